@@ -1,0 +1,34 @@
+# article-widget.wasm: a standalone module, no Emscripten JS glue. It
+# imports nothing; the shim in web/ instantiates it with an empty import
+# object and calls the aw_* exports (src/wasm_exports.c).
+add_executable(article-widget src/wasm_exports.c)
+set_target_properties(article-widget PROPERTIES SUFFIX ".wasm")
+target_link_libraries(article-widget PRIVATE aw_content)
+aw_strict_warnings(article-widget)
+target_link_options(article-widget PRIVATE
+  --no-entry
+  -sSTANDALONE_WASM=1
+  -sMALLOC=emmalloc
+  -sFILESYSTEM=0
+  -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=262144
+  -sTOTAL_STACK=65536
+  -sERROR_ON_UNDEFINED_SYMBOLS=1)
+
+# Report the size on every build: it is what every reader downloads.
+add_custom_command(TARGET article-widget POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -DFILE=$<TARGET_FILE:article-widget> -P ${CMAKE_SOURCE_DIR}/cmake/PrintSize.cmake
+  VERBATIM)
+
+# dist/: the JS shim wrapped around this exact module.
+find_program(AW_NODE node REQUIRED)
+file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/*)
+add_custom_command(
+  OUTPUT ${CMAKE_SOURCE_DIR}/dist/article-widget.js ${CMAKE_SOURCE_DIR}/dist/article-widget.mjs
+         ${CMAKE_SOURCE_DIR}/dist/article-widget.wasm
+  COMMAND ${AW_NODE} tools/build-web.mjs --wasm $<TARGET_FILE:article-widget> --out dist
+  DEPENDS article-widget ${AW_WEB_SOURCES} ${CMAKE_SOURCE_DIR}/tools/build-web.mjs
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+  COMMENT "Writing dist/"
+  VERBATIM)
+add_custom_target(dist ALL DEPENDS ${CMAKE_SOURCE_DIR}/dist/article-widget.js)

@@ -1,0 +1,50 @@
+/* A growable byte buffer with sticky failure.
+ *
+ * Appends never lose data silently: when memory runs out the buffer keeps
+ * what it had, sets `failed`, and ignores further appends, so a renderer can
+ * write freely and check once at the end. */
+#ifndef AW_BUFFER_H
+#define AW_BUFFER_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct aw_buffer {
+    char *data;    /* NULL until the first successful reserve */
+    size_t len;
+    size_t cap;
+    int failed;    /* non-zero once an allocation has failed */
+} aw_buffer;
+
+/* Empties the buffer without allocating. */
+void aw_buffer_init(aw_buffer *buf);
+
+/* Releases the buffer's memory and empties it. */
+void aw_buffer_free(aw_buffer *buf);
+
+/* Drops the contents and the failure flag; keeps the memory for reuse. */
+void aw_buffer_clear(aw_buffer *buf);
+
+/* Makes room for `extra` more bytes. Returns 0, or -1 (and sets `failed`)
+ * when the size overflows or the allocator says no. */
+int aw_buffer_reserve(aw_buffer *buf, size_t extra);
+
+/* Appends `size` bytes. Returns 0 or -1 as aw_buffer_reserve(). */
+int aw_buffer_append(aw_buffer *buf, const char *data, size_t size);
+
+/* Appends a NUL-terminated string. */
+int aw_buffer_append_str(aw_buffer *buf, const char *str);
+
+/* Appends one byte. */
+int aw_buffer_append_char(aw_buffer *buf, char ch);
+
+/* Appends stb_sprintf-formatted text (no libc printf is used). */
+int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...);
+
+/* Inserts `size` bytes at `pos` (<= len), moving the tail up. */
+int aw_buffer_insert(aw_buffer *buf, size_t pos, const char *data, size_t size);
+
+/* Makes the contents a C string: appends a NUL that `len` does not count. */
+int aw_buffer_terminate(aw_buffer *buf);
+
+#endif

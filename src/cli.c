@@ -1,0 +1,160 @@
+/* aw-render: the widget's HTML, printed natively -- byte for byte what the
+ * wasm module gives the shim -- for static fallbacks, servers and tests.
+ *
+ *     aw-render --slug SLUG [--view full|trending|article]
+ *     aw-render --article FILE.md   a content file (front matter + body), article view
+ *     aw-render --markdown FILE.md  any Markdown file, as render(markdown) does
+ *     aw-render --catalog           the embedded articles as JSON
+ */
+#include "article_html.h"
+#include "catalog.h"
+#include "errors.h"
+#include "front_matter.h"
+#include "markdown_html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: aw-render --slug SLUG [--view full|trending|article]\n"
+    "       aw-render --article FILE.md\n"
+    "       aw-render --markdown FILE.md\n"
+    "       aw-render --catalog\n";
+
+static int read_file(const char *path, aw_buffer *out)
+{
+    FILE *f = fopen(path, "rb");
+    char chunk[65536];
+    size_t n;
+
+    if (f == NULL) {
+        perror(path);
+        return -1;
+    }
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        aw_buffer_append(out, chunk, n);
+    if (ferror(f) || out->failed) {
+        fprintf(stderr, "%s: cannot read the file\n", path);
+        fclose(f);
+        return -1;
+    }
+    fclose(f);
+    return 0;
+}
+
+static int parse_view(const char *name)
+{
+    if (strcmp(name, "full") == 0)
+        return AW_VIEW_FULL;
+    if (strcmp(name, "trending") == 0)
+        return AW_VIEW_TRENDING;
+    if (strcmp(name, "article") == 0)
+        return AW_VIEW_ARTICLE;
+    return -1;
+}
+
+/* Copies a span into a NUL-terminated string the article struct can hold. */
+static char *span_dup(aw_span s)
+{
+    char *copy = malloc(s.size + 1);
+
+    if (copy != NULL) {
+        memcpy(copy, s.data, s.size);
+        copy[s.size] = '\0';
+    }
+    return copy;
+}
+
+static int render_content_file(aw_buffer *out, const char *path)
+{
+    aw_buffer text;
+    aw_front_matter fm;
+    aw_parse_error error;
+    aw_article article;
+    char *fields[5];
+    int status = AW_ERR_ARGUMENT;
+    size_t i;
+
+    aw_buffer_init(&text);
+    if (read_file(path, &text) != 0)
+        goto done;
+    if (aw_front_matter_parse(text.data, text.len, &fm, &error) != 0) {
+        fprintf(stderr, "%s:%u: %s\n", path, error.line, error.message);
+        goto done;
+    }
+    fields[0] = span_dup(fm.slug);
+    fields[1] = span_dup(fm.title);
+    fields[2] = span_dup(fm.date);
+    fields[3] = span_dup(fm.source);
+    fields[4] = span_dup(fm.summary);
+    memset(&article, 0, sizeof(article));
+    article.slug = fields[0];
+    article.title = fields[1];
+    article.date = fields[2];
+    article.source = fields[3];
+    article.summary = fields[4];
+    article.markdown = fm.body.data;
+    article.markdown_size = fm.body.size;
+    status = AW_ERR_NOMEM;
+    if (fields[0] && fields[1] && fields[2] && fields[3] && fields[4])
+        status = aw_render_article(out, &article);
+    for (i = 0; i < 5; i++)
+        free(fields[i]);
+done:
+    aw_buffer_free(&text);
+    return status;
+}
+
+static int render_markdown_file(aw_buffer *out, const char *path)
+{
+    aw_buffer text;
+    int status = AW_ERR_ARGUMENT;
+
+    aw_buffer_init(&text);
+    if (read_file(path, &text) == 0)
+        status = aw_markdown_to_html(out, text.data ? text.data : "", text.len, NULL);
+    aw_buffer_free(&text);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    aw_buffer out;
+    int status, view = AW_VIEW_FULL;
+    const char *slug = NULL;
+    int i;
+
+    aw_buffer_init(&out);
+    for (i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--view") == 0 && i + 1 < argc && (view = parse_view(argv[i + 1])) < 0) {
+            fprintf(stderr, "aw-render: unknown view '%s' (full, trending or article)\n", argv[i + 1]);
+            return 2;
+        }
+
+    if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
+        long index = aw_catalog_find(&aw_content, argv[2], strlen(argv[2]));
+        slug = argv[2];
+        if (index < 0) {
+            fprintf(stderr, "aw-render: no article has the slug '%s'\n", slug);
+            return 1;
+        }
+        status = aw_render_view(&out, &aw_content, index, view);
+    } else if (argc == 3 && strcmp(argv[1], "--article") == 0) {
+        status = render_content_file(&out, argv[2]);
+    } else if (argc == 3 && strcmp(argv[1], "--markdown") == 0) {
+        status = render_markdown_file(&out, argv[2]);
+    } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {
+        status = aw_catalog_write_json(&out, &aw_content) == 0 ? AW_OK : AW_ERR_NOMEM;
+    } else {
+        fputs(usage, stderr);
+        return 2;
+    }
+
+    if (status == AW_OK && out.len > 0 && fwrite(out.data, 1, out.len, stdout) != out.len)
+        status = AW_ERR_NOMEM;
+    if (status != AW_OK && status != AW_ERR_ARGUMENT)
+        fprintf(stderr, "aw-render: %s\n", aw_error_message(status));
+    aw_buffer_free(&out);
+    return status == AW_OK ? 0 : 1;
+}

@@ -1,0 +1,94 @@
+#include "escape.h"
+
+enum {
+    NEEDS_HTML_ESCAPE = 1,
+    NEEDS_URL_ESCAPE = 2
+};
+
+/* One lookup per byte decides whether it can be copied as part of a run. */
+static unsigned char escape_class[256];
+static int escape_class_ready;
+
+static void init_escape_class(void)
+{
+    static const char url_safe[] = "-_.+!*(),%#@?=;:/$~";
+    int ch;
+    const char *p;
+
+    for (ch = 0; ch < 256; ch++) {
+        int alnum = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        escape_class[ch] = alnum ? 0 : NEEDS_URL_ESCAPE;
+    }
+    for (p = url_safe; *p; p++)
+        escape_class[(unsigned char)*p] = 0;
+    escape_class['&'] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
+    escape_class['<'] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
+    escape_class['>'] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
+    escape_class['"'] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
+    escape_class_ready = 1;
+}
+
+static const char *html_entity(char ch)
+{
+    switch (ch) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    default: return "&quot;";
+    }
+}
+
+int aw_escape_html(aw_buffer *out, const char *text, size_t size)
+{
+    size_t start = 0, i = 0;
+
+    if (!escape_class_ready)
+        init_escape_class();
+    while (i < size) {
+        /* Copy the longest run that needs nothing in one append. */
+        while (i < size && !(escape_class[(unsigned char)text[i]] & NEEDS_HTML_ESCAPE))
+            i++;
+        aw_buffer_append(out, text + start, i - start);
+        if (i < size) {
+            aw_buffer_append_str(out, html_entity(text[i]));
+            i++;
+        }
+        start = i;
+    }
+    return out->failed ? -1 : 0;
+}
+
+static int is_hex(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+}
+
+int aw_escape_url(aw_buffer *out, const char *url, size_t size)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t start = 0, i = 0;
+
+    if (!escape_class_ready)
+        init_escape_class();
+    while (i < size) {
+        while (i < size && !(escape_class[(unsigned char)url[i]] & NEEDS_URL_ESCAPE)) {
+            /* A '%' that does not start %XX would change meaning: encode it. */
+            if (url[i] == '%' && !(i + 2 < size && is_hex(url[i + 1]) && is_hex(url[i + 2])))
+                break;
+            i++;
+        }
+        aw_buffer_append(out, url + start, i - start);
+        if (i < size) {
+            unsigned char ch = (unsigned char)url[i];
+            if (ch == '&') {
+                aw_buffer_append_str(out, "&amp;");
+            } else {
+                char enc[3] = { '%', hex[ch >> 4], hex[ch & 15] };
+                aw_buffer_append(out, enc, 3);
+            }
+            i++;
+        }
+        start = i;
+    }
+    return out->failed ? -1 : 0;
+}

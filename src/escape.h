@@ -1,0 +1,17 @@
+/* HTML escaping for text and double-quoted attribute values. */
+#ifndef AW_ESCAPE_H
+#define AW_ESCAPE_H
+
+#include "buffer.h"
+
+/* Appends `text` with & < > " replaced by entities. Safe both as element
+ * text and inside a double-quoted attribute. Returns 0, or -1 when the
+ * buffer failed. */
+int aw_escape_html(aw_buffer *out, const char *text, size_t size);
+
+/* Appends a URL for an href/src attribute: bytes outside the URL-safe set
+ * are percent-encoded (UTF-8 per byte, as CommonMark renderers do), an
+ * existing %XX is kept, and & becomes &amp;. Returns 0 or -1. */
+int aw_escape_url(aw_buffer *out, const char *url, size_t size);
+
+#endif

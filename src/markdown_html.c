@@ -1,0 +1,384 @@
+#include "markdown_html.h"
+
+#include "entity.h"
+#include "errors.h"
+#include "escape.h"
+#include "url_policy.h"
+#include "utf8.h"
+
+#include <md4c.h>
+#include <string.h>
+
+#define MARKDOWN_FLAGS (MD_DIALECT_GITHUB | MD_FLAG_NOHTML)
+
+static const char replacement_char[] = "\xEF\xBF\xBD";
+
+typedef struct renderer {
+    aw_buffer *out;
+    aw_heading_ids *ids;
+    unsigned heading_offset;
+    aw_buffer attr;          /* an attribute value with its references decoded */
+    aw_buffer heading_text;  /* plain text of the open heading, for its id */
+    size_t heading_id_at;    /* where in `out` the open heading's id goes */
+    int in_heading;
+    int image_depth;         /* > 0: inside an image's alt text */
+    int image_refused;       /* the open image's src was refused */
+    int link_refused;        /* the open link's href was refused */
+} renderer;
+
+/* ===== Text ===== */
+
+/* Writes one text run in the form its context needs. */
+static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t size)
+{
+    aw_buffer *out = r->out;
+
+    switch (type) {
+    case MD_TEXT_NULLCHAR:
+        aw_buffer_append(out, replacement_char, 3);
+        break;
+    case MD_TEXT_BR:
+        aw_buffer_append_str(out, r->image_depth ? " " : "<br>\n");
+        break;
+    case MD_TEXT_SOFTBR:
+        aw_buffer_append_str(out, r->image_depth ? " " : "\n");
+        break;
+    case MD_TEXT_ENTITY: {
+        /* Decode what we know and escape the result; a name we do not know
+         * has the shape md4c checked (&[A-Za-z][A-Za-z0-9]*;) and is left
+         * for the browser, which reads it as a character, never as markup. */
+        size_t mark = r->attr.len;
+        int known = aw_entity_decode(&r->attr, text, size);
+        if (known == 0)
+            aw_escape_html(out, r->attr.data + mark, r->attr.len - mark);
+        else
+            aw_buffer_append(out, text, size);
+        r->attr.len = mark;
+        break;
+    }
+    default: /* NORMAL, CODE, HTML (shown as text), LATEXMATH */
+        aw_escape_html(out, text, size);
+        break;
+    }
+}
+
+/* Keeps the plain text of a heading for its id. */
+static void collect_heading_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t size)
+{
+    if (type == MD_TEXT_ENTITY) {
+        if (aw_entity_decode(&r->heading_text, text, size) == 1)
+            aw_buffer_append(&r->heading_text, text, size);
+    } else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
+        aw_buffer_append_char(&r->heading_text, ' ');
+    } else if (type != MD_TEXT_NULLCHAR) {
+        aw_buffer_append(&r->heading_text, text, size);
+    }
+}
+
+/* ===== Attributes ===== */
+
+/* Decodes an md4c attribute into r->attr (replacing what was there). */
+static void decode_attribute(renderer *r, const MD_ATTRIBUTE *attr)
+{
+    unsigned i;
+
+    r->attr.len = 0;
+    for (i = 0; attr->substr_offsets[i] < attr->size; i++) {
+        const char *part = attr->text + attr->substr_offsets[i];
+        size_t size = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
+
+        if (attr->substr_types[i] == MD_TEXT_NULLCHAR)
+            aw_buffer_append(&r->attr, replacement_char, 3);
+        else if (attr->substr_types[i] != MD_TEXT_ENTITY || aw_entity_decode(&r->attr, part, size) == 1)
+            aw_buffer_append(&r->attr, part, size);
+    }
+}
+
+static void render_title_attribute(renderer *r, const MD_ATTRIBUTE *title)
+{
+    if (title->text == NULL)
+        return;
+    decode_attribute(r, title);
+    aw_buffer_append_str(r->out, " title=\"");
+    aw_escape_html(r->out, r->attr.data, r->attr.len);
+    aw_buffer_append_char(r->out, '"');
+}
+
+/* ===== Blocks ===== */
+
+static void open_heading(renderer *r, unsigned level)
+{
+    unsigned shifted = level + r->heading_offset;
+
+    aw_buffer_appendf(r->out, "<h%u", shifted > 6 ? 6 : shifted);
+    /* The id is known only when the heading's text has been seen. */
+    r->heading_id_at = r->out->len;
+    r->heading_text.len = 0;
+    r->in_heading = 1;
+    aw_buffer_append_char(r->out, '>');
+}
+
+static void close_heading(renderer *r, unsigned level)
+{
+    unsigned shifted = level + r->heading_offset;
+    aw_buffer id;
+
+    aw_buffer_init(&id);
+    aw_buffer_append_str(&id, " id=\"");
+    if (aw_heading_ids_make(r->ids, r->heading_text.data, r->heading_text.len, &id) != 0)
+        r->out->failed = 1;
+    aw_buffer_append_char(&id, '"'); /* ids hold only letters, digits and '-': nothing to escape */
+    if (id.failed)
+        r->out->failed = 1;
+    else
+        aw_buffer_insert(r->out, r->heading_id_at, id.data, id.len);
+    aw_buffer_free(&id);
+    r->in_heading = 0;
+    aw_buffer_appendf(r->out, "</h%u>\n", shifted > 6 ? 6 : shifted);
+}
+
+static void open_code_block(renderer *r, const MD_BLOCK_CODE_DETAIL *detail)
+{
+    aw_buffer_append_str(r->out, "<pre><code");
+    if (detail->lang.text != NULL) {
+        decode_attribute(r, &detail->lang);
+        aw_buffer_append_str(r->out, " class=\"language-");
+        aw_escape_html(r->out, r->attr.data, r->attr.len);
+        aw_buffer_append_char(r->out, '"');
+    }
+    aw_buffer_append_char(r->out, '>');
+}
+
+static void open_list_item(renderer *r, const MD_BLOCK_LI_DETAIL *detail)
+{
+    if (!detail->is_task) {
+        aw_buffer_append_str(r->out, "<li>");
+        return;
+    }
+    aw_buffer_append_str(r->out, "<li class=\"task-list-item\">"
+                                 "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled");
+    if (detail->task_mark == 'x' || detail->task_mark == 'X')
+        aw_buffer_append_str(r->out, " checked");
+    aw_buffer_append_char(r->out, '>');
+}
+
+static void open_table_cell(renderer *r, const char *tag, const MD_BLOCK_TD_DETAIL *detail)
+{
+    static const char *const align[] = { "", " align=\"left\"", " align=\"center\"", " align=\"right\"" };
+    unsigned a = (unsigned)detail->align;
+
+    aw_buffer_appendf(r->out, "<%s%s>", tag, a < 4 ? align[a] : "");
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    renderer *r = userdata;
+    aw_buffer *out = r->out;
+
+    switch (type) {
+    case MD_BLOCK_DOC: break;
+    case MD_BLOCK_QUOTE: aw_buffer_append_str(out, "<blockquote>\n"); break;
+    case MD_BLOCK_UL: aw_buffer_append_str(out, "<ul>\n"); break;
+    case MD_BLOCK_OL: {
+        unsigned start = ((const MD_BLOCK_OL_DETAIL *)detail)->start;
+        if (start == 1)
+            aw_buffer_append_str(out, "<ol>\n");
+        else
+            aw_buffer_appendf(out, "<ol start=\"%u\">\n", start);
+        break;
+    }
+    case MD_BLOCK_LI: open_list_item(r, detail); break;
+    case MD_BLOCK_HR: aw_buffer_append_str(out, "<hr>\n"); break;
+    case MD_BLOCK_H: open_heading(r, ((const MD_BLOCK_H_DETAIL *)detail)->level); break;
+    case MD_BLOCK_CODE: open_code_block(r, detail); break;
+    case MD_BLOCK_HTML: break; /* not produced under MD_FLAG_NOHTML; its text is escaped anyway */
+    case MD_BLOCK_P: aw_buffer_append_str(out, "<p>"); break;
+    case MD_BLOCK_TABLE: aw_buffer_append_str(out, "<table>\n"); break;
+    case MD_BLOCK_THEAD: aw_buffer_append_str(out, "<thead>\n"); break;
+    case MD_BLOCK_TBODY: aw_buffer_append_str(out, "<tbody>\n"); break;
+    case MD_BLOCK_TR: aw_buffer_append_str(out, "<tr>\n"); break;
+    case MD_BLOCK_TH: open_table_cell(r, "th", detail); break;
+    case MD_BLOCK_TD: open_table_cell(r, "td", detail); break;
+    }
+    return out->failed ? AW_ERR_NOMEM : 0;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    renderer *r = userdata;
+    aw_buffer *out = r->out;
+
+    switch (type) {
+    case MD_BLOCK_DOC: break;
+    case MD_BLOCK_QUOTE: aw_buffer_append_str(out, "</blockquote>\n"); break;
+    case MD_BLOCK_UL: aw_buffer_append_str(out, "</ul>\n"); break;
+    case MD_BLOCK_OL: aw_buffer_append_str(out, "</ol>\n"); break;
+    case MD_BLOCK_LI: aw_buffer_append_str(out, "</li>\n"); break;
+    case MD_BLOCK_HR: break;
+    case MD_BLOCK_H: close_heading(r, ((const MD_BLOCK_H_DETAIL *)detail)->level); break;
+    case MD_BLOCK_CODE: aw_buffer_append_str(out, "</code></pre>\n"); break;
+    case MD_BLOCK_HTML: break;
+    case MD_BLOCK_P: aw_buffer_append_str(out, "</p>\n"); break;
+    case MD_BLOCK_TABLE: aw_buffer_append_str(out, "</table>\n"); break;
+    case MD_BLOCK_THEAD: aw_buffer_append_str(out, "</thead>\n"); break;
+    case MD_BLOCK_TBODY: aw_buffer_append_str(out, "</tbody>\n"); break;
+    case MD_BLOCK_TR: aw_buffer_append_str(out, "</tr>\n"); break;
+    case MD_BLOCK_TH: aw_buffer_append_str(out, "</th>\n"); break;
+    case MD_BLOCK_TD: aw_buffer_append_str(out, "</td>\n"); break;
+    }
+    return out->failed ? AW_ERR_NOMEM : 0;
+}
+
+/* ===== Spans ===== */
+
+static void open_link(renderer *r, const MD_SPAN_A_DETAIL *detail)
+{
+    aw_url_kind kind;
+
+    decode_attribute(r, &detail->href);
+    kind = aw_url_classify(r->attr.data, r->attr.len, AW_URL_FOR_LINK);
+    r->link_refused = kind == AW_URL_REFUSED;
+    if (r->link_refused)
+        return;
+    aw_buffer_append_str(r->out, "<a href=\"");
+    aw_escape_url(r->out, r->attr.data, r->attr.len);
+    aw_buffer_append_char(r->out, '"');
+    render_title_attribute(r, &detail->title);
+    if (kind == AW_URL_EXTERNAL)
+        aw_buffer_append_str(r->out, " rel=\"noopener noreferrer\"");
+    aw_buffer_append_char(r->out, '>');
+}
+
+static void open_image(renderer *r, const MD_SPAN_IMG_DETAIL *detail)
+{
+    decode_attribute(r, &detail->src);
+    r->image_refused = aw_url_classify(r->attr.data, r->attr.len, AW_URL_FOR_IMAGE) == AW_URL_REFUSED;
+    if (r->image_refused)
+        return; /* the alt text that follows is written as plain text */
+    aw_buffer_append_str(r->out, "<img src=\"");
+    aw_escape_url(r->out, r->attr.data, r->attr.len);
+    aw_buffer_append_str(r->out, "\" alt=\"");
+}
+
+static void close_image(renderer *r, const MD_SPAN_IMG_DETAIL *detail)
+{
+    if (r->image_refused)
+        return;
+    aw_buffer_append_char(r->out, '"');
+    render_title_attribute(r, &detail->title);
+    aw_buffer_append_str(r->out, " loading=\"lazy\">");
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    renderer *r = userdata;
+    aw_buffer *out = r->out;
+
+    /* Inside an image only the alt text's plain text is written. */
+    if (r->image_depth > 0) {
+        if (type == MD_SPAN_IMG)
+            r->image_depth++;
+        return 0;
+    }
+    switch (type) {
+    case MD_SPAN_EM: aw_buffer_append_str(out, "<em>"); break;
+    case MD_SPAN_STRONG: aw_buffer_append_str(out, "<strong>"); break;
+    case MD_SPAN_A: open_link(r, detail); break;
+    case MD_SPAN_IMG:
+        r->image_depth = 1;
+        open_image(r, detail);
+        break;
+    case MD_SPAN_CODE: aw_buffer_append_str(out, "<code>"); break;
+    case MD_SPAN_DEL: aw_buffer_append_str(out, "<del>"); break;
+    default: break; /* extensions we do not enable */
+    }
+    return out->failed ? AW_ERR_NOMEM : 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    renderer *r = userdata;
+    aw_buffer *out = r->out;
+
+    if (r->image_depth > 0) {
+        if (type == MD_SPAN_IMG && --r->image_depth == 0)
+            close_image(r, detail);
+        return out->failed ? AW_ERR_NOMEM : 0;
+    }
+    switch (type) {
+    case MD_SPAN_EM: aw_buffer_append_str(out, "</em>"); break;
+    case MD_SPAN_STRONG: aw_buffer_append_str(out, "</strong>"); break;
+    case MD_SPAN_A:
+        if (!r->link_refused)
+            aw_buffer_append_str(out, "</a>");
+        r->link_refused = 0;
+        break;
+    case MD_SPAN_CODE: aw_buffer_append_str(out, "</code>"); break;
+    case MD_SPAN_DEL: aw_buffer_append_str(out, "</del>"); break;
+    default: break;
+    }
+    return out->failed ? AW_ERR_NOMEM : 0;
+}
+
+static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
+{
+    renderer *r = userdata;
+
+    if (r->in_heading)
+        collect_heading_text(r, type, text, size);
+    render_text(r, type, text, size);
+    return r->out->failed || r->heading_text.failed || r->attr.failed ? AW_ERR_NOMEM : 0;
+}
+
+/* ===== Entry point ===== */
+
+int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
+                        const aw_markdown_options *options)
+{
+    static const MD_PARSER parser = {
+        0, MARKDOWN_FLAGS, enter_block, leave_block, enter_span, leave_span, text_callback, NULL, NULL
+    };
+    renderer r;
+    aw_buffer repaired;
+    aw_heading_ids own_ids;
+    int status;
+
+    if (size > AW_MAX_INPUT_SIZE)
+        return AW_ERR_TOO_LARGE;
+    /* A byte-order mark is not content. */
+    if (size >= 3 && memcmp(markdown, "\xEF\xBB\xBF", 3) == 0) {
+        markdown += 3;
+        size -= 3;
+    }
+
+    /* md4c passes bytes through; repairing first keeps the output valid UTF-8. */
+    aw_buffer_init(&repaired);
+    if (aw_utf8_valid_prefix(markdown, size) != size) {
+        if (aw_utf8_append_repaired(&repaired, markdown, size) != 0)
+            return AW_ERR_NOMEM;
+        markdown = repaired.data;
+        size = repaired.len;
+    }
+
+    memset(&r, 0, sizeof(r));
+    r.out = out;
+    aw_buffer_init(&r.attr);
+    aw_buffer_init(&r.heading_text);
+    aw_heading_ids_init(&own_ids);
+    r.ids = options && options->ids ? options->ids : &own_ids;
+    r.heading_offset = options ? options->heading_offset : 0;
+
+    /* HTML is a little longer than its Markdown: reserve once, grow rarely. */
+    aw_buffer_reserve(out, size + size / 8 + 64);
+    status = md_parse(markdown, (MD_SIZE)size, &parser, &r);
+    if (out->failed || r.attr.failed || r.heading_text.failed)
+        status = AW_ERR_NOMEM;
+    else if (status != 0)
+        status = AW_ERR_PARSE; /* md4c's own failure: it could not allocate */
+
+    aw_buffer_free(&r.attr);
+    aw_buffer_free(&r.heading_text);
+    aw_heading_ids_free(&own_ids);
+    aw_buffer_free(&repaired);
+    return status;
+}

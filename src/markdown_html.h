@@ -1,0 +1,33 @@
+/* Markdown to safe, DOM-ready HTML: md4c's parser with our own output.
+ *
+ * The policy, enforced here and nowhere else:
+ *  - every text and attribute value is escaped; raw HTML is shown as text;
+ *  - href/src go through url_policy.h: a refused link keeps its text and
+ *    loses its <a>, a refused image shows its alt text;
+ *  - links to other sites get rel="noopener noreferrer", images
+ *    loading="lazy", headings a unique id;
+ *  - ill-formed UTF-8 becomes U+FFFD, so the output is always valid UTF-8.
+ * Dialect: CommonMark plus GitHub's tables, strikethrough, task lists and
+ * permissive autolinks. */
+#ifndef AW_MARKDOWN_HTML_H
+#define AW_MARKDOWN_HTML_H
+
+#include "buffer.h"
+#include "heading_ids.h"
+
+typedef struct aw_markdown_options {
+    /* Added to every heading level (clamped to 6), so an article's own
+     * sections sit below its title. 0 renders "#" as <h1>. */
+    unsigned heading_offset;
+    /* Ids already used around the fragment, or NULL; the set is updated. */
+    aw_heading_ids *ids;
+} aw_markdown_options;
+
+/* Appends the HTML for `size` bytes of Markdown to `out`. `options` may be
+ * NULL for the defaults. Returns AW_OK, or AW_ERR_TOO_LARGE,
+ * AW_ERR_NOMEM, AW_ERR_PARSE (errors.h); on error `out` holds partial
+ * output the caller should discard. */
+int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
+                        const aw_markdown_options *options);
+
+#endif

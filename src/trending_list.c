@@ -1,0 +1,83 @@
+#include "trending_list.h"
+
+#include "format.h"
+
+#include <string.h>
+
+static int fail(aw_parse_error *error, unsigned line, const char *message, aw_span slug)
+{
+    error->line = line;
+    aw_snprintf(error->message, (int)sizeof(error->message), message, (int)slug.size, slug.data);
+    return -1;
+}
+
+/* Strips "- ", "* ", "+ " or "12. " / "12) " from an item; returns 0 when
+ * the line is not a list item. */
+static int strip_marker(aw_span *item)
+{
+    size_t i = 0;
+
+    if (item->size >= 2 && (item->data[0] == '-' || item->data[0] == '*' || item->data[0] == '+')) {
+        i = 1;
+    } else {
+        while (i < item->size && item->data[i] >= '0' && item->data[i] <= '9')
+            i++;
+        if (i == 0 || i >= item->size || (item->data[i] != '.' && item->data[i] != ')'))
+            return 0;
+        i++;
+    }
+    if (i >= item->size || (item->data[i] != ' ' && item->data[i] != '\t'))
+        return 0;
+    while (i < item->size && (item->data[i] == ' ' || item->data[i] == '\t'))
+        i++;
+    item->data += i;
+    item->size -= i;
+    while (item->size > 0 && (item->data[item->size - 1] == ' ' || item->data[item->size - 1] == '\t'))
+        item->size--;
+    return 1;
+}
+
+int aw_trending_parse(const char *text, size_t size, aw_trending_list *out, aw_parse_error *error)
+{
+    static const aw_span none = { "", 0 };
+    size_t pos = 0, i;
+    unsigned number = 0;
+
+    out->count = 0;
+    while (pos < size) {
+        const char *end = memchr(text + pos, '\n', size - pos);
+        aw_span line;
+
+        if (end == NULL)
+            end = text + size;
+        line.data = text + pos;
+        line.size = (size_t)(end - line.data);
+        pos = (size_t)(end - text) + 1;
+        number++;
+        while (line.size > 0 && (line.data[line.size - 1] == '\r' || line.data[line.size - 1] == ' '))
+            line.size--;
+        while (line.size > 0 && (line.data[0] == ' ' || line.data[0] == '\t')) {
+            line.data++;
+            line.size--;
+        }
+        if (line.size == 0 || line.data[0] == '#'
+            || (line.size >= 7 && memcmp(line.data, "<!--", 4) == 0 && memcmp(line.data + line.size - 3, "-->", 3) == 0))
+            continue;
+        if (!strip_marker(&line))
+            return fail(error, number, "expected a list item naming an article slug, like '1. %.*s'",
+                        (aw_span){ "my-article", 10 });
+        if (!aw_slug_is_valid(line.data, line.size))
+            return fail(error, number, "'%.*s' is not a slug (lowercase letters, digits and '-')", line);
+        for (i = 0; i < out->count; i++)
+            if (out->slugs[i].size == line.size && memcmp(out->slugs[i].data, line.data, line.size) == 0)
+                return fail(error, number, "'%.*s' is listed twice", line);
+        if (out->count == AW_MAX_TRENDING)
+            return fail(error, number, "the list is longer than 64 articles", none);
+        out->slugs[out->count] = line;
+        out->lines[out->count] = number;
+        out->count++;
+    }
+    if (out->count == 0)
+        return fail(error, number ? number : 1, "the trending list is empty: name at least one article slug", none);
+    return 0;
+}

@@ -1,0 +1,105 @@
+/* The module's whole interface to JavaScript: scalar arguments in, a
+ * status out, and one module-owned output buffer read as (ptr, len).
+ *
+ *   aw_abi_version()                 -> 1; bumped when anything below changes
+ *   aw_alloc(size) -> ptr | 0        memory for input the shim writes
+ *   aw_free(ptr)
+ *   aw_render_markdown(ptr, len)     -> status; output: an HTML fragment
+ *   aw_article_count()               -> number of embedded articles
+ *   aw_article_find(ptr, len)        -> index of the slug, or -1
+ *   aw_render_view(index, view)      -> status; index -1: the default article;
+ *                                       view 0 full, 1 trending, 2 article
+ *   aw_catalog_json()                -> status; output: JSON array of metadata
+ *   aw_output_ptr(), aw_output_len() -> the last call's output, valid until
+ *                                       the next call
+ *
+ * A status is 0 or a negative errors.h code; on error the output holds a
+ * UTF-8 message. Every call may grow memory: re-read views after it. */
+#include "article_html.h"
+#include "buffer.h"
+#include "catalog.h"
+#include "errors.h"
+#include "markdown_html.h"
+
+#include <stdlib.h>
+
+#define ABI_VERSION 1
+#define EXPORT(name) __attribute__((export_name(name), used))
+
+static aw_buffer output;
+
+/* Output larger than this is released after use instead of kept for the
+ * next call, so one huge document does not pin its memory. */
+#define KEEP_OUTPUT_BYTES ((size_t)1 << 20)
+
+static void start_output(void)
+{
+    if (output.cap > KEEP_OUTPUT_BYTES)
+        aw_buffer_free(&output);
+    aw_buffer_clear(&output);
+}
+
+/* Replaces partial output with the error's message. */
+static int finish(int status)
+{
+    if (status != AW_OK) {
+        aw_buffer_clear(&output);
+        aw_buffer_append_str(&output, aw_error_message(status));
+    }
+    return status;
+}
+
+EXPORT("aw_abi_version") int export_abi_version(void)
+{
+    return ABI_VERSION;
+}
+
+EXPORT("aw_alloc") void *export_alloc(size_t size)
+{
+    return malloc(size ? size : 1);
+}
+
+EXPORT("aw_free") void export_free(void *ptr)
+{
+    free(ptr);
+}
+
+EXPORT("aw_render_markdown") int export_render_markdown(const char *markdown, size_t size)
+{
+    start_output();
+    if (markdown == NULL && size != 0)
+        return finish(AW_ERR_ARGUMENT);
+    return finish(aw_markdown_to_html(&output, markdown ? markdown : "", size, NULL));
+}
+
+EXPORT("aw_article_count") int export_article_count(void)
+{
+    return (int)aw_content.count;
+}
+
+EXPORT("aw_article_find") int export_article_find(const char *slug, size_t size)
+{
+    return slug == NULL ? -1 : (int)aw_catalog_find(&aw_content, slug, size);
+}
+
+EXPORT("aw_render_view") int export_render_view(int index, int view)
+{
+    start_output();
+    return finish(aw_render_view(&output, &aw_content, index, view));
+}
+
+EXPORT("aw_catalog_json") int export_catalog_json(void)
+{
+    start_output();
+    return finish(aw_catalog_write_json(&output, &aw_content) == 0 ? AW_OK : AW_ERR_NOMEM);
+}
+
+EXPORT("aw_output_ptr") const char *export_output_ptr(void)
+{
+    return output.data;
+}
+
+EXPORT("aw_output_len") size_t export_output_len(void)
+{
+    return output.len;
+}

@@ -1,0 +1,13 @@
+# Runs aw-embed with ARGS ('|'-separated) and passes only when it fails
+# with EXPECTED on stderr.
+string(REPLACE "|" ";" ARGS "${ARGS}")
+string(REPLACE "|" " " shown "${ARGS}")
+execute_process(COMMAND ${EMBED} --out ${CMAKE_CURRENT_BINARY_DIR}/unused_table.c ${ARGS}
+  RESULT_VARIABLE result ERROR_VARIABLE stderr)
+if(result EQUAL 0)
+  message(FATAL_ERROR "aw-embed ${shown} succeeded; expected: ${EXPECTED}")
+endif()
+string(FIND "${stderr}" "${EXPECTED}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "aw-embed ${shown} said:\n${stderr}\nexpected:\n${EXPECTED}")
+endif()

@@ -1,0 +1,94 @@
+#include "article_html.h"
+#include "errors.h"
+#include "test.h"
+
+static const char *const topics[] = { "Mali", "Quote \"this\"" };
+static const char body_one[] = "First paragraph.\n\n# Background\n\nMore.\n\n## aw title\n";
+static const aw_article articles[] = {
+    { "first", "One & <Only>", "2012-09-26", "Wire report", "Sum", topics, 2, body_one, sizeof(body_one) - 1 },
+    { "second", "Second", "2026-01-05", "", "", NULL, 0, "Text", 4 },
+    { "hidden", "Not trending", "2026-01-01", "", "", NULL, 0, "Text", 4 },
+};
+static const aw_catalog catalog = { articles, 3, 2 };
+
+static char *view(long index, int which)
+{
+    static aw_buffer out;
+
+    aw_buffer_clear(&out);
+    CHECK(aw_render_view(&out, &catalog, index, which) == AW_OK);
+    aw_buffer_terminate(&out);
+    return out.data;
+}
+
+static void test_trending_markup(void)
+{
+    CHECK_STR(view(1, AW_VIEW_TRENDING),
+              "<nav class=\"aw-trending\" part=\"trending\" aria-label=\"Trending Topics\">\n"
+              "<h2 class=\"aw-trending-heading\">Trending Topics</h2>\n"
+              "<ol class=\"aw-trending-list\">\n"
+              "<li class=\"aw-trending-item\" part=\"item\"><a class=\"aw-trending-link\" part=\"link\" href=\"#aw/first\" "
+              "data-aw-slug=\"first\">One &amp; &lt;Only&gt;</a></li>\n"
+              "<li class=\"aw-trending-item\" part=\"item\"><a class=\"aw-trending-link\" part=\"link\" href=\"#aw/second\" "
+              "data-aw-slug=\"second\" aria-current=\"page\">Second</a></li>\n"
+              "</ol>\n</nav>\n");
+    /* Only trending articles are listed. */
+    CHECK_LACKS(view(2, AW_VIEW_TRENDING), "hidden");
+}
+
+static void test_article_markup(void)
+{
+    static const char start[] = "<article class=\"aw-article\" data-aw-slug=\"first\">\n<header class=\"aw-header\">\n";
+    const char *html = view(0, AW_VIEW_ARTICLE);
+
+    CHECK(strncmp(html, start, sizeof(start) - 1) == 0);
+    CHECK_HAS(html, "<h2 class=\"aw-title\" part=\"title\" id=\"aw-title\">One &amp; &lt;Only&gt;</h2>");
+    CHECK_HAS(html, "<time datetime=\"2012-09-26\">September 26, 2012</time>");
+    CHECK_HAS(html, "<span class=\"aw-source\">Wire report</span>");
+    CHECK_HAS(html, "<div class=\"aw-body\" part=\"body\">\n<p>First paragraph.</p>\n");
+    /* Body headings sit below the title and never take its id. */
+    CHECK_HAS(html, "<h2 id=\"background\">Background</h2>");
+    CHECK_HAS(html, "<h3 id=\"aw-title-1\">aw title</h3>");
+    CHECK_HAS(html, "<footer class=\"aw-footer\"><a class=\"aw-back-to-top\" part=\"back-to-top\" href=\"#aw-title\">"
+                    "Back to top</a></footer>\n</article>\n");
+    CHECK_LACKS(view(1, AW_VIEW_ARTICLE), "aw-source");
+}
+
+static void test_full_view_is_trending_then_article(void)
+{
+    const char *html = view(-1, AW_VIEW_FULL);
+    const char *nav = strstr(html, "<nav"), *article = strstr(html, "<article");
+
+    CHECK(nav == html && article != NULL && article > nav);
+    CHECK_HAS(html, "data-aw-slug=\"first\" aria-current=\"page\"");
+}
+
+static void test_bad_arguments(void)
+{
+    aw_buffer out;
+
+    aw_buffer_init(&out);
+    CHECK(aw_render_view(&out, &catalog, 3, AW_VIEW_FULL) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, -2, AW_VIEW_FULL) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, 0, 3) == AW_ERR_ARGUMENT);
+    aw_buffer_free(&out);
+}
+
+static void test_catalog_json(void)
+{
+    aw_buffer out;
+
+    aw_buffer_init(&out);
+    CHECK(aw_catalog_write_json(&out, &catalog) == 0);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, "[{\"slug\":\"first\",\"title\":\"One & <Only>\",\"date\":\"2012-09-26\",\"source\":\"Wire report\","
+                        "\"topics\":[\"Mali\",\"Quote \\\"this\\\"\"],\"summary\":\"Sum\"},");
+    CHECK_HAS(out.data, "{\"slug\":\"hidden\",\"title\":\"Not trending\",\"date\":\"2026-01-01\",\"source\":\"\",\"topics\":[],"
+                        "\"summary\":\"\"}]");
+    CHECK(aw_catalog_find(&catalog, "second", 6) == 1);
+    CHECK(aw_catalog_find(&catalog, "sec", 3) == -1);
+    aw_buffer_free(&out);
+}
+
+TEST_MAIN(test_trending_markup, test_article_markup, test_full_view_is_trending_then_article, test_bad_arguments,
+          test_catalog_json)

@@ -1,0 +1,91 @@
+#include "front_matter.h"
+#include "test.h"
+
+static int span_is(aw_span s, const char *text)
+{
+    return s.size == strlen(text) && memcmp(s.data, text, s.size) == 0;
+}
+
+/* Parses `text`, expecting failure on `line` with `message` in the error. */
+static void check_error(const char *text, unsigned line, const char *message)
+{
+    aw_front_matter fm;
+    aw_parse_error error;
+
+    memset(&error, 0, sizeof(error));
+    if (aw_front_matter_parse(text, strlen(text), &fm, &error) != -1) {
+        fprintf(stderr, "accepted, but should fail at line %u (%s):\n%s\n", line, message, text);
+        CHECK(0);
+        return;
+    }
+    if (error.line != line || strstr(error.message, message) == NULL) {
+        fprintf(stderr, "got %u: %s\nwant %u: ...%s...\n", error.line, error.message, line, message);
+        CHECK(0);
+    }
+}
+
+static void test_parses_every_field(void)
+{
+    static const char text[] = "---\r\n"
+                               "title: \"A: title\"\r\n"
+                               "slug: a-title\r\n"
+                               "# a comment\r\n"
+                               "date: 2024-02-29\r\n"
+                               "source: Desk\r\n"
+                               "topics: [Mali, West Africa , Security]\r\n"
+                               "summary: Short.\r\n"
+                               "---\r\n"
+                               "Body *text*\r\n";
+    aw_front_matter fm;
+    aw_parse_error error;
+
+    CHECK(aw_front_matter_parse(text, sizeof(text) - 1, &fm, &error) == 0);
+    CHECK(span_is(fm.title, "A: title"));
+    CHECK(span_is(fm.slug, "a-title"));
+    CHECK(span_is(fm.date, "2024-02-29"));
+    CHECK(span_is(fm.source, "Desk"));
+    CHECK(span_is(fm.summary, "Short."));
+    CHECK(fm.topic_count == 3);
+    CHECK(span_is(fm.topics[0], "Mali") && span_is(fm.topics[1], "West Africa") && span_is(fm.topics[2], "Security"));
+    CHECK(span_is(fm.body, "Body *text*\r\n"));
+    CHECK(fm.body_line == 10);
+}
+
+static void test_optional_fields_may_be_missing(void)
+{
+    static const char text[] = "\xEF\xBB\xBF---\ntitle: T\nslug: t\ndate: 2012-09-26\n---\n";
+    aw_front_matter fm;
+    aw_parse_error error;
+
+    CHECK(aw_front_matter_parse(text, sizeof(text) - 1, &fm, &error) == 0);
+    CHECK(fm.source.size == 0 && fm.summary.size == 0 && fm.topic_count == 0);
+}
+
+static void test_errors_name_the_line(void)
+{
+    check_error("", 1, "expected '---' to open");
+    check_error("title: T\n", 1, "expected '---' to open");
+    check_error("---\ntitle: T\nslug: t\ndate: 2012-09-26\n", 4, "not closed");
+    check_error("---\ntitle: T\nslug t\n---\n", 3, "expected 'key: value'");
+    check_error("---\ntitle: T\nauthor: Me\n---\n", 3, "unknown key 'author'");
+    check_error("---\ntitle: T\nslug: t\ntitle: U\n---\n", 4, "duplicate key 'title' (first set on line 2)");
+    check_error("---\ntitle:   \n---\n", 2, "'title' is empty");
+    check_error("---\ntitle: T\nslug: t\ndate: 2023-02-29\n---\n", 4, "not a calendar date");
+    check_error("---\ntitle: T\nslug: t\ndate: 26/09/2012\n---\n", 4, "not a calendar date");
+    check_error("---\ntitle: T\nslug: Not A Slug\n---\n", 3, "slug 'Not A Slug' must be");
+    check_error("---\ntitle: T\nslug: t\n---\nbody\n", 4, "lacks 'date'");
+    check_error("---\nslug: t\ndate: 2012-09-26\n---\n", 4, "lacks 'title'");
+    check_error("---\ntitle: T\nslug: t\ndate: 2012-09-26\ntopics: a,,b\n---\n", 5, "empty topic");
+    check_error("---\ntitle: T\n\ntitle: caf\xE9\n---\n", 4, "invalid UTF-8");
+}
+
+static void test_slug_rule(void)
+{
+    CHECK(aw_slug_is_valid("a-1", 3));
+    CHECK(!aw_slug_is_valid("-a", 2));
+    CHECK(!aw_slug_is_valid("a-", 2));
+    CHECK(!aw_slug_is_valid("a_b", 3));
+    CHECK(!aw_slug_is_valid("", 0));
+}
+
+TEST_MAIN(test_parses_every_field, test_optional_fields_may_be_missing, test_errors_name_the_line, test_slug_rule)

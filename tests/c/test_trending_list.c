@@ -1,0 +1,37 @@
+#include "test.h"
+#include "trending_list.h"
+
+static void test_reads_slugs_in_order(void)
+{
+    static const char text[] = "# Trending Topics\n\n<!-- order matters -->\n1. first-one\n2) second\n- third\n";
+    aw_trending_list list;
+    aw_parse_error error;
+
+    CHECK(aw_trending_parse(text, sizeof(text) - 1, &list, &error) == 0);
+    CHECK(list.count == 3);
+    CHECK(list.slugs[0].size == 9 && memcmp(list.slugs[0].data, "first-one", 9) == 0);
+    CHECK(list.slugs[2].size == 5 && memcmp(list.slugs[2].data, "third", 5) == 0);
+    CHECK(list.lines[0] == 4 && list.lines[1] == 5 && list.lines[2] == 6);
+}
+
+static void check_error(const char *text, unsigned line, const char *message)
+{
+    aw_trending_list list;
+    aw_parse_error error;
+
+    CHECK(aw_trending_parse(text, strlen(text), &list, &error) == -1);
+    if (error.line != line || strstr(error.message, message) == NULL) {
+        fprintf(stderr, "got %u: %s\nwant %u: ...%s...\n", error.line, error.message, line, message);
+        CHECK(0);
+    }
+}
+
+static void test_errors_name_the_line(void)
+{
+    check_error("1. a\njust text\n", 2, "expected a list item");
+    check_error("1. a\n2. Bad Slug\n", 2, "'Bad Slug' is not a slug");
+    check_error("1. a\n2. b\n3. a\n", 3, "'a' is listed twice");
+    check_error("# Trending\n\n", 2, "the trending list is empty");
+}
+
+TEST_MAIN(test_reads_slugs_in_order, test_errors_name_the_line)

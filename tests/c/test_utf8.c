@@ -1,0 +1,47 @@
+#include "test.h"
+#include "utf8.h"
+
+static char *repaired(const char *text, size_t size)
+{
+    static aw_buffer out;
+
+    aw_buffer_clear(&out);
+    aw_utf8_append_repaired(&out, text, size);
+    aw_buffer_terminate(&out);
+    return out.data;
+}
+
+static void test_valid_prefix(void)
+{
+    CHECK(aw_utf8_valid_prefix("abc", 3) == 3);
+    CHECK(aw_utf8_valid_prefix("a\xC3\xA9z", 4) == 4);             /* é */
+    CHECK(aw_utf8_valid_prefix("\xF0\x9F\x98\x80", 4) == 4);       /* U+1F600 */
+    CHECK(aw_utf8_valid_prefix("a\xC0\xAF", 3) == 1);              /* overlong '/' */
+    CHECK(aw_utf8_valid_prefix("a\xED\xA0\x80", 4) == 1);          /* surrogate */
+    CHECK(aw_utf8_valid_prefix("\xF4\x90\x80\x80", 4) == 0);       /* above U+10FFFF */
+    CHECK(aw_utf8_valid_prefix("ab\xE2\x82", 4) == 2);             /* truncated */
+}
+
+static void test_repair_replaces_maximal_subparts(void)
+{
+    CHECK_STR(repaired("a\xFF" "b", 3), "a\xEF\xBF\xBD" "b");
+    /* A truncated 3-byte sequence is one U+FFFD, not two. */
+    CHECK_STR(repaired("\xE2\x82" "x", 3), "\xEF\xBF\xBD" "x");
+    /* Each byte of an overlong is its own error. */
+    CHECK_STR(repaired("\xC0\xAF", 2), "\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK_STR(repaired("ok", 2), "ok");
+}
+
+static void test_encode(void)
+{
+    char out[4];
+
+    CHECK(aw_utf8_encode('A', out) == 1 && out[0] == 'A');
+    CHECK(aw_utf8_encode(0xE9, out) == 2 && memcmp(out, "\xC3\xA9", 2) == 0);
+    CHECK(aw_utf8_encode(0x1F600, out) == 4 && memcmp(out, "\xF0\x9F\x98\x80", 4) == 0);
+    CHECK(aw_utf8_encode(0, out) == 3 && memcmp(out, "\xEF\xBF\xBD", 3) == 0);
+    CHECK(aw_utf8_encode(0xD800, out) == 3 && memcmp(out, "\xEF\xBF\xBD", 3) == 0);
+    CHECK(aw_utf8_encode(0x110000, out) == 3 && memcmp(out, "\xEF\xBF\xBD", 3) == 0);
+}
+
+TEST_MAIN(test_valid_prefix, test_repair_replaces_maximal_subparts, test_encode)
