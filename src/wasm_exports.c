@@ -24,6 +24,9 @@
 #include <stdlib.h>
 
 #define ABI_VERSION 1
+/* Exported functions must be external, and have no C callers to share a
+ * header with: their prototypes would only repeat them. */
+#pragma clang diagnostic ignored "-Wmissing-prototypes"
 #define EXPORT(name) __attribute__((export_name(name), used))
 
 static aw_buffer output;
