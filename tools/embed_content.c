@@ -260,5 +260,12 @@ int main(int argc, char **argv)
         remove(tmp_path);
         return 1;
     }
+
+    free(tmp_path);
+    free(trending_text);
+    for (i = 0; i < count; i++)
+        free(files[i].text);
+    free(files);
+    free(order);
     return 0;
 }
