@@ -1,0 +1,524 @@
+// The widget in headless Chromium, served by tools/serve.mjs (ephemeral
+// port, strict CSP on HTML). One browser for the whole file; a fresh context
+// per test.
+//
+//   node --test tests/browser/*.test.mjs   (AW_DIST, AW_CONTENT, AW_ARTIFACTS, AW_CHROMIUM)
+
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import {
+  ARTIFACTS, DIST, REPO, SEED_SLUG, readArticles, readSeed, readTrending, requireFile,
+} from '../js/helpers.mjs';
+import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
+
+const LAUNCH = {
+  executablePath: process.env.AW_CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run',
+  ],
+};
+const T = { timeout: 30_000 };
+
+const seed = readSeed();
+const articles = readArticles();
+const trending = readTrending();
+const titleOf = new Map(articles.map((a) => [a.slug, a.title]));
+const OTHER = trending.find((s) => s !== SEED_SLUG); // a second article to navigate to
+
+let browser;
+let server;
+before(async () => {
+  requireFile(join(DIST, 'article-widget.js'), 'run scripts/build (or set AW_DIST)');
+  server = await startServer({ port: 0, dist: DIST });
+  browser = await chromium.launch(LAUNCH);
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Records every article-widget:* event reaching the document (they bubble
+// and are composed), before any page script runs.
+function recordEvents() {
+  window.__aw = [];
+  for (const type of ['article-widget:ready', 'article-widget:navigate', 'article-widget:error']) {
+    document.addEventListener(type, (e) => {
+      window.__aw.push({ type: e.type, detail: e.detail, target: e.target.id || e.target.localName });
+      if (type === 'article-widget:navigate' && window.__awCancelNavigation) e.preventDefault();
+    });
+  }
+}
+
+// Opens `path` in a fresh context; collects console errors, page errors,
+// warnings and wasm requests.
+async function open(path, { base = server.url, viewport = { width: 1280, height: 800 }, colorScheme = 'light', routes = {} } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const log = { errors: [], pageErrors: [], warnings: [], wasm: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text());
+    if (m.type() === 'warning') log.warnings.push(m.text());
+  });
+  page.on('pageerror', (e) => log.pageErrors.push(e.message));
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('.wasm')) log.wasm.push(r.url());
+  });
+  // Extra pages (or scripts) served from the same origin: path -> HTML, or
+  // path -> { body, contentType }.
+  for (const [route, value] of Object.entries(routes)) {
+    const { body, contentType = 'text/html; charset=utf-8' } = typeof value === 'string' ? { body: value } : value;
+    await page.route(new URL(route, base).href, (r) =>
+      r.fulfill({ status: 200, contentType, headers: { 'Content-Security-Policy': DEFAULT_CSP }, body }));
+  }
+  await page.addInitScript(recordEvents);
+  await page.goto(new URL(path, base).href);
+  return { page, context, log };
+}
+
+function assertClean(log) {
+  assert.deepEqual(log.pageErrors, [], 'no page errors');
+  assert.deepEqual(log.errors, [], 'no console errors');
+}
+
+// What a widget shows, read from its shadow root.
+function widgetState(page, selector = 'article-widget') {
+  return page.evaluate((sel) => {
+    const host = document.querySelector(sel);
+    const root = host?.shadowRoot;
+    if (!root) return null;
+    const article = root.querySelector('.aw-article');
+    const rect = host.getBoundingClientRect();
+    return {
+      slug: article?.getAttribute('data-aw-slug') ?? null,
+      title: root.querySelector('.aw-title')?.textContent ?? null,
+      heading: root.querySelector('.aw-trending-heading')?.textContent ?? null,
+      links: [...root.querySelectorAll('.aw-trending-link')].map((a) => ({
+        slug: a.getAttribute('data-aw-slug'), text: a.textContent, current: a.getAttribute('aria-current'),
+      })),
+      paragraphs: [...root.querySelectorAll('.aw-body p')].map((p) => p.textContent),
+      focused: root.activeElement ? root.activeElement.className : null,
+      titleRect: (() => {
+        const r = root.querySelector('.aw-title')?.getBoundingClientRect();
+        return r ? { top: r.top, bottom: r.bottom } : null;
+      })(),
+      hostFocused: document.activeElement === host,
+      top: rect.top,
+      viewport: window.innerHeight,
+      hash: location.hash,
+      slot: !!root.querySelector('slot'),
+      fallbackMessage: root.querySelector('.aw-fallback-message')?.textContent ?? null,
+    };
+  }, selector);
+}
+
+function waitForArticle(page, slug, selector = 'article-widget') {
+  return page.waitForFunction(
+    ([sel, s]) => document.querySelector(sel)?.shadowRoot?.querySelector('.aw-article')?.getAttribute('data-aw-slug') === s,
+    [selector, slug],
+  );
+}
+
+const events = (page) => page.evaluate(() => window.__aw);
+
+test('the test page shows the trending list and the seed article, inside the host page', T, async () => {
+  const { page, context, log } = await open('/');
+  await waitForArticle(page, SEED_SLUG);
+  const s = await widgetState(page);
+
+  assert.equal(s.heading, 'Trending Topics');
+  assert.deepEqual(s.links.map((l) => l.slug), trending, 'one link per article, trending.md order');
+  assert.deepEqual(s.links.map((l) => l.text), trending.map((slug) => titleOf.get(slug)));
+  assert.deepEqual(s.links.filter((l) => l.current === 'page').map((l) => l.slug), [SEED_SLUG]);
+  assert.equal(s.title, seed.title);
+  let at = 0;
+  for (const p of seed.paragraphs) {
+    const i = s.paragraphs.indexOf(p, at);
+    assert.ok(i >= 0, `paragraph missing or out of order: ${p.slice(0, 60)}…`);
+    at = i + 1;
+  }
+  assert.equal(s.slot, false, 'fallback slot removed once rendered');
+  assert.equal(await page.locator('article-widget .widget-fallback').isVisible(), false, 'light-DOM fallback hidden');
+  for (const part of ['trending', 'title', 'byline', 'body', 'back-to-top']) {
+    assert.equal(await page.locator(`article-widget [part~="${part}"]`).count() >= 1, true, `part ${part}`);
+  }
+
+  // The host page around the widget is intact.
+  await assert.doesNotReject(page.locator('#before-widget').waitFor({ state: 'visible' }));
+  assert.match(await page.locator('#before-widget').textContent(), /This is the host page/);
+  assert.match(await page.locator('#after-widget').textContent(), /This paragraph comes after the widget/);
+  assert.equal(await page.locator('h1').textContent(), 'World news');
+
+  // Widget styles do not leak out; page styles do not leak in (font inherited).
+  const fonts = await page.evaluate(() => ({
+    page: getComputedStyle(document.querySelector('#after-widget')).fontFamily,
+    widget: getComputedStyle(document.querySelector('article-widget').shadowRoot.querySelector('.aw-body p')).fontFamily,
+  }));
+  assert.equal(fonts.widget, fonts.page, 'widget inherits the host font');
+
+  const ev = await events(page);
+  assert.deepEqual(ev.filter((e) => e.type === 'article-widget:ready'), [
+    { type: 'article-widget:ready', detail: { slug: SEED_SLUG }, target: 'article-widget' },
+  ]);
+  assert.deepEqual(log.wasm.length, 1, 'the module is fetched once');
+  assert.match(log.wasm[0], /\/dist\/article-widget\.wasm\?v=[0-9a-f]{16}$/);
+  const version = await page.evaluate(() => window.ArticleWidget.version);
+  assert.match(version, /^\d+\.\d+\.\d+/);
+
+  await page.screenshot({ path: join(ARTIFACTS, 'test-page.png'), fullPage: true });
+  assertClean(log);
+  await context.close();
+});
+
+test('trending links navigate in place, update the hash, focus the title; back and forward restore', T, async () => {
+  // A short viewport: the new title starts below the fold and must be
+  // scrolled into view with the focus.
+  const { page, context, log } = await open('/', { viewport: { width: 1280, height: 520 } });
+  await waitForArticle(page, SEED_SLUG);
+  const entries = await page.evaluate(() => history.length);
+
+  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await waitForArticle(page, OTHER);
+  let s = await widgetState(page);
+  assert.equal(s.hash, `#aw/${OTHER}`);
+  assert.equal(s.title, titleOf.get(OTHER));
+  assert.deepEqual(s.links.filter((l) => l.current === 'page').map((l) => l.slug), [OTHER]);
+  assert.match(s.focused, /\baw-title\b/, 'focus moved to the new title');
+  assert.ok(s.hostFocused);
+  assert.ok(s.top >= 0 && s.top < s.viewport, `widget top in view (${s.top})`);
+  assert.ok(s.titleRect.top >= 0 && s.titleRect.bottom <= s.viewport, `focused title in view ${JSON.stringify(s.titleRect)}`);
+  assert.equal(await page.evaluate(() => history.length), entries + 1, 'one history entry');
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no page load');
+  assert.deepEqual((await events(page)).filter((e) => e.type === 'article-widget:navigate'), [
+    { type: 'article-widget:navigate', detail: { slug: OTHER }, target: 'article-widget' },
+  ]);
+
+  await page.goBack();
+  await waitForArticle(page, SEED_SLUG);
+  s = await widgetState(page);
+  assert.equal(s.hash, '');
+  assert.deepEqual(s.links.filter((l) => l.current === 'page').map((l) => l.slug), [SEED_SLUG]);
+
+  await page.goForward();
+  await waitForArticle(page, OTHER);
+  assert.equal((await widgetState(page)).hash, `#aw/${OTHER}`);
+
+  // Keyboard: Enter on a focused trending link.
+  const third = trending.find((x) => x !== SEED_SLUG && x !== OTHER) ?? SEED_SLUG;
+  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${third}"]`).focus();
+  await page.keyboard.press('Enter');
+  await waitForArticle(page, third);
+  assert.equal((await widgetState(page)).hash, `#aw/${third}`);
+
+  assertClean(log);
+  await context.close();
+});
+
+test('article-widget:navigate is cancelable', T, async () => {
+  const { page, context, log } = await open('/');
+  await waitForArticle(page, SEED_SLUG);
+  await page.evaluate(() => {
+    window.__awCancelNavigation = true;
+  });
+  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:navigate'));
+  const s = await widgetState(page);
+  assert.equal(s.slug, SEED_SLUG, 'article unchanged');
+  assert.equal(s.hash, '', 'hash unchanged');
+  assertClean(log);
+  await context.close();
+});
+
+test('a #aw/SLUG in the URL is shown on load; an unknown one is ignored', T, async () => {
+  let { page, context, log } = await open(`/#aw/${OTHER}`);
+  await waitForArticle(page, OTHER);
+  assertClean(log);
+  await context.close();
+
+  ({ page, context, log } = await open('/#aw/no-such-article'));
+  await waitForArticle(page, SEED_SLUG);
+  assert.deepEqual((await events(page)).map((e) => e.type), ['article-widget:ready']);
+  assertClean(log);
+  await context.close();
+});
+
+test('"Back to top" focuses the title and brings the widget top into view, hash unchanged', T, async () => {
+  const { page, context, log } = await open('/');
+  await waitForArticle(page, SEED_SLUG);
+  const link = page.locator('article-widget .aw-back-to-top');
+  await link.scrollIntoViewIfNeeded();
+  const before = await widgetState(page);
+  assert.ok(before.top < 0, `widget top scrolled away first (${before.top})`);
+  await link.click();
+  const s = await widgetState(page);
+  assert.match(s.focused, /\baw-title\b/);
+  assert.ok(s.top >= 0 && s.top < s.viewport, `widget top in view (${s.top})`);
+  assert.ok(s.titleRect.top >= 0 && s.titleRect.bottom <= s.viewport, `focused title in view ${JSON.stringify(s.titleRect)}`);
+  assert.equal(s.hash, '');
+  assert.equal(s.slug, SEED_SLUG);
+  assertClean(log);
+  await context.close();
+});
+
+test('in-article #fragment links scroll inside the shadow root without touching the URL', T, async () => {
+  const { page, context, log } = await open('/');
+  await waitForArticle(page, SEED_SLUG);
+  // Content links to headings are rare; add one to the rendered body so the
+  // shim's click handling is exercised against a real heading id.
+  const targetId = await page.evaluate(async (slugs) => {
+    for (const slug of slugs) {
+      location.hash = `#aw/${slug}`;
+      await new Promise((r) => setTimeout(r, 50));
+      const root = document.querySelector('article-widget').shadowRoot;
+      const heading = root.querySelector('.aw-body [id]');
+      if (heading) {
+        const a = document.createElement('a');
+        a.href = `#${heading.id}`;
+        a.id = 'probe';
+        a.textContent = 'jump';
+        root.querySelector('.aw-body').prepend(a);
+        return heading.id;
+      }
+    }
+    return null;
+  }, articles.map((a) => a.slug));
+  if (!targetId) {
+    await context.close();
+    assert.fail('no article in content/ has a heading with an id to link to');
+  }
+  const hash = await page.evaluate(() => location.hash);
+  await page.locator('article-widget #probe').click();
+  const r = await page.evaluate((id) => {
+    const root = document.querySelector('article-widget').shadowRoot;
+    const el = root.getElementById(id);
+    const top = el.getBoundingClientRect().top;
+    return { top, vh: innerHeight, hash: location.hash, focused: root.activeElement?.id };
+  }, targetId);
+  assert.ok(r.top >= 0 && r.top < r.vh / 2, `target scrolled to the top (${r.top})`);
+  assert.equal(r.hash, hash);
+  assert.equal(r.focused, targetId);
+  assertClean(log);
+  await context.close();
+});
+
+test('a page with two widgets renders both from one module', T, async () => {
+  const { page, context, log } = await open('/two-widgets.html');
+  const html = readFileSync(join(REPO, 'web', 'two-widgets.html'), 'utf8');
+  const divSlug = /<div id="second-widget" data-article-widget article="([^"]+)"/.exec(html)[1];
+  await waitForArticle(page, trending[0], '#first-widget');
+  await waitForArticle(page, divSlug, '#second-widget');
+  const first = await widgetState(page, '#first-widget');
+  const second = await widgetState(page, '#second-widget');
+  assert.equal(first.links.length, trending.length);
+  assert.equal(second.links.length, 0, 'view="article": no trending list');
+  assert.equal(second.title, titleOf.get(divSlug));
+  const ready = (await events(page)).filter((e) => e.type === 'article-widget:ready');
+  assert.deepEqual(ready.map((e) => e.target).sort(), ['first-widget', 'second-widget']);
+  assert.equal(log.wasm.length, 1, 'one fetch for both widgets');
+
+  // The URL hash is the page's current article: every widget follows it.
+  await page.locator(`#first-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await waitForArticle(page, OTHER, '#first-widget');
+  await waitForArticle(page, OTHER, '#second-widget');
+  await page.goBack();
+  await waitForArticle(page, divSlug, '#second-widget');
+  assertClean(log);
+  await context.close();
+});
+
+test('a missing .wasm shows the fallback, fires article-widget:error, and the page carries on', T, async () => {
+  const { page, context, log } = await open('/missing-wasm.html');
+  await page.waitForFunction(() => window.__aw.filter((e) => e.type === 'article-widget:error').length === 2);
+  const ev = await events(page);
+  assert.deepEqual(ev.map((e) => e.target).sort(), ['with-fallback', 'without-fallback']);
+  for (const e of ev) {
+    assert.equal(e.type, 'article-widget:error');
+    assert.match(e.detail.message, /no-such-folder\/article-widget\.wasm.*404/);
+  }
+  assert.ok(await page.locator('#with-fallback .widget-fallback').isVisible(), 'light-DOM fallback visible');
+  assert.match(await page.locator('#with-fallback .widget-fallback').textContent(), /Read the article/);
+  const bare = await widgetState(page, '#without-fallback');
+  assert.equal(bare.fallbackMessage, 'This article could not be loaded.');
+  assert.ok(await page.locator('#without-fallback .aw-fallback-message').isVisible());
+  assert.ok(await page.locator('#after-widget').isVisible());
+
+  assert.deepEqual(log.pageErrors, [], 'no uncaught exception or rejection');
+  assert.equal(log.warnings.filter((w) => w.startsWith('[article-widget]')).length, 1, 'one warning');
+  assert.deepEqual(log.errors.filter((e) => !/Failed to load resource.*404/.test(e)), [], 'only the 404 itself');
+  assert.equal(await page.evaluate(() => window.ArticleWidget.ready.then(() => 'resolved', () => 'rejected')), 'rejected');
+  await page.screenshot({ path: join(ARTIFACTS, 'missing-wasm.png') });
+  await context.close();
+});
+
+test('a .wasm served with the wrong MIME type still loads (arrayBuffer fallback)', T, async () => {
+  const wrong = await startServer({ port: 0, dist: DIST, wasmContentType: 'application/octet-stream' });
+  try {
+    const { page, context, log } = await open('/', { base: wrong.url });
+    await waitForArticle(page, SEED_SLUG);
+    assertClean(log);
+    await context.close();
+  } finally {
+    await wrong.close();
+  }
+});
+
+test('a .wasm that is not the one the script was built with is refused (version skew)', T, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // A valid module, but not this build's: the real one plus a custom section.
+  const name = Buffer.from('skew');
+  const other = Buffer.concat([readFileSync(join(DIST, 'article-widget.wasm')), Buffer.from([0, name.length + 1, name.length, ...name])]);
+  await page.route(/\/dist\/article-widget\.wasm/, (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: other }));
+  await page.addInitScript(recordEvents);
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
+  const [ev] = await events(page);
+  assert.match(ev.detail.message, /not the module this script was built with/);
+  assert.ok(await page.locator('article-widget .widget-fallback').isVisible(), 'fallback shown');
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test('the script finds its .wasm: data-base-path, and a clobbered document.currentScript', T, async () => {
+  const js = readFileSync(join(DIST, 'article-widget.js'), 'utf8');
+  // The script served from a folder without the .wasm; data-base-path points to dist/.
+  const moved = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="/elsewhere/article-widget.js" data-base-path="dist/" defer></script></head>
+<body><article-widget></article-widget></body></html>`;
+  // <img name="currentScript"> shadows document.currentScript (DOM clobbering).
+  const clobbered = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head>
+<body><img name="currentScript" src="data:," alt=""><article-widget></article-widget>
+<script src="dist/article-widget.js" defer></script></body></html>`;
+  for (const [path, body] of [['/__moved.html', moved], ['/__clobbered.html', clobbered]]) {
+    const { page, context, log } = await open(path, {
+      routes: { [path]: body, '/elsewhere/article-widget.js': { body: js, contentType: 'text/javascript' } },
+    });
+    await waitForArticle(page, SEED_SLUG);
+    assert.equal(log.wasm.length, 1, path);
+    assert.match(log.wasm[0], /\/dist\/article-widget\.wasm\?v=/, path);
+    assertClean(log);
+    await context.close();
+  }
+});
+
+test('the script loaded twice is harmless; the JS API and mount() work', T, async () => {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="dist/article-widget.js" defer></script><script src="dist/article-widget.js" defer></script></head>
+<body><article-widget id="el"></article-widget><div id="api"><p id="api-fallback">fallback</p></div>
+<div id="late-host"></div></body></html>`;
+  const { page, context, log } = await open('/__api.html', { routes: { '/__api.html': body } });
+  await waitForArticle(page, SEED_SLUG, '#el');
+  assert.equal(log.wasm.length, 1, 'one module for two copies of the script');
+
+  const r = await page.evaluate(async ([other]) => {
+    const AW = window.ArticleWidget;
+    await AW.ready;
+    const out = { keys: Object.keys(AW).sort(), count: AW.articles().length, html: AW.render('*x* <b>') };
+    try {
+      AW.render(1);
+    } catch (e) {
+      out.renderError = e instanceof Error;
+    }
+    const host = document.getElementById('api');
+    const handle = AW.mount(host, { article: other, view: 'article' });
+    out.same = AW.mount(host) === handle;
+    await new Promise((res) => setTimeout(res, 50));
+    out.mounted = host.shadowRoot.querySelector('.aw-article')?.dataset.awSlug;
+    out.shown = await handle.show('no-such-article');
+    out.afterBadShow = host.shadowRoot.querySelector('.aw-article')?.dataset.awSlug;
+    handle.unmount();
+    out.unmounted = !host.shadowRoot.querySelector('.aw-article') && !!host.shadowRoot.querySelector('slot');
+
+    // Attribute changes re-render a custom element.
+    const el = document.getElementById('el');
+    el.setAttribute('view', 'trending');
+    out.trendingOnly = !!el.shadowRoot.querySelector('.aw-trending') && !el.shadowRoot.querySelector('.aw-article');
+    el.setAttribute('view', 'article');
+    el.setAttribute('article', other);
+    out.attrArticle = el.shadowRoot.querySelector('.aw-article')?.dataset.awSlug;
+    out.noNav = !el.shadowRoot.querySelector('.aw-trending');
+
+    // [data-article-widget] added after load is mounted (data- prefixed options).
+    const late = document.createElement('div');
+    late.setAttribute('data-article-widget', '');
+    late.setAttribute('data-view', 'trending');
+    document.getElementById('late-host').append(late);
+    await new Promise((res) => setTimeout(res, 50));
+    out.late = late.shadowRoot?.querySelectorAll('.aw-trending-link').length ?? 0;
+    return out;
+  }, [OTHER]);
+
+  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'version']);
+  assert.equal(r.count, articles.length);
+  assert.equal(r.html, '<p><em>x</em> &lt;b&gt;</p>\n');
+  assert.equal(r.renderError, true);
+  assert.equal(r.same, true, 'mounting twice returns the same handle');
+  assert.equal(r.mounted, OTHER);
+  assert.equal(r.shown, false);
+  assert.equal(r.afterBadShow, OTHER);
+  assert.equal(r.unmounted, true);
+  assert.equal(r.trendingOnly, true);
+  assert.equal(r.attrArticle, OTHER);
+  assert.equal(r.noNav, true);
+  assert.equal(r.late, trending.length);
+  assert.ok(await page.locator('#api-fallback').isVisible(), 'light DOM back after unmount');
+  assert.equal(log.warnings.filter((w) => w.startsWith('[article-widget]')).length, 1, 'bad show() warned once');
+  assertClean(log);
+  await context.close();
+});
+
+test('the ES module works in the browser too', T, async () => {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module" src="dist/article-widget.mjs"></script></head>
+<body><article-widget id="el" view="article"></article-widget><div id="target"></div></body></html>`;
+  const { page, context, log } = await open('/__esm.html', { routes: { '/__esm.html': body } });
+  await waitForArticle(page, SEED_SLUG, '#el');
+  const r = await page.evaluate(async (other) => {
+    const m = await import('/dist/article-widget.mjs');
+    await m.ready;
+    m.mount(document.getElementById('target'), { article: other });
+    await new Promise((res) => setTimeout(res, 50));
+    const root = document.getElementById('target').shadowRoot;
+    return {
+      global: 'ArticleWidget' in window,
+      slug: root.querySelector('.aw-article')?.dataset.awSlug,
+      nav: !!root.querySelector('.aw-trending'),
+    };
+  }, OTHER);
+  assert.deepEqual(r, { global: false, slug: OTHER, nav: true });
+  assert.equal(log.wasm.length, 1);
+  assert.match(log.wasm[0], /\/dist\/article-widget\.wasm\?v=[0-9a-f]{16}$/);
+  assertClean(log);
+  await context.close();
+});
+
+test('at 320px wide nothing overflows; dark mode restyles', T, async () => {
+  let { page, context, log } = await open('/', { viewport: { width: 320, height: 640 } });
+  await waitForArticle(page, SEED_SLUG);
+  const widths = await page.evaluate(() => {
+    const host = document.querySelector('article-widget');
+    return { doc: document.documentElement.scrollWidth, vw: innerWidth, host: host.scrollWidth, hostClient: host.clientWidth };
+  });
+  assert.ok(widths.doc <= widths.vw, `page scrolls sideways: ${JSON.stringify(widths)}`);
+  assert.ok(widths.host <= widths.hostClient, `widget overflows: ${JSON.stringify(widths)}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'test-page-320.png'), fullPage: true });
+  const light = await page.evaluate(() => getComputedStyle(document.querySelector('article-widget').shadowRoot.querySelector('.aw-back-to-top')).color);
+  assertClean(log);
+  await context.close();
+
+  ({ page, context, log } = await open('/', { colorScheme: 'dark' }));
+  await waitForArticle(page, SEED_SLUG);
+  const dark = await page.evaluate(() => getComputedStyle(document.querySelector('article-widget').shadowRoot.querySelector('.aw-back-to-top')).color);
+  assert.notEqual(dark, light, 'link color follows prefers-color-scheme');
+  await page.screenshot({ path: join(ARTIFACTS, 'test-page-dark.png') });
+  assertClean(log);
+  await context.close();
+});

@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// Dependency-free static server for the demo pages and the browser tests.
+//
+//   node tools/serve.mjs            serves on http://127.0.0.1:$PORT/ (default 8000)
+//
+// Routes: /  -> web/index.html
+//         /dist/...  -> files of dist/ (or the `dist` option)
+//         anything else -> files under web/ (e.g. /two-widgets.html)
+// Query strings are ignored (the shim asks for article-widget.wasm?v=HASH).
+// Paths that escape their folder are refused; everything else missing is 404.
+//
+// HTML is served with a strict Content-Security-Policy, the one the widget is
+// meant to work under (no inline script or style; 'wasm-unsafe-eval' only),
+// so a violation shows up as a console error in the browser tests.
+//
+// import { startServer } from './tools/serve.mjs';
+// const { url, close } = await startServer({ port: 0, root, dist, wasmContentType, csp });
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export const DEFAULT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+// Maps a URL path to a file path inside `base`, or null when the path is
+// malformed or would leave `base`.
+function within(base, relative) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(relative);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const full = resolve(base, '.' + (decoded.startsWith('/') ? decoded : '/' + decoded));
+  if (full !== base && !full.startsWith(base + sep)) return null;
+  return full;
+}
+
+/**
+ * Starts the server. Options:
+ *   port             0 for an ephemeral port (default 8000)
+ *   host             default 127.0.0.1
+ *   root             repository root (default: this repo); web/ is served from it
+ *   dist             folder served at /dist/ (default ROOT/dist)
+ *   wasmContentType  Content-Type for .wasm (tests use a wrong one to exercise the fallback)
+ *   csp              Content-Security-Policy for HTML; false for none
+ * Resolves to { url, port, close() }; close() resolves once the server is closed.
+ */
+export async function startServer({
+  port = 8000,
+  host = '127.0.0.1',
+  root = REPO,
+  dist,
+  wasmContentType = 'application/wasm',
+  csp = DEFAULT_CSP,
+} = {}) {
+  const webDir = resolve(root, 'web');
+  const distDir = resolve(dist ?? join(root, 'dist'));
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const pathname = (req.url || '/').split(/[?#]/, 1)[0];
+    if (!pathname.startsWith('/')) {
+      send(400, 'Bad Request\n');
+      return;
+    }
+
+    let file;
+    if (pathname === '/') file = join(webDir, 'index.html');
+    else if (pathname === '/dist' || pathname.startsWith('/dist/')) file = within(distDir, pathname.slice('/dist'.length));
+    else file = within(webDir, pathname);
+    if (!file) {
+      send(403, 'Forbidden\n');
+      return;
+    }
+
+    let info;
+    try {
+      info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+    } catch {
+      info = null;
+    }
+    if (!info || !info.isFile()) {
+      send(404, 'Not Found\n');
+      return;
+    }
+
+    const ext = extname(file).toLowerCase();
+    const headers = {
+      'Content-Type': ext === '.wasm' ? wasmContentType : MIME[ext] || 'application/octet-stream',
+      'Content-Length': String(info.size),
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (ext === '.html' && csp) headers['Content-Security-Policy'] = csp;
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  });
+
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const actualPort = server.address().port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
+  const close = () =>
+    new Promise((resolveClose) => {
+      server.close(() => resolveClose());
+      server.closeAllConnections?.();
+    });
+  return { url, port: actualPort, close };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 8000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`serve: PORT must be a port number, got ${process.env.PORT}\n`);
+    process.exit(2);
+  }
+  const { url, close } = await startServer({ port });
+  process.stdout.write(`Serving article-widget demo at ${url}\n`);
+  try {
+    await stat(join(REPO, 'dist', 'article-widget.js'));
+  } catch {
+    process.stdout.write('note: dist/article-widget.js is missing: run scripts/build first\n');
+  }
+  const stop = () => close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
