@@ -8,12 +8,12 @@
 //   DIR/article-widget.mjs   ES module: export { ready, articles, render, mount, version, renderView }
 //   DIR/article-widget.wasm  copy of --wasm
 // Both scripts are web/src/core.js plus web/src/widget.css (as a string),
-// wrapped; no transpiling, no minifying. Each embeds WASM_HASH, the first 16
-// hex digits of the wasm's sha256, and loads the module as
-// article-widget.wasm?v=WASM_HASH, so a cached script never asks for a module
-// it was not built with; the fetch also carries the full sha256 as its
-// `integrity`, so a mismatched module (a stale CDN copy) is refused rather
-// than run.
+// wrapped; no transpiling, no minifying. Each embeds the first 16 hex
+// digits of the wasm's sha256 and loads the module as
+// article-widget.wasm?v=HASH, so a cached script never asks for a module
+// it was not built with; it also embeds the full sha256, checked before
+// instantiation, so a mismatched module (a stale CDN copy) is refused
+// rather than run.
 //
 // The module is checked against the shim's contract before anything is
 // written (magic, zero imports, every aw_* export present): a mismatch fails
@@ -101,9 +101,13 @@ function banner(version, hash) {
 
 function constants(version, hash, integrity, css) {
   return `const VERSION = ${JSON.stringify(version)};
-const WASM_HASH = ${JSON.stringify(hash)};
-const WASM_INTEGRITY = ${JSON.stringify(integrity)};
-const CSS_TEXT = ${JSON.stringify(css)};
+// What this build fixes: the runtime's config, less where the .wasm is.
+const BUILD = {
+  version: VERSION,
+  wasmHash: ${JSON.stringify(hash)},
+  wasmIntegrity: ${JSON.stringify(integrity)},
+  css: ${JSON.stringify(css)},
+};
 `;
 }
 
@@ -141,14 +145,7 @@ ${indent(constants(version, hash, integrity, css), '  ')}
   /* ===== web/src/core.js (not indented: copied verbatim) ===== */
 ${core}
   /* ===== classic-script entry ===== */
-  const runtime = createArticleWidget({
-    version: VERSION,
-    wasmHash: WASM_HASH,
-    wasmIntegrity: WASM_INTEGRITY,
-    css: CSS_TEXT,
-    wasmUrl: wasmUrl(),
-    autoMount: true,
-  });
+  const runtime = createArticleWidget({ ...BUILD, wasmUrl: wasmUrl(), autoMount: true });
   if (existing === undefined) {
     window.ArticleWidget = Object.freeze(runtime.api);
   } else {
@@ -166,10 +163,7 @@ ${core}
 // Defines <article-widget> when there is a DOM; [data-article-widget]
 // elements are mounted by calling mount() (only the classic script scans).
 const runtime = createArticleWidget({
-  version: VERSION,
-  wasmHash: WASM_HASH,
-  wasmIntegrity: WASM_INTEGRITY,
-  css: CSS_TEXT,
+  ...BUILD,
   wasmUrl: new URL('./article-widget.wasm', import.meta.url),
   // Node, Deno, Bun: a file: URL is read from disk.
   readFileUrl: async (url) => (await import('node:fs/promises')).readFile(url),
