@@ -29,8 +29,12 @@ const REQUIRED_EXPORTS = [
   'aw_output_ptr', 'aw_output_len',
 ];
 
-function awError(message) {
-  return new Error(PREFIX + message);
+// `code` is the machine-readable reason carried to article-widget:error's
+// detail (fetch-failed, wasm-mime, csp-blocked, integrity, input-too-large).
+function awError(message, code) {
+  const err = new Error(PREFIX + message);
+  if (code) err.code = code;
+  return err;
 }
 
 // One console.warn per distinct message per page: a broken module on a page
@@ -40,6 +44,13 @@ function warnOnce(message) {
   if (warned.has(message)) return;
   warned.add(message);
   console.warn(PREFIX + message);
+}
+
+// The code of an error made by awError(); 'render-failed' for any other
+// (an unknown article, a module built for another ABI, an element that
+// cannot host a shadow root).
+function errorCode(err) {
+  return (err && typeof err.code === 'string' && err.code) || 'render-failed';
 }
 
 function errorMessage(err) {
@@ -64,61 +75,108 @@ async function compileFromResponse(response) {
       return WebAssembly.compile(await spare.arrayBuffer());
     }
   }
-  return WebAssembly.compile(await response.arrayBuffer());
+  try {
+    return await WebAssembly.compile(await response.arrayBuffer());
+  } catch (err) {
+    // Without the right MIME type and without valid bytes, the server most
+    // likely answered with something else (an HTML error page).
+    if (err instanceof WebAssembly.CompileError && !blockedByCsp(err)) {
+      throw awError(`${response.url} is served as "${type || 'no type'}" and is not WebAssembly: ${err.message}`, 'wasm-mime');
+    }
+    throw err;
+  }
 }
 
-// Refuses a module whose sha256 is not the one this script was built with
-// (`integrity` is "sha256-<base64>", as in SRI). Needs WebCrypto, which
-// browsers offer only in secure contexts; elsewhere the ?v=HASH URL is the
-// only guard against version skew.
+// Compiling needs the page's CSP to allow 'wasm-unsafe-eval'; without it
+// the browser throws an error naming the policy. Anything else is passed
+// through.
+function blockedByCsp(err) {
+  return /content security policy|wasm-unsafe-eval|unsafe-eval/i.test(errorMessage(err));
+}
+
+function explainCompileError(err) {
+  if (err && err.code) return err;
+  const text = errorMessage(err);
+  if (blockedByCsp(err)) {
+    return awError(`the page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval'): ${text}`, 'csp-blocked');
+  }
+  return err;
+}
+
+const DIGESTS = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
+
+function skewMessage(where) {
+  return `${where} is not the module this script was built with (integrity mismatch)`;
+}
+
+// For bytes read without fetch (a file: URL in Node): the same SRI check
+// fetch(url, { integrity }) makes in a browser. `integrity` is
+// "sha384-<base64>".
 async function checkIntegrity(bytes, integrity, where) {
+  const [algorithm, expected] = (integrity || '').split('-', 2);
   const subtle = globalThis.crypto && globalThis.crypto.subtle;
-  if (!integrity || !subtle || !integrity.startsWith('sha256-')) return;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
+  if (!DIGESTS[algorithm] || !subtle) return;
+  const digest = new Uint8Array(await subtle.digest(DIGESTS[algorithm], bytes));
   let binary = '';
   for (const b of digest) binary += String.fromCharCode(b);
-  if ('sha256-' + btoa(binary) !== integrity) {
-    throw awError(`${where} is not the module this script was built with (sha256 mismatch)`);
+  if (btoa(binary) !== expected) throw awError(skewMessage(where), 'integrity');
+}
+
+// fetch() rejects with the same TypeError for a network failure, a CORS
+// refusal and an integrity mismatch (even a 404 fails the integrity check).
+// Only on that failure path, ask again without `integrity` to tell which:
+// a body that arrives fine is the wrong module.
+async function diagnoseFetchFailure(href, err) {
+  let response;
+  try {
+    response = await fetch(href, { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    return awError(`could not fetch ${href}: ${errorMessage(err)} (network, CORS or Content-Security-Policy connect-src)`, 'fetch-failed');
   }
+  if (!response.ok) return awError(`could not fetch ${href}: HTTP ${response.status}`, 'fetch-failed');
+  return awError(skewMessage(href), 'integrity');
 }
 
 async function compileModule(config) {
   const url = config.wasmUrl;
   if (url.protocol === 'file:') {
-    if (!config.readFileUrl) throw awError(`cannot read ${url.href} in this environment`);
-    const bytes = await config.readFileUrl(url);
+    if (!config.readFileUrl) throw awError(`cannot read ${url.href} in this environment`, 'fetch-failed');
+    let bytes;
+    try {
+      bytes = await config.readFileUrl(url);
+    } catch (err) {
+      throw awError(`could not read ${url.href}: ${errorMessage(err)}`, 'fetch-failed');
+    }
     await checkIntegrity(bytes, config.wasmIntegrity, url.href);
     return WebAssembly.compile(bytes);
   }
-  // ?v=<sha256 prefix of the .wasm this script was built with>: a cached
-  // script never pairs with a newer (or older) module under the same name.
+  // ?v=<hash of the .wasm this script was built with>: a cached script never
+  // pairs with a newer (or older) module under the same name in a cache;
+  // `integrity` (SRI, sha384) makes the browser refuse any other bytes
+  // before we see them.
   const versioned = new URL(url.href);
   versioned.searchParams.set('v', config.wasmHash);
   let response;
   try {
-    response = await fetch(versioned.href, { credentials: 'same-origin' });
+    response = await fetch(versioned.href, { credentials: 'same-origin', integrity: config.wasmIntegrity || '' });
   } catch (err) {
-    throw awError(`could not fetch ${versioned.href}: ${errorMessage(err)}`);
+    throw config.wasmIntegrity ? await diagnoseFetchFailure(versioned.href, err)
+      : awError(`could not fetch ${versioned.href}: ${errorMessage(err)}`, 'fetch-failed');
   }
   if (!response.ok) {
-    throw awError(`could not fetch ${versioned.href}: HTTP ${response.status}`);
+    throw awError(`could not fetch ${versioned.href}: HTTP ${response.status}`, 'fetch-failed');
   }
-  // The digest is checked on a copy of the body while the original streams
-  // into the compiler; both must succeed before anything is instantiated.
-  // (Not fetch's own `integrity` option: it turns a plain 404 into a
-  // misleading "integrity" failure in the console.)
-  const verified = config.wasmIntegrity && globalThis.crypto && globalThis.crypto.subtle
-    ? response.clone().arrayBuffer().then((bytes) => checkIntegrity(bytes, config.wasmIntegrity, versioned.href))
-    : Promise.resolve();
-  const compiled = compileFromResponse(response);
-  compiled.catch(() => {}); // reported below, after the digest verdict
-  await verified; // a mismatch explains a compile error better than the compiler does
-  return compiled;
+  return compileFromResponse(response);
 }
 
 async function loadEngine(config) {
-  if (typeof WebAssembly !== 'object') throw awError('WebAssembly is not supported here');
-  const module = await compileModule(config);
+  if (typeof WebAssembly !== 'object') throw awError('WebAssembly is not supported here', 'unsupported');
+  let module;
+  try {
+    module = await compileModule(config);
+  } catch (err) {
+    throw explainCompileError(err);
+  }
   // The module is standalone: it must import nothing. Anything listed here
   // means it was built against a different contract; name it and stop.
   const imports = WebAssembly.Module.imports(module);
@@ -126,7 +184,12 @@ async function loadEngine(config) {
     const names = imports.map((i) => `${i.module}.${i.name} (${i.kind})`).join(', ');
     throw awError(`the renderer module has unexpected imports: ${names}`);
   }
-  const instance = await WebAssembly.instantiate(module, {});
+  let instance;
+  try {
+    instance = await WebAssembly.instantiate(module, {});
+  } catch (err) {
+    throw explainCompileError(err);
+  }
   return createEngine(instance.exports);
 }
 
@@ -158,14 +221,15 @@ function createEngine(exports) {
   function check(status, what) {
     if (status === 0) return output();
     const message = status < 0 ? output() : '';
-    throw awError(message || `${what} failed with status ${status}`);
+    // -4: the input is over the module's limit (64 MiB).
+    throw awError(message || `${what} failed with status ${status}`, status === -4 ? 'input-too-large' : undefined);
   }
 
   // Copies `text` into module memory as UTF-8 and calls fn(ptr, len); the
   // buffer is freed whatever happens.
   function withString(text, fn) {
     const max = text.length * 3 || 1;
-    if (max > 0x7fffffff) throw awError('input too large');
+    if (max > 0x7fffffff) throw awError('input too large', 'input-too-large');
     const ptr = exports.aw_alloc(max);
     if (!ptr) throw awError('out of memory');
     try {
@@ -462,7 +526,7 @@ function createArticleWidget(config) {
         this.root.append(this.fallbackMessage);
       }
       warnOnce(message);
-      this.emit('article-widget:error', { message });
+      this.emit('article-widget:error', { code: errorCode(err), message });
     }
 
     emit(type, detail, cancelable = false) {
@@ -619,7 +683,7 @@ function createArticleWidget(config) {
       // e.g. an element that cannot host a shadow root (<p>, <a>, ...).
       warnOnce(`cannot mount ${el.tagName.toLowerCase()}: ${errorMessage(err)}`);
       el.dispatchEvent(new CustomEvent('article-widget:error', {
-        detail: { message: errorMessage(err) }, bubbles: true, composed: true,
+        detail: { code: errorCode(err), message: errorMessage(err) }, bubbles: true, composed: true,
       }));
     }
   }
