@@ -23,11 +23,18 @@ add_custom_command(TARGET article-widget POST_BUILD
 # dist/: the JS shim wrapped around this exact module.
 find_program(AW_NODE node REQUIRED)
 file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/*)
+set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
+    article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm THIRD-PARTY-NOTICES.md manifest.json)
+list(TRANSFORM AW_DIST_FILES PREPEND ${CMAKE_SOURCE_DIR}/dist/)
 add_custom_command(
-  OUTPUT ${CMAKE_SOURCE_DIR}/dist/article-widget.js ${CMAKE_SOURCE_DIR}/dist/article-widget.mjs
-         ${CMAKE_SOURCE_DIR}/dist/article-widget.wasm
+  OUTPUT ${AW_DIST_FILES}
+  # md4c's MIT licence asks for its notice in every copy: the .wasm is one.
   COMMAND ${AW_NODE} tools/build-web.mjs --wasm $<TARGET_FILE:article-widget> --out dist
+          --notice md4c=${AW_MD4C_DIR}/LICENSE.md
   DEPENDS article-widget ${AW_WEB_SOURCES} ${CMAKE_SOURCE_DIR}/tools/build-web.mjs
+          ${CMAKE_SOURCE_DIR}/tools/minify.mjs ${CMAKE_SOURCE_DIR}/tools/manifest.mjs
+          ${CMAKE_SOURCE_DIR}/dist/package.json ${CMAKE_SOURCE_DIR}/dist/article-widget.d.ts
+          ${CMAKE_SOURCE_DIR}/dist/custom-elements.json
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
   COMMENT "Writing dist/"
   VERBATIM)

@@ -1,29 +1,36 @@
 #!/usr/bin/env node
 // Builds the distributable shim around a renderer module:
 //
-//   node tools/build-web.mjs --wasm build/wasm/article-widget.wasm --out dist
+//   node tools/build-web.mjs --wasm build/wasm/article-widget.wasm --out dist \
+//       [--notice md4c=path/to/LICENSE.md ...]
 //
 // writes
-//   DIR/article-widget.js    classic script (IIFE), auto-mounts widgets
-//   DIR/article-widget.mjs   ES module: export { ready, articles, render, mount, version, renderView }
-//   DIR/article-widget.wasm  copy of --wasm
+//   DIR/article-widget.js        classic script (IIFE), auto-mounts widgets
+//   DIR/article-widget.mjs       ES module: export { ready, articles, render, mount, version, renderView }
+//   DIR/article-widget.min.js    the same, minified (esbuild), with
+//   DIR/article-widget.min.mjs   .map source maps pointing back to the readable files
+//   DIR/article-widget.wasm      copy of --wasm
+//   DIR/THIRD-PARTY-NOTICES.md   the licences of what the .wasm contains (--notice)
+//   DIR/manifest.json            every file: bytes raw, gzip, brotli; sha384 SRI hash
 // Both scripts are web/src/core.js plus web/src/widget.css (as a string),
-// wrapped; no transpiling, no minifying. Each embeds the first 16 hex
-// digits of the wasm's sha256 and loads the module as
-// article-widget.wasm?v=HASH, so a cached script never asks for a module
-// it was not built with; it also embeds the full sha256, checked before
-// instantiation, so a mismatched module (a stale CDN copy) is refused
-// rather than run.
+// wrapped; no transpiling. Each embeds the first 16 hex digits of the
+// wasm's sha384 and loads the module as article-widget.wasm?v=HASH, so a
+// cached script never asks for a module it was not built with; it also
+// embeds the full sha384 as SRI, given to fetch(url, { integrity }), so a
+// mismatched module (a stale CDN copy) is refused rather than run.
 //
 // The module is checked against the shim's contract before anything is
 // written (magic, zero imports, every aw_* export present): a mismatch fails
 // the build here instead of in a visitor's browser.
 //
-// Dependency-free on purpose: node:fs, node:crypto, node:path only.
+// node: modules only, except esbuild for minifying (tools/minify.mjs).
 
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+
+import { makeManifest, sriHash } from './manifest.mjs';
+import { minify } from './minify.mjs';
 
 // Version used when dist/package.json does not exist (or has no version).
 export const DEFAULT_VERSION = '0.1.0';
@@ -42,32 +49,46 @@ const REQUIRED_EXPORTS = [
 
 function usage(message) {
   if (message) process.stderr.write(`build-web: ${message}\n`);
-  process.stderr.write('usage: node tools/build-web.mjs --wasm PATH_TO_WASM --out DIR\n');
+  process.stderr.write('usage: node tools/build-web.mjs --wasm PATH_TO_WASM --out DIR [--notice NAME=LICENSE_FILE ...]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const args = {};
+  const args = { notices: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const eq = a.indexOf('=');
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const key = eq > 0 ? a.slice(0, eq) : a;
-    if (key !== '--wasm' && key !== '--out') usage(`unknown argument ${a}`);
+    if (key !== '--wasm' && key !== '--out' && key !== '--notice') usage(`unknown argument ${a}`);
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (!value) usage(`${key} needs a value`);
-    args[key.slice(2)] = value;
+    if (key === '--notice') {
+      const [name, file] = [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)];
+      if (!name || !file) usage('--notice takes NAME=LICENSE_FILE');
+      args.notices.push({ name, file });
+    } else {
+      args[key.slice(2)] = value;
+    }
   }
   if (!args.wasm || !args.out) usage('--wasm and --out are required');
   return args;
 }
 
-function readVersion(outDir) {
+// The package description: OUT/package.json, else the repository's
+// dist/package.json (when building elsewhere, e.g. in tests).
+function readPackage(outDir) {
   for (const file of [join(outDir, 'package.json'), join(REPO, 'dist', 'package.json')]) {
-    if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof pkg.version === 'string' && pkg.version) return pkg.version;
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   }
-  return DEFAULT_VERSION;
+  return {};
+}
+
+function noticesText(notices) {
+  const parts = ['# Third-party notices\n\n`article-widget.wasm` contains code from the projects below, under these licences.\n'];
+  for (const { name, file } of notices) {
+    parts.push(`\n## ${name}\n\n${readFileSync(file, 'utf8').trim()}\n`);
+  }
+  return parts.join('');
 }
 
 // Throws an Error naming what is wrong when `bytes` does not satisfy the
@@ -94,7 +115,7 @@ export function checkModule(bytes, label) {
 }
 
 function banner(version, hash) {
-  return `/*! article-widget ${version} | wasm sha256 ${hash}
+  return `/*! article-widget ${version} | wasm sha384 ${hash}
  * GENERATED by tools/build-web.mjs from web/src/core.js and web/src/widget.css: do not edit. */
 `;
 }
@@ -125,7 +146,7 @@ export function classicScript({ version, hash, integrity, css, core }) {
   if (typeof window === 'undefined') return;
   if (!currentScript) {
     // Clobbered: fall back to the page's last script tag that loads us.
-    const ours = [...document.getElementsByTagName('script')].filter((s) => /article-widget(\.min)?\.js([?#]|$)/.test(s.src));
+    const ours = [...document.getElementsByTagName('script')].filter((s) => /article-widget(\\.min)?\\.js([?#]|$)/.test(s.src));
     currentScript = ours.length ? ours[ours.length - 1] : null;
   }
   // Loaded twice: the first copy stays in charge (one module per page).
@@ -178,44 +199,57 @@ export const { renderView } = runtime;
 `;
 }
 
-export function build({ wasm, out }) {
+export async function build({ wasm, out, notices = [] }) {
   const wasmPath = resolve(wasm);
   const outDir = resolve(out);
   if (!existsSync(wasmPath)) throw new Error(`no such file: ${wasmPath}`);
   const bytes = readFileSync(wasmPath);
   checkModule(bytes, wasmPath);
 
-  const digest = createHash('sha256').update(bytes).digest();
-  const hash = digest.toString('hex').slice(0, 16);
-  const integrity = `sha256-${digest.toString('base64')}`;
-  const version = readVersion(outDir);
+  const hash = createHash('sha384').update(bytes).digest('hex').slice(0, 16);
+  const integrity = sriHash(bytes);
+  const pkg = readPackage(outDir);
+  const version = typeof pkg.version === 'string' && pkg.version ? pkg.version : DEFAULT_VERSION;
   const parts = { version, hash, integrity, css: readFileSync(CSS, 'utf8'), core: readFileSync(CORE, 'utf8') };
 
-  mkdirSync(outDir, { recursive: true });
-  const files = {
-    'article-widget.js': classicScript(parts),
-    'article-widget.mjs': moduleScript(parts),
-  };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
-  const wasmOut = join(outDir, 'article-widget.wasm');
-  if (resolve(wasmOut) !== wasmPath) copyFileSync(wasmPath, wasmOut);
+  const files = {};
+  const readable = { 'article-widget.js': classicScript(parts), 'article-widget.mjs': moduleScript(parts) };
+  for (const [name, text] of Object.entries(readable)) {
+    files[name] = Buffer.from(text);
+    const minName = name.replace(/\.(m?js)$/, '.min.$1');
+    const min = await minify(text, { sourceName: name, mapName: `${minName}.map`, module: name.endsWith('.mjs') });
+    files[minName] = Buffer.from(min.code);
+    files[`${minName}.map`] = Buffer.from(min.map);
+  }
+  files['article-widget.wasm'] = bytes;
+  if (notices.length) files['THIRD-PARTY-NOTICES.md'] = Buffer.from(noticesText(notices));
 
-  return {
-    version,
-    hash,
-    files: [
-      ...Object.entries(files).map(([name, text]) => ({ name, bytes: Buffer.byteLength(text) })),
-      { name: 'article-widget.wasm', bytes: bytes.length },
-    ],
-  };
+  mkdirSync(outDir, { recursive: true });
+  for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);
+
+  // The manifest also covers the tracked files the package ships (types,
+  // custom elements manifest), so it describes the whole package.
+  const described = { ...files };
+  for (const name of pkg.files ?? []) {
+    const path = join(outDir, name);
+    if (!(name in described) && name !== 'manifest.json' && existsSync(path)) described[name] = readFileSync(path);
+  }
+  const manifest = makeManifest({ name: pkg.name ?? 'article-widget', version, wasmHash: hash, files: described });
+  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return { version, hash, manifest };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(SELF)) {
   const args = parseArgs(process.argv.slice(2));
   try {
-    const result = build(args);
-    const lines = [`build-web: article-widget ${result.version}, wasm ${result.hash} -> ${resolve(args.out)}`];
-    for (const f of result.files) lines.push(`  ${f.name.padEnd(22)} ${String(f.bytes).padStart(8)} bytes`);
+    const { version, hash, manifest } = await build(args);
+    const lines = [
+      `build-web: article-widget ${version}, wasm ${hash} -> ${resolve(args.out)}`,
+      `  ${'file'.padEnd(28)} ${'raw'.padStart(8)} ${'gzip -9'.padStart(8)} ${'brotli'.padStart(8)}`,
+    ];
+    for (const [name, f] of Object.entries(manifest.files)) {
+      lines.push(`  ${name.padEnd(28)} ${String(f.bytes).padStart(8)} ${String(f.gzip).padStart(8)} ${String(f.brotli).padStart(8)}`);
+    }
     process.stdout.write(lines.join('\n') + '\n');
   } catch (err) {
     process.stderr.write(`build-web: ${err.message}\n`);

@@ -18,8 +18,8 @@ const BUILD = join(REPO, 'tools', 'build-web.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'aw-tools-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function buildWeb(wasm, out) {
-  return spawnSync(process.execPath, [BUILD, '--wasm', wasm, '--out', out], { encoding: 'utf8' });
+function buildWeb(wasm, out, ...extra) {
+  return spawnSync(process.execPath, [BUILD, '--wasm', wasm, '--out', out, ...extra], { encoding: 'utf8' });
 }
 
 describe('build-web', () => {
@@ -30,10 +30,11 @@ describe('build-web', () => {
 
   before(() => {
     wasmPath = requireFile(join(DIST, 'article-widget.wasm'), 'run scripts/build (or set AW_DIST)');
-    const digest = createHash('sha256').update(readFileSync(wasmPath)).digest();
+    const digest = createHash('sha384').update(readFileSync(wasmPath)).digest();
     hash = digest.toString('hex').slice(0, 16);
-    integrity = `sha256-${digest.toString('base64')}`;
-    const r = buildWeb(wasmPath, out);
+    integrity = `sha384-${digest.toString('base64')}`;
+    writeFileSync(join(tmp, 'NOTICE.md'), 'Example licence text\n');
+    const r = buildWeb(wasmPath, out, '--notice', `example=${join(tmp, 'NOTICE.md')}`);
     assert.equal(r.status, 0, r.stderr);
   });
 
@@ -47,6 +48,44 @@ describe('build-web', () => {
       assert.ok(text.includes("searchParams.set('v', config.wasmHash)"), `${name} loads the wasm with ?v=`);
       assert.ok(!/\beval\s*\(|new Function\b/.test(text), `${name} has no eval`);
     }
+  });
+
+  test('minified scripts with source maps back to the readable ones', async () => {
+    for (const name of ['article-widget.js', 'article-widget.mjs']) {
+      const minName = name.replace(/\.(m?js)$/, '.min.$1');
+      const readable = readFileSync(join(out, name), 'utf8');
+      const min = readFileSync(join(out, minName), 'utf8');
+      assert.ok(min.length < readable.length * 0.7, `${minName} is minified (${min.length} vs ${readable.length})`);
+      assert.ok(min.startsWith(`/*! article-widget `), `${minName} keeps the banner`);
+      assert.ok(min.includes(`"${hash}"`) && min.includes(`"${integrity}"`), `${minName} embeds the wasm hashes`);
+      assert.ok(min.endsWith(`//# sourceMappingURL=${minName}.map\n`), `${minName} names its map`);
+      const map = JSON.parse(readFileSync(join(out, `${minName}.map`), 'utf8'));
+      assert.equal(map.version, 3);
+      assert.deepEqual(map.sources, [name]);
+      assert.equal(map.sourcesContent[0], readable);
+      assert.ok(map.mappings.length > 1000);
+    }
+    new vm.Script(readFileSync(join(out, 'article-widget.min.js'), 'utf8')); // still a classic script
+    const m = await import(pathToFileURL(join(out, 'article-widget.min.mjs')).href);
+    await m.ready;
+    assert.ok(m.renderView(SEED_SLUG, 'article').includes(SEED_SLUG), 'the minified module works');
+  });
+
+  test('manifest.json: every file with raw, gzip and brotli bytes and its sha384', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.wasmHash, hash);
+    assert.match(manifest.version, /^\d+\.\d+\.\d+/);
+    for (const name of ['article-widget.js', 'article-widget.mjs', 'article-widget.min.js', 'article-widget.min.mjs',
+      'article-widget.min.js.map', 'article-widget.min.mjs.map', 'article-widget.wasm', 'THIRD-PARTY-NOTICES.md']) {
+      const bytes = readFileSync(join(out, name));
+      const f = manifest.files[name];
+      assert.ok(f, `${name} listed`);
+      assert.equal(f.bytes, bytes.length, name);
+      assert.equal(f.integrity, `sha384-${createHash('sha384').update(bytes).digest('base64')}`, name);
+      assert.ok(f.gzip > 0 && f.gzip < f.bytes && f.brotli > 0 && f.brotli < f.bytes, `${name} compressed sizes`);
+    }
+    assert.equal(manifest.files['article-widget.wasm'].integrity, integrity);
+    assert.match(readFileSync(join(out, 'THIRD-PARTY-NOTICES.md'), 'utf8'), /## example\n\nExample licence text/);
   });
 
   test('the classic script is an IIFE that captures currentScript first', () => {
