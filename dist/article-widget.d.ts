@@ -1,0 +1,106 @@
+// Types for article-widget (hand-written; checked by tests/types with tsc).
+// The ES module (article-widget.mjs) exports these names; the classic script
+// (article-widget.js) puts the same API, less renderView, on
+// window.ArticleWidget.
+
+/** One article of the embedded catalog, trending order first. */
+export interface Article {
+  slug: string;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  source: string;
+  topics: string[];
+  summary: string;
+}
+
+/** What a widget shows: the trending list then the article, or one of them. */
+export type View = 'full' | 'trending' | 'article';
+
+export interface MountOptions {
+  /** The article's slug; default: the first of the trending list. */
+  article?: string;
+  view?: View;
+}
+
+/** A mounted widget. */
+export interface WidgetHandle {
+  readonly element: Element;
+  /** Shows another article; resolves to whether it is now shown. */
+  show(slug: string): Promise<boolean>;
+  /** Removes the rendering and brings the light-DOM fallback back. */
+  unmount(): void;
+}
+
+/** Why a widget shows its fallback (detail.code of article-widget:error). */
+export type ErrorCode =
+  | 'fetch-failed'
+  | 'wasm-mime'
+  | 'csp-blocked'
+  | 'integrity'
+  | 'input-too-large'
+  | 'unsupported'
+  | 'render-failed';
+
+export interface ReadyDetail {
+  slug: string;
+}
+export interface NavigateDetail {
+  slug: string;
+}
+export interface ErrorDetail {
+  code: ErrorCode;
+  message: string;
+}
+
+/** An Error thrown by render() or rejected by ready; `code` as in ErrorDetail. */
+export interface ArticleWidgetError extends Error {
+  code?: ErrorCode;
+}
+
+/** The package version, e.g. "0.1.0". */
+export const version: string;
+/** Resolves once the module is instantiated; rejects (ArticleWidgetError) if it cannot load. */
+export const ready: Promise<void>;
+/** The catalog; throws until `ready` has resolved. */
+export function articles(): Article[];
+/** Safe HTML for any Markdown (same policy as the articles); throws until `ready` has resolved. */
+export function render(markdown: string): string;
+/** Mounts a widget on `element` (mounting it again applies the options and returns the same handle). */
+export function mount(element: Element, options?: MountOptions): WidgetHandle;
+/** ES module only: the widget's HTML, byte-identical to `aw-render --slug SLUG --view VIEW`. */
+export function renderView(slug: string | null, view?: View): string;
+
+/** window.ArticleWidget, defined by the classic script. */
+export interface ArticleWidgetApi {
+  readonly version: string;
+  readonly ready: Promise<void>;
+  articles(): Article[];
+  render(markdown: string): string;
+  mount(element: Element, options?: MountOptions): WidgetHandle;
+}
+
+/** The <article-widget> element. */
+export interface ArticleWidgetElement extends HTMLElement {
+  /** The `article` attribute is read through getAttribute. */
+}
+
+export interface ArticleWidgetEventMap {
+  'article-widget:ready': CustomEvent<ReadyDetail>;
+  /** Cancelable: preventDefault() lets a router take over. */
+  'article-widget:navigate': CustomEvent<NavigateDetail>;
+  'article-widget:error': CustomEvent<ErrorDetail>;
+}
+
+declare global {
+  interface Window {
+    ArticleWidget?: ArticleWidgetApi;
+  }
+  interface HTMLElementTagNameMap {
+    'article-widget': ArticleWidgetElement;
+  }
+  // The events bubble and are composed: they reach the document and window.
+  interface HTMLElementEventMap extends ArticleWidgetEventMap {}
+  interface DocumentEventMap extends ArticleWidgetEventMap {}
+  interface WindowEventMap extends ArticleWidgetEventMap {}
+}
