@@ -1,0 +1,128 @@
+// The publishable package: the tarball scripts/pack made (npm pack of dist/),
+// its package.json fields, its types (tsc --noEmit on tests/types/usage.ts
+// against the package resolved by name) and the checks of tools/pack.mjs.
+//
+//   node --test tests/js/package.test.mjs   (AW_PACK: the tarball; default build/pack/NAME-VERSION.tgz)
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+
+import { DIST, REPO, SEED_SLUG, requireFile } from './helpers.mjs';
+import { packAndCheck } from '../../tools/pack.mjs';
+
+const pkg = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
+const TARBALL = resolve(process.env.AW_PACK || join(REPO, 'build', 'pack', `${pkg.name}-${pkg.version}.tgz`));
+const tmp = mkdtempSync(join(tmpdir(), 'aw-package-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+// A project that depends on the package: node_modules/article-widget is the
+// extracted tarball.
+const project = join(tmp, 'project');
+const installed = join(project, 'node_modules', pkg.name);
+before(() => {
+  requireFile(TARBALL, 'run scripts/pack (or set AW_PACK)');
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['-xzf', TARBALL, '-C', installed, '--strip-components=1']);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }));
+});
+
+describe('the packed package', () => {
+  test('package.json: entry points exist, classic script for CDNs, types, custom elements, licence', () => {
+    const p = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    assert.equal(p.version, pkg.version);
+    assert.equal(p.license, 'MIT');
+    assert.ok(existsSync(join(installed, 'LICENSE')));
+    assert.equal(p.unpkg, './article-widget.min.js');
+    assert.equal(p.jsdelivr, './article-widget.min.js');
+    assert.equal(p.types, './article-widget.d.ts');
+    assert.deepEqual(p.exports['.'], { types: './article-widget.d.ts', default: './article-widget.mjs' });
+    const targets = [p.main, p.module, p.types, p.unpkg, p.customElements, ...p.sideEffects];
+    for (const value of Object.values(p.exports)) targets.push(...(typeof value === 'string' ? [value] : Object.values(value)));
+    for (const t of targets) assert.ok(existsSync(join(installed, t)), `${t} is in the tarball`);
+    // The classic script, not module syntax, behind unpkg/jsdelivr.
+    assert.ok(!/^\s*(import|export)\s/m.test(readFileSync(join(installed, p.unpkg), 'utf8')));
+  });
+
+  test('custom-elements.json describes the element the script defines', () => {
+    const cem = JSON.parse(readFileSync(join(installed, 'custom-elements.json'), 'utf8'));
+    const core = readFileSync(join(REPO, 'web', 'src', 'core.js'), 'utf8');
+    const [decl] = cem.modules[0].declarations;
+    assert.equal(decl.tagName, 'article-widget');
+    assert.ok(core.includes(`customElements.define('${decl.tagName}'`));
+    const observed = /observedAttributes\(\) \{\s*return (\[[^\]]*\])/.exec(core)[1];
+    assert.deepEqual(decl.attributes.map((a) => a.name).sort(), JSON.parse(observed.replace(/'/g, '"')).sort());
+    const emitted = [...new Set(core.match(/'article-widget:[a-z]+'/g).map((s) => s.slice(1, -1)))].sort();
+    assert.deepEqual(decl.events.map((e) => e.name).sort(), emitted);
+  });
+
+  test('imported by name in Node, through "exports", it renders', async () => {
+    writeFileSync(join(project, 'use.mjs'), `import { ready, renderView, version } from '${pkg.name}';
+await ready;
+process.stdout.write(JSON.stringify({ version, html: renderView(${JSON.stringify(SEED_SLUG)}, 'article') }));\n`);
+    const out = JSON.parse(execFileSync(process.execPath, [join(project, 'use.mjs')], { cwd: project, encoding: 'utf8' }));
+    assert.equal(out.version, pkg.version);
+    assert.ok(out.html.startsWith(`<article class="aw-article" data-aw-slug="${SEED_SLUG}">`));
+    const min = await import(pathToFileURL(join(installed, 'article-widget.min.mjs')).href);
+    await min.ready;
+    assert.equal(min.version, pkg.version);
+  });
+
+  test('the types check: tsc --noEmit on tests/types/usage.ts', () => {
+    for (const f of ['usage.ts', 'tsconfig.json']) cpSync(join(REPO, 'tests', 'types', f), join(project, f));
+    const tsc = join(REPO, 'node_modules', '.bin', 'tsc');
+    const r = spawnSync(tsc, ['-p', project, '--noEmit'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `tsc failed:\n${r.stdout}${r.stderr}`);
+
+    // The check can fail: a misuse without its @ts-expect-error is reported.
+    writeFileSync(join(project, 'usage.ts'), readFileSync(join(project, 'usage.ts'), 'utf8').replace('// @ts-expect-error no such view\n', ''));
+    const bad = spawnSync(tsc, ['-p', project, '--noEmit'], { encoding: 'utf8' });
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stdout, /usage\.ts\(\d+,\d+\): error TS\d+: .*"wide"/);
+  });
+});
+
+describe('tools/pack.mjs refuses a broken package', () => {
+  // A copy of dist/ to break; npm pack runs on it for real.
+  function distCopy(name) {
+    const dir = join(tmp, name);
+    cpSync(DIST, dir, { recursive: true, filter: (src) => !src.endsWith('.tgz') });
+    return dir;
+  }
+
+  test('the dist/ as built passes', () => {
+    const r = packAndCheck({ dist: distCopy('good'), out: join(tmp, 'out-good') });
+    assert.deepEqual(r.problems, []);
+    assert.ok(r.page > 0 && r.page <= r.budget);
+  });
+
+  test('a missing file, a stale manifest, an over-budget build', () => {
+    const dir = distCopy('bad');
+    unlinkSync(join(dir, 'article-widget.min.js.map'));
+    const wasm = readFileSync(join(dir, 'article-widget.wasm'));
+    wasm[wasm.length - 1] ^= 1;
+    writeFileSync(join(dir, 'article-widget.wasm'), wasm);
+    const { problems } = packAndCheck({ dist: dir, out: join(tmp, 'out-bad'), budget: 1000 });
+    const text = problems.join('\n');
+    assert.match(text, /missing from the tarball: article-widget\.min\.js\.map/);
+    assert.match(text, /manifest\.json article-widget\.wasm integrity is stale/);
+    assert.match(text, /article-widget\.js was not built with this \.wasm/);
+    assert.match(text, /size budget exceeded: .* is \d+ bytes brotli, the budget is 1000/);
+  });
+
+  test('a file the package does not list is not packed; one it lists but the manifest lacks is caught', () => {
+    const dir = distCopy('extra');
+    writeFileSync(join(dir, 'secret.txt'), 'not for publishing\n');
+    const p = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    p.files.push('notes.md');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(p));
+    writeFileSync(join(dir, 'notes.md'), '# notes\n');
+    const { problems, report } = packAndCheck({ dist: dir, out: join(tmp, 'out-extra') });
+    assert.ok(!report.files.some((f) => f.path === 'secret.txt'), 'secret.txt not packed');
+    assert.match(problems.join('\n'), /manifest\.json lists .*; the tarball has .*notes\.md/);
+  });
+});

@@ -1,0 +1,46 @@
+// Compiled (never run) by tests/js/package.test.mjs with `tsc --noEmit`
+// against the packed package, resolved as 'article-widget' through its
+// package.json "exports" and "types". Every @ts-expect-error line must be an
+// error: if the types went loose (any), tsc fails on the unused directive.
+
+import { articles, mount, ready, render, renderView, version } from 'article-widget';
+import type { Article, ErrorCode, View, WidgetHandle } from 'article-widget';
+
+export async function usage(host: HTMLElement): Promise<string> {
+  await ready;
+  const v: string = version;
+  const list: Article[] = articles();
+  const first: string = list[0].slug + list[0].title + list[0].date + list[0].source + list[0].summary;
+  const topics: string[] = list[0].topics;
+  const html: string = render('# Hello');
+  const view: View = 'trending';
+  const handle: WidgetHandle = mount(host, { article: first, view });
+  const shown: boolean = await handle.show('other');
+  handle.unmount();
+  const ssr: string = renderView(null, 'article') + renderView('slug');
+
+  host.addEventListener('article-widget:error', (e) => {
+    const code: ErrorCode = e.detail.code;
+    console.log(code, e.detail.message);
+  });
+  document.addEventListener('article-widget:navigate', (e) => {
+    if (e.detail.slug === 'x') e.preventDefault();
+  });
+  const el = document.createElement('article-widget');
+  el.setAttribute('view', 'article');
+  const api = window.ArticleWidget;
+  if (api) await api.ready;
+
+  // @ts-expect-error render takes a string
+  render(1);
+  // @ts-expect-error no such view
+  mount(host, { view: 'wide' });
+  // @ts-expect-error show is async: it returns a promise, not a boolean
+  const sync: boolean = handle.show('x');
+  // @ts-expect-error error details carry a code, not a status
+  host.addEventListener('article-widget:error', (e) => e.detail.status);
+  // @ts-expect-error the classic script has no renderView
+  window.ArticleWidget?.renderView(null);
+
+  return [v, html, ssr, String(shown), String(sync), topics.join(), el.localName].join();
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Packs dist/ into the publishable tarball and checks it (scripts/pack):
+//
+//   node tools/pack.mjs [--dist dist] [--out build/pack] [--budget BYTES]
+//
+// 1. `npm pack` in DIST, exactly what `npm publish` would upload;
+// 2. the tarball holds exactly package.json's "files" plus package.json and
+//    LICENSE: nothing missing, nothing extra;
+// 3. name and version match dist/package.json, and the scripts inside embed
+//    that version and the hash of the .wasm beside them;
+// 4. manifest.json matches the packed bytes (sizes and sha384 of each file);
+// 5. what a page downloads -- article-widget.min.js + article-widget.wasm,
+//    brotli quality 11 -- stays within the budget.
+// Prints the tarball's path; exits 1 naming every failed check.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describeFile } from './manifest.mjs';
+
+const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+// Brotli bytes a page downloads for one widget (minified classic script +
+// module). Measured 36,092 at 0.1.0; raise it only on purpose, and say why.
+export const BROTLI_BUDGET = 40 * 1024;
+export const PAGE_FILES = ['article-widget.min.js', 'article-widget.wasm'];
+
+function parseArgs(argv) {
+  const args = { dist: join(REPO, 'dist'), out: join(REPO, 'build', 'pack'), budget: BROTLI_BUDGET };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [key, value] = [argv[i], argv[i + 1]];
+    if (!['--dist', '--out', '--budget'].includes(key) || value === undefined) {
+      process.stderr.write('usage: node tools/pack.mjs [--dist DIR] [--out DIR] [--budget BYTES]\n');
+      process.exit(2);
+    }
+    args[key.slice(2)] = key === '--budget' ? Number(value) : resolve(value);
+  }
+  return args;
+}
+
+// Packs `dist` into `out`; returns { tarball, problems, page, files } after
+// checking the tarball's contents.
+export function packAndCheck({ dist, out, budget = BROTLI_BUDGET }) {
+  const pkg = JSON.parse(readFileSync(join(dist, 'package.json'), 'utf8'));
+  const expected = [...new Set([...pkg.files, 'package.json', 'LICENSE'])].sort();
+  const problems = [];
+
+  mkdirSync(out, { recursive: true });
+  const report = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], {
+    cwd: dist, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  }))[0];
+  const tarball = join(out, report.filename);
+  const packed = report.files.map((f) => f.path).sort();
+
+  for (const f of expected) if (!packed.includes(f)) problems.push(`missing from the tarball: ${f}`);
+  for (const f of packed) if (!expected.includes(f)) problems.push(`not meant to be in the tarball: ${f}`);
+  if (report.name !== pkg.name) problems.push(`packed name ${report.name}, package.json says ${pkg.name}`);
+  if (report.version !== pkg.version) problems.push(`packed version ${report.version}, package.json says ${pkg.version}`);
+
+  // Check what was packed, not what happens to be in dist/ now.
+  const tmp = mkdtempSync(join(tmpdir(), 'aw-pack-'));
+  try {
+    execFileSync('tar', ['-xzf', tarball, '-C', tmp]);
+    const read = (name) => readFileSync(join(tmp, 'package', name));
+    const manifest = JSON.parse(read('manifest.json'));
+    if (manifest.version !== pkg.version) problems.push(`manifest.json version ${manifest.version}, package.json says ${pkg.version}`);
+    const described = Object.keys(manifest.files).sort();
+    const shouldDescribe = packed.filter((f) => !['package.json', 'LICENSE', 'manifest.json'].includes(f));
+    if (described.join() !== shouldDescribe.join()) {
+      problems.push(`manifest.json lists ${described.join(', ')}; the tarball has ${shouldDescribe.join(', ')}`);
+    }
+    for (const name of described.filter((f) => packed.includes(f))) {
+      const actual = describeFile(read(name));
+      for (const key of ['bytes', 'integrity']) {
+        if (actual[key] !== manifest.files[name][key]) problems.push(`manifest.json ${name} ${key} is stale`);
+      }
+    }
+    const wasmHash = createHash('sha384').update(read('article-widget.wasm')).digest('hex').slice(0, 16);
+    if (manifest.wasmHash !== wasmHash) problems.push(`manifest.json wasmHash ${manifest.wasmHash}, the .wasm's is ${wasmHash}`);
+    for (const script of ['article-widget.js', 'article-widget.mjs', 'article-widget.min.js', 'article-widget.min.mjs']) {
+      if (!packed.includes(script)) continue;
+      const text = read(script).toString('utf8');
+      if (!text.includes(JSON.stringify(pkg.version))) problems.push(`${script} does not embed version ${pkg.version}`);
+      if (!text.includes(JSON.stringify(wasmHash))) problems.push(`${script} was not built with this .wasm (${wasmHash})`);
+    }
+    const page = PAGE_FILES.reduce((sum, f) => sum + (manifest.files[f]?.brotli ?? Infinity), 0);
+    if (!(page <= budget)) problems.push(`size budget exceeded: ${PAGE_FILES.join(' + ')} is ${page} bytes brotli, the budget is ${budget}`);
+    return { tarball, problems, page, budget, report, files: manifest.files };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = parseArgs(process.argv.slice(2));
+  let result;
+  try {
+    result = packAndCheck(args);
+  } catch (err) {
+    process.stderr.write(`pack: ${err.message}\n`);
+    process.exit(1);
+  }
+  const { tarball, problems, page, budget, report } = result;
+  if (problems.length) {
+    process.stderr.write(problems.map((p) => `pack: ${p}\n`).join(''));
+    process.exit(1);
+  }
+  process.stdout.write(`pack: ${tarball}: ${report.entryCount} files, ${report.size} bytes packed, ${report.unpackedSize} unpacked\n`
+    + `pack: page download (${PAGE_FILES.join(' + ')}, brotli): ${page} of ${budget} bytes budget\n`);
+}
