@@ -14,7 +14,7 @@
 // so a violation shows up as a console error in the browser tests.
 //
 // import { startServer } from './tools/serve.mjs';
-// const { url, close } = await startServer({ port: 0, root, dist, wasmContentType, csp });
+// const { url, close } = await startServer({ port: 0, root, dist, wasmContentType, csp, fileHeaders });
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -78,6 +78,8 @@ function within(base, relative) {
  *   dist             folder served at /dist/ (default ROOT/dist)
  *   wasmContentType  Content-Type for .wasm (tests use a wrong one to exercise the fallback)
  *   csp              Content-Security-Policy for HTML; false for none
+ *   fileHeaders      extra headers for every file but HTML (tests pose as a CDN:
+ *                    Access-Control-Allow-Origin, a long immutable Cache-Control)
  * Resolves to { url, port, close() }; close() resolves once the server is closed.
  */
 export async function startServer({
@@ -87,6 +89,7 @@ export async function startServer({
   dist,
   wasmContentType = 'application/wasm',
   csp = DEFAULT_CSP,
+  fileHeaders = {},
 } = {}) {
   const webDir = resolve(root, 'web');
   const distDir = resolve(dist ?? join(root, 'dist'));
@@ -138,6 +141,7 @@ export async function startServer({
       'X-Content-Type-Options': 'nosniff',
     };
     if (ext === '.html' && csp) headers['Content-Security-Policy'] = csp;
+    if (ext !== '.html') Object.assign(headers, fileHeaders);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();

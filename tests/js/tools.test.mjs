@@ -114,7 +114,11 @@ describe('build-web', () => {
     writeFileSync(join(skew, 'article-widget.wasm'), Buffer.concat([readFileSync(wasmPath), extra]));
     await WebAssembly.compile(readFileSync(join(skew, 'article-widget.wasm')));
     const m = await import(pathToFileURL(join(skew, 'article-widget.mjs')).href);
-    await assert.rejects(m.ready, /\[article-widget\] .*article-widget\.wasm is not the module this script was built with/);
+    await assert.rejects(m.ready, (err) => {
+      assert.match(err.message, /\[article-widget\] .*article-widget\.wasm is not the module this script was built with/);
+      assert.equal(err.code, 'integrity');
+      return true;
+    });
     assert.throws(() => m.render('x'), /not ready/);
   });
 

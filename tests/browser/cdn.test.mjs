@@ -1,0 +1,173 @@
+// The CDN path, in Chromium: the tarball scripts/pack made, extracted and
+// served from a second origin (127.0.0.2) with a CDN's headers; a host page
+// on the first origin (127.0.0.1) loads it with SRI and crossorigin, under a
+// CSP that allows that origin and 'wasm-unsafe-eval' and nothing else.
+//
+//   node --test tests/browser/cdn.test.mjs   (AW_PACK, AW_DIST, AW_CHROMIUM)
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { DIST, REPO, SEED_SLUG, requireFile } from '../js/helpers.mjs';
+import { startServer } from '../../tools/serve.mjs';
+
+const LAUNCH = {
+  executablePath: process.env.AW_CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run',
+  ],
+};
+const T = { timeout: 60_000 };
+const CDN_HOST = '127.0.0.2';
+const CDN_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Cache-Control': 'public, max-age=31536000, immutable',
+};
+// What the README tells site owners to add for a CDN origin.
+const csp = (cdn) => [
+  "default-src 'self'",
+  `script-src 'self' ${cdn} 'wasm-unsafe-eval'`,
+  `connect-src 'self' ${cdn}`,
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+const pkg = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
+const TARBALL = resolve(process.env.AW_PACK || join(REPO, 'build', 'pack', `${pkg.name}-${pkg.version}.tgz`));
+const tmp = mkdtempSync(join(tmpdir(), 'aw-cdn-'));
+const servers = [];
+let browser;
+let manifest;
+
+before(async () => {
+  requireFile(TARBALL, 'run scripts/pack (or set AW_PACK)');
+  mkdirSync(join(tmp, 'package'));
+  execFileSync('tar', ['-xzf', TARBALL, '-C', join(tmp, 'package'), '--strip-components=1']);
+  manifest = JSON.parse(readFileSync(join(tmp, 'package', 'manifest.json'), 'utf8'));
+  browser = await chromium.launch(LAUNCH);
+});
+after(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function serve(options) {
+  const server = await startServer({ port: 0, ...options });
+  servers.push(server);
+  return server;
+}
+
+// Serves `packageDir` as the CDN and a host page that loads the widget from
+// it; opens the page. Returns { page, context, log }.
+async function openFromCdn(packageDir, { wasmContentType = 'application/wasm', integrity } = {}) {
+  const cdn = await serve({ host: CDN_HOST, dist: packageDir, wasmContentType, fileHeaders: CDN_HEADERS });
+  const origin = cdn.url.replace(/\/$/, '');
+  const root = mkdtempSync(join(tmp, 'host-'));
+  mkdirSync(join(root, 'web'));
+  writeFileSync(join(root, 'web', 'index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">
+<script src="${origin}/dist/article-widget.min.js"
+  integrity="${integrity ?? manifest.files['article-widget.min.js'].integrity}" crossorigin="anonymous" defer></script>
+</head><body><h1>Host</h1>
+<article-widget><p class="widget-fallback">Read the article on our site</p></article-widget>
+<p id="after-widget">The host page goes on.</p></body></html>
+`);
+  const host = await serve({ host: '127.0.0.1', root, csp: csp(origin) });
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const log = { errors: [], pageErrors: [], wasm: [] };
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
+  page.on('pageerror', (e) => log.pageErrors.push(e.message));
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.endsWith('.wasm')) log.wasm.push({ url: r.url(), status: r.status(), headers: r.headers() });
+  });
+  await page.addInitScript(() => {
+    window.__aw = [];
+    for (const type of ['article-widget:ready', 'article-widget:error']) {
+      document.addEventListener(type, (e) => window.__aw.push({ type, detail: e.detail }));
+    }
+  });
+  await page.goto(host.url);
+  return { page, context, log, origin };
+}
+
+const slugShown = (page) =>
+  page.evaluate(() => document.querySelector('article-widget').shadowRoot?.querySelector('.aw-article')?.dataset.awSlug ?? null);
+
+test('the packed widget loads from another origin with SRI and renders', T, async () => {
+  const { page, context, log, origin } = await openFromCdn(join(tmp, 'package'));
+  await page.waitForFunction(() => window.__aw.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__aw), [{ type: 'article-widget:ready', detail: { slug: SEED_SLUG } }]);
+  assert.equal(await slugShown(page), SEED_SLUG);
+  assert.equal(await page.evaluate(() => window.ArticleWidget.version), pkg.version);
+  assert.equal(await page.locator('article-widget .widget-fallback').isVisible(), false);
+
+  assert.equal(log.wasm.length, 1);
+  const [wasm] = log.wasm;
+  assert.equal(wasm.url, `${origin}/dist/article-widget.wasm?v=${manifest.wasmHash}`);
+  assert.equal(wasm.status, 200);
+  assert.equal(wasm.headers['content-type'], 'application/wasm');
+  assert.equal(wasm.headers['access-control-allow-origin'], '*');
+  assert.equal(wasm.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a .wasm sent with the wrong MIME type still renders (arrayBuffer path)', T, async () => {
+  const { page, context, log } = await openFromCdn(join(tmp, 'package'), { wasmContentType: 'application/octet-stream' });
+  await page.waitForFunction(() => window.__aw.length > 0);
+  assert.deepEqual((await page.evaluate(() => window.__aw)).map((e) => e.type), ['article-widget:ready']);
+  assert.equal(await slugShown(page), SEED_SLUG);
+  assert.equal(log.wasm[0].headers['content-type'], 'application/octet-stream');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('one corrupted byte in the .wasm: article-widget:error with code "integrity", the fallback stays', T, async () => {
+  const corrupt = join(tmp, 'corrupt');
+  cpSync(join(tmp, 'package'), corrupt, { recursive: true });
+  const bytes = readFileSync(join(corrupt, 'article-widget.wasm'));
+  bytes[bytes.length >> 1] ^= 0x01;
+  writeFileSync(join(corrupt, 'article-widget.wasm'), bytes);
+
+  const { page, context, log } = await openFromCdn(corrupt);
+  await page.waitForFunction(() => window.__aw.length > 0);
+  const events = await page.evaluate(() => window.__aw);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].type, 'article-widget:error');
+  assert.equal(events[0].detail.code, 'integrity');
+  assert.match(events[0].detail.message, /article-widget\.wasm\?v=[0-9a-f]{16} is not the module this script was built with/);
+  assert.equal(await slugShown(page), null, 'nothing rendered');
+  assert.ok(await page.locator('article-widget .widget-fallback').isVisible(), 'the readable fallback is showing');
+  assert.ok(await page.locator('#after-widget').isVisible());
+  assert.equal(await page.evaluate(() => window.ArticleWidget.ready.then(() => 'resolved', (e) => e.code)), 'integrity');
+  assert.deepEqual(log.pageErrors, []);
+  // Chromium's own report of the blocked resource is the only console error.
+  assert.ok(log.errors.length >= 1);
+  for (const e of log.errors) assert.match(e, /integrity/i);
+  await context.close();
+});
+
+test('a script whose SRI does not match is not run at all (the host keeps its fallback)', T, async () => {
+  const wrong = `sha384-${Buffer.alloc(48).toString('base64')}`;
+  const { page, context, log } = await openFromCdn(join(tmp, 'package'), { integrity: wrong });
+  await page.waitForLoadState('load');
+  assert.equal(await page.evaluate(() => typeof window.ArticleWidget), 'undefined');
+  assert.ok(await page.locator('article-widget .widget-fallback').isVisible());
+  assert.equal(log.wasm.length, 0, 'the module is never fetched');
+  assert.ok(log.errors.some((e) => /integrity/i.test(e)), log.errors.join('\n'));
+  await context.close();
+});
