@@ -24,7 +24,8 @@ add_custom_command(TARGET article-widget POST_BUILD
 find_program(AW_NODE node REQUIRED)
 file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/*)
 set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
-    article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm THIRD-PARTY-NOTICES.md manifest.json)
+    article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm article-widget.inline.min.js
+    THIRD-PARTY-NOTICES.md manifest.json)
 list(TRANSFORM AW_DIST_FILES PREPEND ${CMAKE_SOURCE_DIR}/dist/)
 add_custom_command(
   OUTPUT ${AW_DIST_FILES}

@@ -10,6 +10,7 @@
 //   DIR/article-widget.min.js    the same, minified (esbuild), with
 //   DIR/article-widget.min.mjs   .map source maps pointing back to the readable files
 //   DIR/article-widget.wasm      copy of --wasm
+//   DIR/article-widget.inline.min.js  single-file build: the classic script with the .wasm inside
 //   DIR/THIRD-PARTY-NOTICES.md   the licences of what the .wasm contains (--notice)
 //   DIR/manifest.json            every file: bytes raw, gzip, brotli; sha384 SRI hash
 // Both scripts are web/src/core.js plus web/src/widget.css (as a string),
@@ -120,14 +121,16 @@ function banner(version, hash) {
 `;
 }
 
-function constants(version, hash, integrity, css) {
+function constants(version, hash, integrity, css, wasmBase64) {
   return `const VERSION = ${JSON.stringify(version)};
 // What this build fixes: the runtime's config, less where the .wasm is.
 const BUILD = {
   version: VERSION,
   wasmHash: ${JSON.stringify(hash)},
   wasmIntegrity: ${JSON.stringify(integrity)},
-  css: ${JSON.stringify(css)},
+  css: ${JSON.stringify(css)},${wasmBase64 ? `
+  // Single-file build: the module itself, base64.
+  wasmBase64: ${JSON.stringify(wasmBase64)},` : ''}
 };
 `;
 }
@@ -136,7 +139,8 @@ function indent(text, prefix) {
   return text.replace(/^(?=.)/gm, prefix);
 }
 
-export function classicScript({ version, hash, integrity, css, core }) {
+// `wasmBase64`: the single-file build, with the module inside.
+export function classicScript({ version, hash, integrity, css, core, wasmBase64 }) {
   return `${banner(version, hash)}(function () {
   'use strict';
   // Captured synchronously: document.currentScript is null after this first
@@ -153,7 +157,7 @@ export function classicScript({ version, hash, integrity, css, core }) {
   const existing = window.ArticleWidget;
   if (existing && existing[Symbol.for('article-widget.api')]) return;
 
-${indent(constants(version, hash, integrity, css), '  ')}
+${indent(constants(version, hash, integrity, css, wasmBase64), '  ')}
   // The .wasm lives beside this script, or in the folder named by the
   // script's data-base-path attribute (resolved against the page URL).
   function wasmUrl() {
@@ -222,6 +226,10 @@ export async function build({ wasm, out, notices = [] }) {
     files[`${minName}.map`] = Buffer.from(min.map);
   }
   files['article-widget.wasm'] = bytes;
+  // For hosts that cannot serve a .wasm at all: minified only (a readable
+  // copy would be the same script plus one long line of base64).
+  const single = classicScript({ ...parts, wasmBase64: bytes.toString('base64') });
+  files['article-widget.inline.min.js'] = Buffer.from((await minify(single, { sourceName: 'article-widget.inline.js' })).code);
   if (notices.length) files['THIRD-PARTY-NOTICES.md'] = Buffer.from(noticesText(notices));
 
   mkdirSync(outDir, { recursive: true });

@@ -2,6 +2,7 @@
 // published files depend on nothing). Returns { code, map }: `code` ends with
 // a sourceMappingURL comment naming `mapName`, and the map points back to the
 // readable file `sourceName` (shipped beside it, also embedded in the map).
+// Without `mapName`, no map.
 
 let esbuild;
 async function loadEsbuild() {
@@ -13,7 +14,7 @@ async function loadEsbuild() {
   return esbuild;
 }
 
-export async function minify(source, { sourceName, mapName, module }) {
+export async function minify(source, { sourceName, mapName, module = false }) {
   const { transform } = await loadEsbuild();
   const result = await transform(source, {
     loader: 'js',
@@ -22,9 +23,10 @@ export async function minify(source, { sourceName, mapName, module }) {
     format: module ? 'esm' : undefined,
     minify: true,
     legalComments: 'inline', // keeps the /*! version | wasm hash */ banner
-    sourcemap: 'external',
+    sourcemap: mapName ? 'external' : false,
     sourcefile: sourceName,
     sourcesContent: true,
   });
+  if (!mapName) return { code: result.code, map: null };
   return { code: `${result.code}//# sourceMappingURL=${mapName}\n`, map: result.map };
 }

@@ -69,20 +69,20 @@ async function serve(options) {
 
 // Serves `packageDir` as the CDN and a host page that loads the widget from
 // it; opens the page. Returns { page, context, log }.
-async function openFromCdn(packageDir, { wasmContentType = 'application/wasm', integrity } = {}) {
+async function openFromCdn(packageDir, { wasmContentType = 'application/wasm', integrity, script = 'article-widget.min.js', policy = csp } = {}) {
   const cdn = await serve({ host: CDN_HOST, dist: packageDir, wasmContentType, fileHeaders: CDN_HEADERS });
   const origin = cdn.url.replace(/\/$/, '');
   const root = mkdtempSync(join(tmp, 'host-'));
   mkdirSync(join(root, 'web'));
   writeFileSync(join(root, 'web', 'index.html'), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">
-<script src="${origin}/dist/article-widget.min.js"
-  integrity="${integrity ?? manifest.files['article-widget.min.js'].integrity}" crossorigin="anonymous" defer></script>
+<script src="${origin}/dist/${script}"
+  integrity="${integrity ?? manifest.files[script].integrity}" crossorigin="anonymous" defer></script>
 </head><body><h1>Host</h1>
 <article-widget><p class="widget-fallback">Read the article on our site</p></article-widget>
 <p id="after-widget">The host page goes on.</p></body></html>
 `);
-  const host = await serve({ host: '127.0.0.1', root, csp: csp(origin) });
+  const host = await serve({ host: '127.0.0.1', root, csp: policy(origin) });
 
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -169,5 +169,29 @@ test('a script whose SRI does not match is not run at all (the host keeps its fa
   assert.ok(await page.locator('article-widget .widget-fallback').isVisible());
   assert.equal(log.wasm.length, 0, 'the module is never fetched');
   assert.ok(log.errors.some((e) => /integrity/i.test(e)), log.errors.join('\n'));
+  await context.close();
+});
+
+test('the single-file build renders without fetching any .wasm', T, async () => {
+  const { page, context, log } = await openFromCdn(join(tmp, 'package'), { script: 'article-widget.inline.min.js' });
+  await page.waitForFunction(() => window.__aw.length > 0);
+  assert.deepEqual((await page.evaluate(() => window.__aw)).map((e) => e.type), ['article-widget:ready']);
+  assert.equal(await slugShown(page), SEED_SLUG);
+  assert.equal(log.wasm.length, 0);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a page whose CSP lacks 'wasm-unsafe-eval': code csp-blocked, the fallback stays", T, async () => {
+  const strict = (cdn) => csp(cdn).replace(" 'wasm-unsafe-eval'", '');
+  const { page, context, log } = await openFromCdn(join(tmp, 'package'), { policy: strict });
+  await page.waitForFunction(() => window.__aw.length > 0);
+  const [event] = await page.evaluate(() => window.__aw);
+  assert.equal(event.type, 'article-widget:error');
+  assert.equal(event.detail.code, 'csp-blocked');
+  assert.match(event.detail.message, /wasm-unsafe-eval/);
+  assert.ok(await page.locator('article-widget .widget-fallback').isVisible());
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

@@ -76,7 +76,8 @@ describe('build-web', () => {
     assert.equal(manifest.wasmHash, hash);
     assert.match(manifest.version, /^\d+\.\d+\.\d+/);
     for (const name of ['article-widget.js', 'article-widget.mjs', 'article-widget.min.js', 'article-widget.min.mjs',
-      'article-widget.min.js.map', 'article-widget.min.mjs.map', 'article-widget.wasm', 'THIRD-PARTY-NOTICES.md']) {
+      'article-widget.min.js.map', 'article-widget.min.mjs.map', 'article-widget.wasm', 'article-widget.inline.min.js',
+      'THIRD-PARTY-NOTICES.md']) {
       const bytes = readFileSync(join(out, name));
       const f = manifest.files[name];
       assert.ok(f, `${name} listed`);
@@ -85,6 +86,9 @@ describe('build-web', () => {
       assert.ok(f.gzip > 0 && f.gzip < f.bytes && f.brotli > 0 && f.brotli < f.bytes, `${name} compressed sizes`);
     }
     assert.equal(manifest.files['article-widget.wasm'].integrity, integrity);
+    const single = readFileSync(join(out, 'article-widget.inline.min.js'), 'utf8');
+    assert.ok(single.includes(`"${readFileSync(wasmPath).toString('base64')}"`), 'the single-file build carries the .wasm');
+    new vm.Script(single);
     assert.match(readFileSync(join(out, 'THIRD-PARTY-NOTICES.md'), 'utf8'), /## example\n\nExample licence text/);
   });
 

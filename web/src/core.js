@@ -138,6 +138,14 @@ async function diagnoseFetchFailure(href, err) {
 }
 
 async function compileModule(config) {
+  // The single-file build carries the module in the script itself: the
+  // script's own SRI covers it, and nothing else is fetched.
+  if (config.wasmBase64) {
+    const binary = atob(config.wasmBase64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return WebAssembly.compile(bytes);
+  }
   const url = config.wasmUrl;
   if (url.protocol === 'file:') {
     if (!config.readFileUrl) throw awError(`cannot read ${url.href} in this environment`, 'fetch-failed');
