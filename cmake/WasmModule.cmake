@@ -4,6 +4,7 @@
 add_executable(article-widget src/wasm_exports.c)
 set_target_properties(article-widget PROPERTIES SUFFIX ".wasm")
 target_link_libraries(article-widget PRIVATE aw_content)
+target_compile_definitions(article-widget PRIVATE AW_PACKAGE_VERSION="${AW_VERSION}")
 aw_strict_warnings(article-widget)
 target_link_options(article-widget PRIVATE
   --no-entry

@@ -5,6 +5,7 @@
  *     aw-render --article FILE.md   a content file (front matter + body), article view
  *     aw-render --markdown FILE.md  any Markdown file, as render(markdown) does
  *     aw-render --catalog           the embedded articles as JSON
+ *     aw-render --version           the package version (dist/package.json's)
  */
 #include "article_html.h"
 #include "catalog.h"
@@ -20,7 +21,8 @@ static const char usage[] =
     "usage: aw-render --slug SLUG [--view full|trending|article]\n"
     "       aw-render --article FILE.md\n"
     "       aw-render --markdown FILE.md\n"
-    "       aw-render --catalog\n";
+    "       aw-render --catalog\n"
+    "       aw-render --version\n";
 
 static int read_file(const char *path, aw_buffer *out)
 {
@@ -144,6 +146,8 @@ int main(int argc, char **argv)
         status = render_content_file(&out, argv[2]);
     } else if (argc == 3 && strcmp(argv[1], "--markdown") == 0) {
         status = render_markdown_file(&out, argv[2]);
+    } else if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        status = aw_buffer_append_str(&out, AW_PACKAGE_VERSION "\n") == 0 ? AW_OK : AW_ERR_NOMEM;
     } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {
         status = aw_catalog_write_json(&out, &aw_content) == 0 ? AW_OK : AW_ERR_NOMEM;
     } else {

@@ -10,6 +10,8 @@
  *   aw_render_view(index, view)      -> status; index -1: the default article;
  *                                       view 0 full, 1 trending, 2 article
  *   aw_catalog_json()                -> status; output: JSON array of metadata
+ *   aw_version()                     -> 0; output: the package version
+ *                                       (dist/package.json's, e.g. "0.1.0")
  *   aw_output_ptr(), aw_output_len() -> the last call's output, valid until
  *                                       the next call
  *
@@ -105,6 +107,12 @@ EXPORT("aw_catalog_json") int export_catalog_json(void)
 {
     start_output();
     return finish(aw_catalog_write_json(&output, &aw_content) == 0 ? AW_OK : AW_ERR_NOMEM);
+}
+
+EXPORT("aw_version") int export_version(void)
+{
+    start_output();
+    return finish(aw_buffer_append_str(&output, AW_PACKAGE_VERSION) == 0 ? AW_OK : AW_ERR_NOMEM);
 }
 
 EXPORT("aw_output_ptr") const char *export_output_ptr(void)

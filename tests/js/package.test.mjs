@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST, REPO, SEED_SLUG, requireFile } from './helpers.mjs';
+import { CLI, DIST, REPO, SEED_SLUG, requireFile } from './helpers.mjs';
 import { packAndCheck } from '../../tools/pack.mjs';
 
 const pkg = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
@@ -70,6 +70,18 @@ process.stdout.write(JSON.stringify({ version, html: renderView(${JSON.stringify
     const min = await import(pathToFileURL(join(installed, 'article-widget.min.mjs')).href);
     await min.ready;
     assert.equal(min.version, pkg.version);
+  });
+
+  test('one version: package.json, the scripts, the .wasm (aw_version) and aw-render --version', async () => {
+    const { instance } = await WebAssembly.instantiate(readFileSync(join(installed, 'article-widget.wasm')), {});
+    const e = instance.exports;
+    e._initialize?.();
+    assert.equal(e.aw_version(), 0);
+    const fromWasm = new TextDecoder().decode(new Uint8Array(e.memory.buffer, e.aw_output_ptr(), e.aw_output_len()));
+    assert.equal(fromWasm, pkg.version);
+    assert.equal(execFileSync(requireFile(CLI, 'run scripts/build'), ['--version'], { encoding: 'utf8' }), `${pkg.version}\n`);
+    const manifest = JSON.parse(readFileSync(join(installed, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.version, pkg.version);
   });
 
   test('the types check: tsc --noEmit on tests/types/usage.ts', () => {
