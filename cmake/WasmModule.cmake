@@ -26,7 +26,7 @@ find_program(AW_NODE node REQUIRED)
 file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/*)
 set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
     article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm article-widget.inline.min.js
-    THIRD-PARTY-NOTICES.md manifest.json)
+    THIRD-PARTY-NOTICES.md article-widget.d.ts custom-elements.json LICENSE manifest.json)
 list(TRANSFORM AW_DIST_FILES PREPEND ${CMAKE_SOURCE_DIR}/dist/)
 add_custom_command(
   OUTPUT ${AW_DIST_FILES}
@@ -35,8 +35,7 @@ add_custom_command(
           --notice md4c=${AW_MD4C_DIR}/LICENSE.md
   DEPENDS article-widget ${AW_WEB_SOURCES} ${CMAKE_SOURCE_DIR}/tools/build-web.mjs
           ${CMAKE_SOURCE_DIR}/tools/minify.mjs ${CMAKE_SOURCE_DIR}/tools/manifest.mjs
-          ${CMAKE_SOURCE_DIR}/dist/package.json ${CMAKE_SOURCE_DIR}/dist/article-widget.d.ts
-          ${CMAKE_SOURCE_DIR}/dist/custom-elements.json
+          ${CMAKE_SOURCE_DIR}/dist/package.json ${CMAKE_SOURCE_DIR}/LICENSE
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
   COMMENT "Writing dist/"
   VERBATIM)

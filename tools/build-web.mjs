@@ -12,6 +12,8 @@
 //   DIR/article-widget.wasm      copy of --wasm
 //   DIR/article-widget.inline.min.js  single-file build: the classic script with the .wasm inside
 //   DIR/THIRD-PARTY-NOTICES.md   the licences of what the .wasm contains (--notice)
+//   DIR/article-widget.d.ts, DIR/custom-elements.json, DIR/LICENSE
+//                                copies of web/src/... and LICENSE (hand-written)
 //   DIR/manifest.json            every file: bytes raw, gzip, brotli; sha384 SRI hash
 // Both scripts are web/src/core.js plus web/src/widget.css (as a string),
 // wrapped; no transpiling. Each embeds the first 16 hex digits of the
@@ -40,6 +42,12 @@ const SELF = import.meta.filename ?? decodeURIComponent(new URL(import.meta.url)
 const REPO = resolve(dirname(SELF), '..');
 const CORE = join(REPO, 'web', 'src', 'core.js');
 const CSS = join(REPO, 'web', 'src', 'widget.css');
+// Hand-written files the package ships as they are.
+const COPIED = {
+  'article-widget.d.ts': join(REPO, 'web', 'src', 'article-widget.d.ts'),
+  'custom-elements.json': join(REPO, 'web', 'src', 'custom-elements.json'),
+  LICENSE: join(REPO, 'LICENSE'),
+};
 
 // Must match REQUIRED_EXPORTS in web/src/core.js.
 const REQUIRED_EXPORTS = [
@@ -231,18 +239,12 @@ export async function build({ wasm, out, notices = [] }) {
   const single = classicScript({ ...parts, wasmBase64: bytes.toString('base64') });
   files['article-widget.inline.min.js'] = Buffer.from((await minify(single, { sourceName: 'article-widget.inline.js' })).code);
   if (notices.length) files['THIRD-PARTY-NOTICES.md'] = Buffer.from(noticesText(notices));
+  for (const [name, path] of Object.entries(COPIED)) files[name] = readFileSync(path);
 
   mkdirSync(outDir, { recursive: true });
   for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);
 
-  // The manifest also covers the tracked files the package ships (types,
-  // custom elements manifest), so it describes the whole package.
-  const described = { ...files };
-  for (const name of pkg.files ?? []) {
-    const path = join(outDir, name);
-    if (!(name in described) && name !== 'manifest.json' && existsSync(path)) described[name] = readFileSync(path);
-  }
-  const manifest = makeManifest({ name: pkg.name ?? 'article-widget', version, wasmHash: hash, files: described });
+  const manifest = makeManifest({ name: pkg.name ?? 'article-widget', version, wasmHash: hash, files });
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return { version, hash, manifest };
 }

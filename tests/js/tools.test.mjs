@@ -77,7 +77,7 @@ describe('build-web', () => {
     assert.match(manifest.version, /^\d+\.\d+\.\d+/);
     for (const name of ['article-widget.js', 'article-widget.mjs', 'article-widget.min.js', 'article-widget.min.mjs',
       'article-widget.min.js.map', 'article-widget.min.mjs.map', 'article-widget.wasm', 'article-widget.inline.min.js',
-      'THIRD-PARTY-NOTICES.md']) {
+      'THIRD-PARTY-NOTICES.md', 'article-widget.d.ts', 'custom-elements.json', 'LICENSE']) {
       const bytes = readFileSync(join(out, name));
       const f = manifest.files[name];
       assert.ok(f, `${name} listed`);

@@ -1,4 +1,5 @@
-// Types for article-widget (hand-written; checked by tests/types with tsc).
+// Types for article-widget (hand-written; tools/build-web.mjs copies this
+// file to dist/; tests/js/package.test.mjs checks it with tsc).
 // The ES module (article-widget.mjs) exports these names; the classic script
 // (article-widget.js) puts the same API, less renderView, on
 // window.ArticleWidget.
