@@ -76,8 +76,8 @@ async function openFromCdn(packageDir, { wasmContentType = 'application/wasm', i
   mkdirSync(join(root, 'web'));
   writeFileSync(join(root, 'web', 'index.html'), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">
-<script src="${origin}/dist/${script}"
-  integrity="${integrity ?? manifest.files[script].integrity}" crossorigin="anonymous" defer></script>
+<script ${script.endsWith('.mjs') ? 'type="module"' : 'defer'} src="${origin}/dist/${script}"
+  integrity="${integrity ?? manifest.files[script].integrity}" crossorigin="anonymous"></script>
 </head><body><h1>Host</h1>
 <article-widget><p class="widget-fallback">Read the article on our site</p></article-widget>
 <p id="after-widget">The host page goes on.</p></body></html>
@@ -193,5 +193,16 @@ test("a page whose CSP lacks 'wasm-unsafe-eval': code csp-blocked, the fallback 
   assert.match(event.detail.message, /wasm-unsafe-eval/);
   assert.ok(await page.locator('article-widget .widget-fallback').isVisible());
   assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('the ES module from the CDN, with SRI, renders the same way', T, async () => {
+  const { page, context, log, origin } = await openFromCdn(join(tmp, 'package'), { script: 'article-widget.min.mjs' });
+  await page.waitForFunction(() => window.__aw.length > 0);
+  assert.deepEqual((await page.evaluate(() => window.__aw)).map((e) => e.type), ['article-widget:ready']);
+  assert.equal(await slugShown(page), SEED_SLUG);
+  assert.deepEqual(log.wasm.map((w) => w.url), [`${origin}/dist/article-widget.wasm?v=${manifest.wasmHash}`]);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
   await context.close();
 });
