@@ -206,3 +206,18 @@ test('the ES module from the CDN, with SRI, renders the same way', T, async () =
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('an HTML page where the .wasm should be: code wasm-mime, the fallback stays', T, async () => {
+  const spa = join(tmp, 'spa');
+  cpSync(join(tmp, 'package'), spa, { recursive: true });
+  writeFileSync(join(spa, 'article-widget.wasm'), '<!doctype html><title>Home</title><p>Every path is the home page.</p>\n');
+  const { page, context, log } = await openFromCdn(spa, { wasmContentType: 'text/html; charset=utf-8' });
+  await page.waitForFunction(() => window.__aw.length > 0);
+  const [event] = await page.evaluate(() => window.__aw);
+  assert.equal(event.type, 'article-widget:error');
+  assert.equal(event.detail.code, 'wasm-mime');
+  assert.match(event.detail.message, /is served as "text\/html; charset=utf-8" and is not WebAssembly/);
+  assert.ok(await page.locator('article-widget .widget-fallback').isVisible());
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});

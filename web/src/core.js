@@ -30,7 +30,8 @@ const REQUIRED_EXPORTS = [
 ];
 
 // `code` is the machine-readable reason carried to article-widget:error's
-// detail (fetch-failed, wasm-mime, csp-blocked, integrity, input-too-large).
+// detail (fetch-failed, wasm-mime, csp-blocked, integrity, input-too-large,
+// unsupported; errorCode() below gives render-failed to the rest).
 function awError(message, code) {
   const err = new Error(PREFIX + message);
   if (code) err.code = code;
@@ -125,15 +126,24 @@ async function checkIntegrity(bytes, integrity, where) {
 // fetch() rejects with the same TypeError for a network failure, a CORS
 // refusal and an integrity mismatch (even a 404 fails the integrity check).
 // Only on that failure path, ask again without `integrity` to tell which:
-// a body that arrives fine is the wrong module.
+// a body that arrives fine is the wrong module, or, when it is not
+// WebAssembly at all, what the server sends instead (an HTML page for
+// unknown paths, say).
 async function diagnoseFetchFailure(href, err) {
   let response;
+  let bytes;
   try {
     response = await fetch(href, { credentials: 'same-origin', cache: 'no-store' });
+    bytes = new Uint8Array(await response.arrayBuffer());
   } catch {
     return awError(`could not fetch ${href}: ${errorMessage(err)} (network, CORS or Content-Security-Policy connect-src)`, 'fetch-failed');
   }
   if (!response.ok) return awError(`could not fetch ${href}: HTTP ${response.status}`, 'fetch-failed');
+  const wasmMagic = bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
+  if (!wasmMagic) {
+    const type = response.headers.get('content-type') || 'no type';
+    return awError(`${href} is served as "${type}" and is not WebAssembly`, 'wasm-mime');
+  }
   return awError(skewMessage(href), 'integrity');
 }
 
