@@ -26,10 +26,10 @@ import { describeFile } from './manifest.mjs';
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 // Brotli bytes a page downloads for one widget (minified classic script +
-// module). Measured 36,203 at 0.1.0; raise it only on purpose, and say why.
+// module). Measured 36,278 at 0.1.0; raise it only on purpose, and say why.
 export const BROTLI_BUDGET = 40 * 1024;
 export const PAGE_FILES = ['article-widget.min.js', 'article-widget.wasm'];
-// The same for the single-file build (the .wasm inside as base64): 45,423.
+// The same for the single-file build (the .wasm inside as base64): 45,498.
 export const SINGLE_FILE_BUDGET = 50 * 1024;
 export const SINGLE_FILE = 'article-widget.inline.min.js';
 
