@@ -79,6 +79,7 @@ int aw_render_article(aw_buffer *out, const aw_article *article)
     int status;
 
     aw_heading_ids_init(&ids);
+    memset(&options, 0, sizeof(options));
     options.ids = &ids;
     /* The title is an h2, so the body's "#" sections become h2 and "##" h3. */
     options.heading_offset = 1;
