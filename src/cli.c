@@ -1,8 +1,9 @@
 /* aw-render: the widget's HTML, printed natively -- byte for byte what the
  * wasm module gives the shim -- for static fallbacks, servers and tests.
  *
- *     aw-render --slug SLUG [--view full|trending|article]
- *     aw-render --article FILE.md   a content file (front matter + body), article view
+ *     aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]
+ *     aw-render --article FILE.md [--heading-level 1-6]
+ *                                   a content file (front matter + body), article view
  *     aw-render --markdown FILE.md  any Markdown file, as render(markdown) does
  *     aw-render --catalog           the embedded articles as JSON
  */
@@ -17,8 +18,8 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: aw-render --slug SLUG [--view full|trending|article]\n"
-    "       aw-render --article FILE.md\n"
+    "usage: aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]\n"
+    "       aw-render --article FILE.md [--heading-level 1-6]\n"
     "       aw-render --markdown FILE.md\n"
     "       aw-render --catalog\n";
 
@@ -66,7 +67,13 @@ static char *span_dup(aw_span s)
     return copy;
 }
 
-static int render_content_file(aw_buffer *out, const char *path)
+/* "1".."6" -> the level; anything else -> -1. */
+static int parse_heading_level(const char *text)
+{
+    return text[0] >= '1' && text[0] <= '6' && text[1] == '\0' ? text[0] - '0' : -1;
+}
+
+static int render_content_file(aw_buffer *out, const char *path, int heading_level)
 {
     aw_buffer text;
     aw_front_matter fm;
@@ -98,7 +105,7 @@ static int render_content_file(aw_buffer *out, const char *path)
     article.markdown_size = fm.body.size;
     status = AW_ERR_NOMEM;
     if (fields[0] && fields[1] && fields[2] && fields[3] && fields[4])
-        status = aw_render_article(out, &article);
+        status = aw_render_article(out, &article, heading_level);
     for (i = 0; i < 5; i++)
         free(fields[i]);
 done:
@@ -121,16 +128,22 @@ static int render_markdown_file(aw_buffer *out, const char *path)
 int main(int argc, char **argv)
 {
     aw_buffer out;
-    int status, view = AW_VIEW_FULL;
+    int status, view = AW_VIEW_FULL, heading_level = AW_DEFAULT_HEADING_LEVEL;
     const char *slug = NULL;
     int i;
 
     aw_buffer_init(&out);
-    for (i = 1; i < argc; i++)
+    for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--view") == 0 && i + 1 < argc && (view = parse_view(argv[i + 1])) < 0) {
             fprintf(stderr, "aw-render: unknown view '%s' (full, trending or article)\n", argv[i + 1]);
             return 2;
         }
+        if (strcmp(argv[i], "--heading-level") == 0 && i + 1 < argc
+            && (heading_level = parse_heading_level(argv[i + 1])) < 0) {
+            fprintf(stderr, "aw-render: --heading-level takes 1 to 6, not '%s'\n", argv[i + 1]);
+            return 2;
+        }
+    }
 
     if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
         long index = aw_catalog_find(&aw_content, argv[2], strlen(argv[2]));
@@ -139,9 +152,9 @@ int main(int argc, char **argv)
             fprintf(stderr, "aw-render: no article has the slug '%s'\n", slug);
             return 1;
         }
-        status = aw_render_view(&out, &aw_content, index, view);
-    } else if (argc == 3 && strcmp(argv[1], "--article") == 0) {
-        status = render_content_file(&out, argv[2]);
+        status = aw_render_view(&out, &aw_content, index, view, heading_level);
+    } else if (argc >= 3 && strcmp(argv[1], "--article") == 0) {
+        status = render_content_file(&out, argv[2], heading_level);
     } else if (argc == 3 && strcmp(argv[1], "--markdown") == 0) {
         status = render_markdown_file(&out, argv[2]);
     } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {

@@ -1,14 +1,16 @@
 /* The module's whole interface to JavaScript: scalar arguments in, a
  * status out, and one module-owned output buffer read as (ptr, len).
  *
- *   aw_abi_version()                 -> 1; bumped when anything below changes
+ *   aw_abi_version()                 -> 2; bumped when anything below changes
  *   aw_alloc(size) -> ptr | 0        memory for input the shim writes
  *   aw_free(ptr)
  *   aw_render_markdown(ptr, len)     -> status; output: an HTML fragment
  *   aw_article_count()               -> number of embedded articles
  *   aw_article_find(ptr, len)        -> index of the slug, or -1
- *   aw_render_view(index, view)      -> status; index -1: the default article;
- *                                       view 0 full, 1 trending, 2 article
+ *   aw_render_view(index, view, heading_level)
+ *                                    -> status; index -1: the default article;
+ *                                       view 0 full, 1 trending, 2 article;
+ *                                       heading_level 1..6 (0: default 2)
  *   aw_catalog_json()                -> status; output: JSON array of metadata
  *   aw_output_ptr(), aw_output_len() -> the last call's output, valid until
  *                                       the next call
@@ -23,7 +25,7 @@
 
 #include <stdlib.h>
 
-#define ABI_VERSION 1
+#define ABI_VERSION 2
 /* Exported functions must be external, and have no C callers to share a
  * header with: their prototypes would only repeat them. */
 #pragma clang diagnostic ignored "-Wmissing-prototypes"
@@ -95,10 +97,10 @@ EXPORT("aw_article_find") int export_article_find(const char *slug, size_t size)
     return slug == NULL ? -1 : (int)aw_catalog_find(&aw_content, slug, size);
 }
 
-EXPORT("aw_render_view") int export_render_view(int index, int view)
+EXPORT("aw_render_view") int export_render_view(int index, int view, int heading_level)
 {
     start_output();
-    return finish(aw_render_view(&output, &aw_content, index, view));
+    return finish(aw_render_view(&output, &aw_content, index, view, heading_level));
 }
 
 EXPORT("aw_catalog_json") int export_catalog_json(void)

@@ -46,6 +46,16 @@ for (const { slug, file } of articles) {
   }
 }
 
+// --heading-level shifts every heading the same way in both builds.
+for (const level of [1, 4, 6]) {
+  const { slug } = articles[0];
+  test(`--slug ${slug} --view full --heading-level ${level} is byte-identical`, () => {
+    const wasm = Buffer.from(aw.renderView(slug, 'full', level), 'utf8');
+    assert.match(wasm.toString('utf8'), new RegExp(`<h${level} class="aw-title"`));
+    assertSameBytes(wasm, cli(['--slug', slug, '--view', 'full', '--heading-level', String(level)]), `${slug} h${level}`);
+  });
+}
+
 // The CLI reading a content file itself (front matter parsed at run time)
 // prints what the module prints from the table embedded at build time.
 for (const { slug, file } of articles) {

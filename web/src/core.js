@@ -14,7 +14,7 @@
 
 /* ===== Constants ===== */
 
-const ABI_VERSION = 1;
+const ABI_VERSION = 2;
 const PREFIX = '[article-widget] ';
 const VIEWS = Object.freeze({ full: 0, trending: 1, article: 2 });
 const HASH_PREFIX = '#aw/';
@@ -188,7 +188,9 @@ function createEngine(exports) {
     return catalog.map((a) => ({ ...a, topics: Array.isArray(a.topics) ? [...a.topics] : [] }));
   }
 
-  function renderView(slug, view = 'full') {
+  // headingLevel: 1..6 for the widget's own headings (the body's shift
+  // with them; the C side clamps at 6); 0 or undefined: the default, 2.
+  function renderView(slug, view = 'full', headingLevel = 0) {
     if (!Object.hasOwn(VIEWS, view)) {
       throw awError(`unknown view ${JSON.stringify(view)} (expected full, trending or article)`);
     }
@@ -197,7 +199,8 @@ function createEngine(exports) {
       index = find(slug);
       if (index < 0) throw awError(`unknown article ${JSON.stringify(String(slug))}`);
     }
-    return check(exports.aw_render_view(index, VIEWS[view]), 'aw_render_view');
+    const level = Number.isInteger(headingLevel) && headingLevel > 0 ? headingLevel : 0;
+    return check(exports.aw_render_view(index, VIEWS[view], level), 'aw_render_view');
   }
 
   function render(markdown) {
@@ -294,11 +297,11 @@ function createArticleWidget(config) {
   function render(markdown) {
     return requireEngine().render(markdown);
   }
-  // renderView(slug | null, 'full' | 'trending' | 'article') -> HTML string.
-  // Byte-identical to the native CLI (`aw-render --slug SLUG --view VIEW`);
-  // for server-side rendering and tests.
-  function renderView(slug, view) {
-    return requireEngine().renderView(slug, view);
+  // renderView(slug | null, 'full' | 'trending' | 'article', headingLevel?)
+  // -> HTML string. Byte-identical to the native CLI (`aw-render --slug SLUG
+  // --view VIEW --heading-level N`); for server-side rendering and tests.
+  function renderView(slug, view, headingLevel) {
+    return requireEngine().renderView(slug, view, headingLevel);
   }
 
   /* ----- Styles ----- */
