@@ -4,7 +4,9 @@
  *     aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]
  *     aw-render --article FILE.md [--heading-level 1-6]
  *                                   a content file (front matter + body), article view
- *     aw-render --markdown FILE.md  any Markdown file, as render(markdown) does
+ *     aw-render --markdown FILE.md [--heading-level 1-6]
+ *                                   any Markdown file, as render(markdown) does
+ *                                   ("#" is <h1> unless --heading-level says)
  *     aw-render --catalog           the embedded articles as JSON
  */
 #include "article_html.h"
@@ -20,7 +22,7 @@
 static const char usage[] =
     "usage: aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]\n"
     "       aw-render --article FILE.md [--heading-level 1-6]\n"
-    "       aw-render --markdown FILE.md\n"
+    "       aw-render --markdown FILE.md [--heading-level 1-6]\n"
     "       aw-render --catalog\n";
 
 static int read_file(const char *path, aw_buffer *out)
@@ -113,14 +115,16 @@ done:
     return status;
 }
 
-static int render_markdown_file(aw_buffer *out, const char *path)
+static int render_markdown_file(aw_buffer *out, const char *path, int heading_level)
 {
+    aw_markdown_options options = { 0, NULL, NULL };
     aw_buffer text;
     int status = AW_ERR_ARGUMENT;
 
+    options.heading_offset = (unsigned)heading_level - 1;
     aw_buffer_init(&text);
     if (read_file(path, &text) == 0)
-        status = aw_markdown_to_html(out, text.data ? text.data : "", text.len, NULL);
+        status = aw_markdown_to_html(out, text.data ? text.data : "", text.len, &options);
     aw_buffer_free(&text);
     return status;
 }
@@ -128,7 +132,8 @@ static int render_markdown_file(aw_buffer *out, const char *path)
 int main(int argc, char **argv)
 {
     aw_buffer out;
-    int status, view = AW_VIEW_FULL, heading_level = AW_DEFAULT_HEADING_LEVEL;
+    /* 0 until --heading-level: the widget's default (2) for articles, 1 for --markdown. */
+    int status, view = AW_VIEW_FULL, heading_level = 0;
     const char *slug = NULL;
     int i;
 
@@ -155,8 +160,8 @@ int main(int argc, char **argv)
         status = aw_render_view(&out, &aw_content, index, view, heading_level);
     } else if (argc >= 3 && strcmp(argv[1], "--article") == 0) {
         status = render_content_file(&out, argv[2], heading_level);
-    } else if (argc == 3 && strcmp(argv[1], "--markdown") == 0) {
-        status = render_markdown_file(&out, argv[2]);
+    } else if (argc >= 3 && strcmp(argv[1], "--markdown") == 0) {
+        status = render_markdown_file(&out, argv[2], heading_level > 0 ? heading_level : 1);
     } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {
         status = aw_catalog_write_json(&out, &aw_content) == 0 ? AW_OK : AW_ERR_NOMEM;
     } else {

@@ -4,7 +4,9 @@
  *   aw_abi_version()                 -> 2; bumped when anything below changes
  *   aw_alloc(size) -> ptr | 0        memory for input the shim writes
  *   aw_free(ptr)
- *   aw_render_markdown(ptr, len)     -> status; output: an HTML fragment
+ *   aw_render_markdown(ptr, len, heading_level)
+ *                                    -> status; output: an HTML fragment whose
+ *                                       "#" is <h{heading_level}> (0: <h1>)
  *   aw_article_count()               -> number of embedded articles
  *   aw_article_find(ptr, len)        -> index of the slug, or -1
  *   aw_render_view(index, view, heading_level)
@@ -79,12 +81,16 @@ EXPORT("aw_free") void export_free(void *ptr)
     free(ptr);
 }
 
-EXPORT("aw_render_markdown") int export_render_markdown(const char *markdown, size_t size)
+EXPORT("aw_render_markdown") int export_render_markdown(const char *markdown, size_t size, int heading_level)
 {
+    aw_markdown_options options = { 0, NULL, NULL };
+
     start_output();
     if (markdown == NULL && size != 0)
         return finish(AW_ERR_ARGUMENT);
-    return finish(aw_markdown_to_html(&output, markdown ? markdown : "", size, NULL));
+    /* markdown_html.c clamps the shifted level at 6. */
+    options.heading_offset = heading_level > 1 ? (unsigned)(heading_level > 6 ? 5 : heading_level - 1) : 0;
+    return finish(aw_markdown_to_html(&output, markdown ? markdown : "", size, &options));
 }
 
 EXPORT("aw_article_count") int export_article_count(void)

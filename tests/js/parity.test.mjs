@@ -75,6 +75,13 @@ for (const name of markdownFiles) {
   });
 }
 
+test('--markdown --heading-level 3 is byte-identical to render(markdown, { headingLevel: 3 })', () => {
+  const path = join(CONTENT, markdownFiles[0]);
+  const wasm = Buffer.from(aw.render(readFileSync(path, 'utf8'), { headingLevel: 3 }), 'utf8');
+  assertSameBytes(wasm, cli(['--markdown', path, '--heading-level', '3']), `${markdownFiles[0]} h3`);
+  assert.equal(aw.render('# a\n\n##### b', { headingLevel: 3 }), '<h3 id="a">a</h3>\n<h6 id="b">b</h6>\n', 'clamped at 6');
+});
+
 test('content/ holds articles to compare', () => {
   assert.ok(articles.length >= 1 && markdownFiles.length >= articles.length);
 });
