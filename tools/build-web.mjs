@@ -5,7 +5,7 @@
 //
 // writes
 //   DIR/article-widget.js    classic script (IIFE), auto-mounts widgets
-//   DIR/article-widget.mjs   ES module: export { ready, articles, render, mount, version, renderView }
+//   DIR/article-widget.mjs   ES module: export { ready, articles, render, mount, scan, version, renderView }
 //   DIR/article-widget.wasm  copy of --wasm
 // Both scripts are web/src/core.js plus web/src/widget.css (as a string),
 // wrapped; no transpiling, no minifying. Each embeds the first 16 hex
@@ -130,7 +130,12 @@ export function classicScript({ version, hash, integrity, css, core }) {
   }
   // Loaded twice: the first copy stays in charge (one module per page).
   const existing = window.ArticleWidget;
-  if (existing && existing[Symbol.for('article-widget.api')]) return;
+  if (existing && existing[Symbol.for('article-widget.api')]) {
+    if (existing.version !== ${JSON.stringify(version)}) {
+      console.warn('[article-widget] version ' + existing.version + ' is already loaded; this copy (${version}) stays idle');
+    }
+    return;
+  }
 
 ${indent(constants(version, hash, integrity, css), '  ')}
   // The .wasm lives beside this script, or in the folder named by the
@@ -145,7 +150,10 @@ ${indent(constants(version, hash, integrity, css), '  ')}
   /* ===== web/src/core.js (not indented: copied verbatim) ===== */
 ${core}
   /* ===== classic-script entry ===== */
-  const runtime = createArticleWidget({ ...BUILD, wasmUrl: wasmUrl(), autoMount: true });
+  // data-autoload="false" on the script tag: nothing mounts until
+  // ArticleWidget.scan() or mount() (and setBasePath() can still apply).
+  const autoload = !(currentScript && currentScript.getAttribute('data-autoload') === 'false');
+  const runtime = createArticleWidget({ ...BUILD, wasmUrl: wasmUrl(), autoMount: true, autoload });
   if (existing === undefined) {
     window.ArticleWidget = Object.freeze(runtime.api);
   } else {
@@ -170,7 +178,8 @@ const runtime = createArticleWidget({
   autoMount: false,
 });
 
-export const { ready, articles, render, mount } = runtime.api;
+// Importing starts the .wasm download (\`ready\` is read here).
+export const { ready, articles, render, mount, scan } = runtime.api;
 export const version = VERSION;
 // renderView(slug | null, 'full' | 'trending' | 'article') -> HTML string,
 // byte-identical to the native CLI; for server-side rendering and tests.

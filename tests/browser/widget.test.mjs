@@ -5,25 +5,17 @@
 //   node --test tests/browser/*.test.mjs   (AW_DIST, AW_CONTENT, AW_ARTIFACTS, AW_CHROMIUM)
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-
-import { chromium } from 'playwright-core';
+import { test } from 'node:test';
 
 import {
-  ARTIFACTS, DIST, REPO, SEED_SLUG, readArticles, readSeed, readTrending, requireFile,
+  ARTIFACTS, DIST, REPO, SEED_SLUG, readArticles, readSeed, readTrending,
 } from '../js/helpers.mjs';
-import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
-
-const LAUNCH = {
-  executablePath: process.env.AW_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run',
-  ],
-};
-const T = { timeout: 30_000 };
+import { startServer } from '../../tools/serve.mjs';
+import {
+  T, assertClean, events, open, recordEvents, state, useBrowser, waitForArticle, widgetState,
+} from './harness.mjs';
 
 const seed = readSeed();
 const articles = readArticles();
@@ -31,101 +23,7 @@ const trending = readTrending();
 const titleOf = new Map(articles.map((a) => [a.slug, a.title]));
 const OTHER = trending.find((s) => s !== SEED_SLUG); // a second article to navigate to
 
-let browser;
-let server;
-before(async () => {
-  requireFile(join(DIST, 'article-widget.js'), 'run scripts/build (or set AW_DIST)');
-  server = await startServer({ port: 0, dist: DIST });
-  browser = await chromium.launch(LAUNCH);
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Records every article-widget:* event reaching the document (they bubble
-// and are composed), before any page script runs.
-function recordEvents() {
-  window.__aw = [];
-  for (const type of ['article-widget:ready', 'article-widget:navigate', 'article-widget:error']) {
-    document.addEventListener(type, (e) => {
-      window.__aw.push({ type: e.type, detail: e.detail, target: e.target.id || e.target.localName });
-      if (type === 'article-widget:navigate' && window.__awCancelNavigation) e.preventDefault();
-    });
-  }
-}
-
-// Opens `path` in a fresh context; collects console errors, page errors,
-// warnings and wasm requests.
-async function open(path, { base = server.url, viewport = { width: 1280, height: 800 }, colorScheme = 'light', routes = {} } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
-  const page = await context.newPage();
-  const log = { errors: [], pageErrors: [], warnings: [], wasm: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(m.text());
-    if (m.type() === 'warning') log.warnings.push(m.text());
-  });
-  page.on('pageerror', (e) => log.pageErrors.push(e.message));
-  page.on('request', (r) => {
-    if (new URL(r.url()).pathname.endsWith('.wasm')) log.wasm.push(r.url());
-  });
-  // Extra pages (or scripts) served from the same origin: path -> HTML, or
-  // path -> { body, contentType }.
-  for (const [route, value] of Object.entries(routes)) {
-    const { body, contentType = 'text/html; charset=utf-8' } = typeof value === 'string' ? { body: value } : value;
-    await page.route(new URL(route, base).href, (r) =>
-      r.fulfill({ status: 200, contentType, headers: { 'Content-Security-Policy': DEFAULT_CSP }, body }));
-  }
-  await page.addInitScript(recordEvents);
-  await page.goto(new URL(path, base).href);
-  return { page, context, log };
-}
-
-function assertClean(log) {
-  assert.deepEqual(log.pageErrors, [], 'no page errors');
-  assert.deepEqual(log.errors, [], 'no console errors');
-}
-
-// What a widget shows, read from its shadow root.
-function widgetState(page, selector = 'article-widget') {
-  return page.evaluate((sel) => {
-    const host = document.querySelector(sel);
-    const root = host?.shadowRoot;
-    if (!root) return null;
-    const article = root.querySelector('.aw-article');
-    const rect = host.getBoundingClientRect();
-    return {
-      slug: article?.getAttribute('data-aw-slug') ?? null,
-      title: root.querySelector('.aw-title')?.textContent ?? null,
-      heading: root.querySelector('.aw-trending-heading')?.textContent ?? null,
-      links: [...root.querySelectorAll('.aw-trending-link')].map((a) => ({
-        slug: a.getAttribute('data-aw-slug'), text: a.textContent, current: a.getAttribute('aria-current'),
-      })),
-      paragraphs: [...root.querySelectorAll('.aw-body p')].map((p) => p.textContent),
-      focused: root.activeElement ? root.activeElement.className : null,
-      titleRect: (() => {
-        const r = root.querySelector('.aw-title')?.getBoundingClientRect();
-        return r ? { top: r.top, bottom: r.bottom } : null;
-      })(),
-      hostFocused: document.activeElement === host,
-      top: rect.top,
-      viewport: window.innerHeight,
-      hash: location.hash,
-      slot: !!root.querySelector('slot'),
-      fallbackMessage: root.querySelector('.aw-fallback-message')?.textContent ?? null,
-    };
-  }, selector);
-}
-
-function waitForArticle(page, slug, selector = 'article-widget') {
-  return page.waitForFunction(
-    ([sel, s]) => document.querySelector(sel)?.shadowRoot?.querySelector('.aw-article')?.getAttribute('data-aw-slug') === s,
-    [selector, slug],
-  );
-}
-
-const events = (page) => page.evaluate(() => window.__aw);
+useBrowser();
 
 test('the test page shows the trending list and the seed article, inside the host page', T, async () => {
   const { page, context, log } = await open('/');
@@ -340,6 +238,7 @@ test('a missing .wasm shows the fallback, fires article-widget:error, and the pa
   for (const e of ev) {
     assert.equal(e.type, 'article-widget:error');
     assert.match(e.detail.message, /no-such-folder\/article-widget\.wasm.*404/);
+    assert.equal(e.detail.code, 'fetch-failed');
   }
   assert.ok(await page.locator('#with-fallback .widget-fallback').isVisible(), 'light-DOM fallback visible');
   assert.match(await page.locator('#with-fallback .widget-fallback').textContent(), /Read the article/);
@@ -369,7 +268,7 @@ test('a .wasm served with the wrong MIME type still loads (arrayBuffer fallback)
 });
 
 test('a .wasm that is not the one the script was built with is refused (version skew)', T, async () => {
-  const context = await browser.newContext();
+  const context = await state.browser.newContext();
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -378,10 +277,11 @@ test('a .wasm that is not the one the script was built with is refused (version 
   const other = Buffer.concat([readFileSync(join(DIST, 'article-widget.wasm')), Buffer.from([0, name.length + 1, name.length, ...name])]);
   await page.route(/\/dist\/article-widget\.wasm/, (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: other }));
   await page.addInitScript(recordEvents);
-  await page.goto(server.url);
+  await page.goto(state.server.url);
   await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
   const [ev] = await events(page);
   assert.match(ev.detail.message, /not the module this script was built with/);
+  assert.equal(ev.detail.code, 'integrity');
   assert.ok(await page.locator('article-widget .widget-fallback').isVisible(), 'fallback shown');
   assert.deepEqual(pageErrors, []);
   await context.close();
@@ -456,7 +356,7 @@ test('the script loaded twice is harmless; the JS API and mount() work', T, asyn
     return out;
   }, [OTHER]);
 
-  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'version']);
+  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'version']);
   assert.equal(r.count, articles.length);
   assert.equal(r.html, '<p><em>x</em> &lt;b&gt;</p>\n');
   assert.equal(r.renderError, true);
