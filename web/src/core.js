@@ -719,6 +719,7 @@ function createArticleWidget(config) {
         return false;
       }
       this.applyLinkTarget();
+      this.makeScrollersFocusable();
       this.slug = slug;
       this.renderedView = slug ? key[2] : 'article';
       this.renderedKey = keyText;
@@ -758,6 +759,14 @@ function createArticleWidget(config) {
       for (const a of this.container.querySelectorAll('a[rel~="noopener"]')) {
         if (target) a.setAttribute('target', target);
         else a.removeAttribute('target');
+      }
+    }
+
+    // A wide table scrolls inside the article; keyboard users need to
+    // reach it to scroll it (WCAG 2.1.1), so it becomes a tab stop.
+    makeScrollersFocusable() {
+      for (const table of this.container.querySelectorAll('.aw-body table')) {
+        if (table.scrollWidth > table.clientWidth) table.setAttribute('tabindex', '0');
       }
     }
 
