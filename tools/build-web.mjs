@@ -132,7 +132,7 @@ export function classicScript({ version, hash, integrity, css, core }) {
   const existing = window.ArticleWidget;
   if (existing && existing[Symbol.for('article-widget.api')]) {
     if (existing.version !== ${JSON.stringify(version)}) {
-      console.warn('[article-widget] version ' + existing.version + ' is already loaded; this copy (${version}) stays idle');
+      console.warn('[article-widget] version ' + existing.version + ' is already loaded; this copy (' + ${JSON.stringify(version)} + ') stays idle');
     }
     return;
   }
