@@ -123,7 +123,7 @@ test('Markdown from the page: an inline script child and src=URL, same policy; l
 test('article-widget:render tells the slug, headings and word count', T, async () => {
   const { page: p, context, log } = await open('/');
   await waitForArticle(p, SEED_SLUG);
-  await p.locator('article-widget .aw-trending-link[data-aw-slug="embedding-the-widget"]').click();
+  await p.locator('main > article-widget .aw-trending-link[data-aw-slug="embedding-the-widget"]').click();
   await waitForArticle(p, 'embedding-the-widget');
   const [first, second] = await renders(p);
   const words = readSeed().paragraphs.join(' ').split(/\s+/).length;
@@ -285,6 +285,31 @@ test('keyboard: every control is reachable and visibly focused', T, async () => 
   await p.keyboard.press('Shift+Tab');
   await p.keyboard.press('Enter');
   assert.match(await p.evaluate(() => document.querySelector('article-widget').shadowRoot.activeElement?.className), /aw-title/);
+  assertClean(log);
+  await context.close();
+});
+
+test('the test page playground drives a lazy widget through its attributes', T, async () => {
+  const { page: p, context, log } = await open('/');
+  await waitForArticle(p, SEED_SLUG);
+  assert.equal(await p.evaluate(() => document.querySelector('#playground-widget').shadowRoot.querySelector('.aw-frame').dataset.state), 'idle');
+  await p.locator('#playground').scrollIntoViewIfNeeded();
+  await waitForArticle(p, SEED_SLUG, '#playground-widget');
+  const controls = p.locator('#playground-controls');
+  await controls.locator('select[name="article"]').selectOption(OTHER);
+  await waitForArticle(p, OTHER, '#playground-widget');
+  await controls.locator('select[name="theme"]').selectOption('dark');
+  await controls.locator('select[name="heading-level"]').selectOption('4');
+  const s = await inWidget(p, '#playground-widget', (root) => ({
+    theme: root.querySelector('.aw-frame').dataset.theme, title: root.querySelector('.aw-title').localName,
+  }));
+  assert.deepEqual(s, { theme: 'dark', title: 'h4' });
+  await controls.locator('textarea[name="markdown"]').fill('# Mine\n\nTyped *here*.');
+  await p.waitForFunction(() => document.querySelector('#playground-widget').shadowRoot.querySelector('.aw-body h4')?.textContent === 'Mine');
+  await controls.locator('textarea[name="markdown"]').fill('');
+  await waitForArticle(p, OTHER, '#playground-widget');
+  const logged = await p.locator('#playground-events li').allTextContents();
+  assert.ok(logged.some((l) => l.startsWith('render {"slug":null')), logged.join('\n'));
   assertClean(log);
   await context.close();
 });

@@ -79,7 +79,7 @@ test('under the strict CSP with Trusted Types the widget works and nothing is vi
   const { page, context, log } = await openStrict();
   await waitForArticle(page, SEED_SLUG);
   // Navigation assigns innerHTML again, through the policy.
-  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
   await waitForArticle(page, OTHER);
   const r = await page.evaluate(() => ({
     violations: window.__awViolations,
@@ -101,7 +101,7 @@ test('the CSP checks are real: without wasm-unsafe-eval or the policy name, the 
     await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
     const [ev] = await events(page);
     assert.equal(ev.detail.code, 'csp-blocked', `${csp}: ${ev.detail.message}`);
-    assert.ok(await page.locator('article-widget .widget-fallback').isVisible(), 'fallback shown');
+    assert.ok(await page.locator('main > article-widget .widget-fallback').isVisible(), 'fallback shown');
     assert.deepEqual(log.pageErrors, []);
     await context.close();
   }
@@ -117,12 +117,12 @@ test('no cookies, no storage, no request but the script and the .wasm', T, async
   await page.addInitScript(recordStorage);
   await page.goto(new URL('/strict.html', state.server.url).href);
   await waitForArticle(page, SEED_SLUG);
-  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
   await waitForArticle(page, OTHER);
-  await page.locator('article-widget .aw-back-to-top').click();
+  await page.locator('main > article-widget .aw-back-to-top').click();
   await page.waitForTimeout(300);
 
-  const page1 = ['/strict.html', '/demo.css', '/favicon.svg']; // the host page's own
+  const page1 = ['/strict.html', '/demo.css', '/favicon.svg', '/playground.js']; // the host page's own
   const widget = requests.map((u) => u.pathname + (u.pathname.endsWith('.wasm') ? u.search.replace(/[0-9a-f]{16}/, 'HASH') : ''))
     .filter((p) => !page1.includes(p));
   assert.deepEqual(widget, ['/dist/article-widget.js', '/dist/article-widget.wasm?v=HASH']);
@@ -163,10 +163,10 @@ for (const [label, options, setup] of [
   test(`axe-core: zero violations on the test page, ${label}`, T, async () => {
     const { page, context, log } = await open('/', { ...options, context: { bypassCSP: true } });
     await waitForArticle(page, SEED_SLUG);
-    if (setup) await page.locator('article-widget').evaluate(setup);
+    if (setup) await page.locator('main > article-widget').evaluate(setup);
     // The same checks on the widget's focus state: a title focused by
     // navigation must not break anything either.
-    await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+    await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
     await waitForArticle(page, OTHER);
     const violations = await axeViolations(page);
     assert.deepEqual(violations, []);
@@ -217,9 +217,9 @@ test('a server-rendered fallback (aw-render) is replaced by identical markup', T
   const noScript = await open('/__ssr.html', { routes: { '/__ssr.html': body } });
   await noScript.page.route(/article-widget\.js/, (r) => r.abort());
   await noScript.page.reload();
-  assert.equal(await noScript.page.locator('article-widget h3.aw-title').textContent(),
+  assert.equal(await noScript.page.locator('main > article-widget h3.aw-title').textContent(),
     'China Offers Military Aid To Mali In Fight Against Islamists Rebels');
-  assert.ok(await noScript.page.locator('article-widget .aw-body p').first().isVisible());
+  assert.ok(await noScript.page.locator('main > article-widget .aw-body p').first().isVisible());
   await noScript.context.close();
 
   const { page, context, log } = await open('/__ssr.html', { routes: { '/__ssr.html': body } });

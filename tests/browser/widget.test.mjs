@@ -42,9 +42,9 @@ test('the test page shows the trending list and the seed article, inside the hos
     at = i + 1;
   }
   assert.equal(s.slot, false, 'fallback slot removed once rendered');
-  assert.equal(await page.locator('article-widget .widget-fallback').isVisible(), false, 'light-DOM fallback hidden');
+  assert.equal(await page.locator('main > article-widget .widget-fallback').isVisible(), false, 'light-DOM fallback hidden');
   for (const part of ['trending', 'title', 'byline', 'body', 'back-to-top']) {
-    assert.equal(await page.locator(`article-widget [part~="${part}"]`).count() >= 1, true, `part ${part}`);
+    assert.equal(await page.locator(`main > article-widget [part~="${part}"]`).count() >= 1, true, `part ${part}`);
   }
 
   // The host page around the widget is intact.
@@ -81,7 +81,7 @@ test('trending links navigate in place, update the hash, focus the title; back a
   await waitForArticle(page, SEED_SLUG);
   const entries = await page.evaluate(() => history.length);
 
-  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
   await waitForArticle(page, OTHER);
   let s = await widgetState(page);
   assert.equal(s.hash, `#aw/${OTHER}`);
@@ -109,7 +109,7 @@ test('trending links navigate in place, update the hash, focus the title; back a
 
   // Keyboard: Enter on a focused trending link.
   const third = trending.find((x) => x !== SEED_SLUG && x !== OTHER) ?? SEED_SLUG;
-  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${third}"]`).focus();
+  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${third}"]`).focus();
   await page.keyboard.press('Enter');
   await waitForArticle(page, third);
   assert.equal((await widgetState(page)).hash, `#aw/${third}`);
@@ -124,7 +124,7 @@ test('article-widget:navigate is cancelable', T, async () => {
   await page.evaluate(() => {
     window.__awCancelNavigation = true;
   });
-  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
   await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:navigate'));
   const s = await widgetState(page);
   assert.equal(s.slug, SEED_SLUG, 'article unchanged');
@@ -149,7 +149,7 @@ test('a #aw/SLUG in the URL is shown on load; an unknown one is ignored', T, asy
 test('"Back to top" focuses the title and brings the widget top into view, hash unchanged', T, async () => {
   const { page, context, log } = await open('/');
   await waitForArticle(page, SEED_SLUG);
-  const link = page.locator('article-widget .aw-back-to-top');
+  const link = page.locator('main > article-widget .aw-back-to-top');
   await link.scrollIntoViewIfNeeded();
   const before = await widgetState(page);
   assert.ok(before.top < 0, `widget top scrolled away first (${before.top})`);
@@ -191,7 +191,7 @@ test('in-article #fragment links scroll inside the shadow root without touching 
     assert.fail('no article in content/ has a heading with an id to link to');
   }
   const hash = await page.evaluate(() => location.hash);
-  await page.locator('article-widget #probe').click();
+  await page.locator('main > article-widget #probe').click();
   const r = await page.evaluate((id) => {
     const root = document.querySelector('article-widget').shadowRoot;
     const el = root.getElementById(id);
@@ -282,7 +282,7 @@ test('a .wasm that is not the one the script was built with is refused (version 
   const [ev] = await events(page);
   assert.match(ev.detail.message, /not the module this script was built with/);
   assert.equal(ev.detail.code, 'integrity');
-  assert.ok(await page.locator('article-widget .widget-fallback').isVisible(), 'fallback shown');
+  assert.ok(await page.locator('main > article-widget .widget-fallback').isVisible(), 'fallback shown');
   assert.deepEqual(pageErrors, []);
   await context.close();
 });

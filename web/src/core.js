@@ -516,6 +516,10 @@ function createArticleWidget(config) {
         this.attributeObserver.observe(host, { attributes: true, attributeFilter: filter });
       }
 
+      // Inline Markdown is read from the light DOM: follow its changes.
+      this.childObserver = new MutationObserver(() => this.optionsChanged());
+      this.childObserver.observe(host, { childList: true, subtree: true, characterData: true });
+
       controllers.add(this);
       startPageListeners();
       host[CONTROLLER] = this;
@@ -916,6 +920,7 @@ function createArticleWidget(config) {
       this.sourceTicket++;
       this.root.removeEventListener('click', this.onClick);
       this.attributeObserver?.disconnect();
+      this.childObserver.disconnect();
       this.intersection?.disconnect();
       this.intersection = null;
       this.container.replaceChildren();
