@@ -189,6 +189,15 @@ test('render() handles non-ASCII and large input', () => {
   assert.ok(html.includes('<p>Paragraph 4999 with “quotes” &amp; &lt;tags&gt;.</p>'));
 });
 
+test('Markdown over 64 MiB is refused with code input-too-large, before or after the copy', () => {
+  const limit = 64 * 1024 * 1024;
+  const tooLong = 'a'.repeat(limit + 1); // refused by the shim without copying
+  assert.throws(() => aw.render(tooLong), (err) => err.code === 'input-too-large');
+  const tooManyBytes = 'é'.repeat(limit / 2 + 1); // short enough to copy; the C side refuses it
+  assert.throws(() => aw.render(tooManyBytes), (err) => err.code === 'input-too-large' && /larger|too large|limit/i.test(err.message));
+  assert.equal(aw.render('still *fine*'), '<p>still <em>fine</em></p>\n');
+});
+
 test('errors are thrown as Error objects with a clear message, and the module keeps working', () => {
   assert.throws(() => aw.render(42), (err) => err instanceof TypeError && /\[article-widget\] render/.test(err.message));
   assert.throws(() => aw.render(null), TypeError);

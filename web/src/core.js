@@ -25,8 +25,9 @@ const BRAND = Symbol.for('article-widget.api');
 const DEFAULT_FALLBACK = 'This article could not be loaded.';
 // detail.code of article-widget:error (agreed with the loader's callers).
 const ERROR_CODES = ['fetch-failed', 'wasm-mime', 'csp-blocked', 'integrity', 'input-too-large', 'render-failed'];
-// Status of the C side (errors.h) for input over its limit.
+// Status of the C side (errors.h) for input over its limit, and the limit.
 const STATUS_TOO_LARGE = -4;
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const REQUIRED_EXPORTS = [
   'memory', 'aw_abi_version', 'aw_alloc', 'aw_free', 'aw_render_markdown',
   'aw_article_count', 'aw_article_find', 'aw_render_view', 'aw_catalog_json',
@@ -179,6 +180,9 @@ function createEngine(exports) {
   // Copies `text` into module memory as UTF-8 and calls fn(ptr, len); the
   // buffer is freed whatever happens.
   function withString(text, fn) {
+    // Every UTF-16 unit is at least one UTF-8 byte: longer strings are over
+    // the C side's limit for sure, so refuse them before copying.
+    if (text.length > MAX_INPUT_BYTES) throw awError(`input over ${MAX_INPUT_BYTES} bytes`, 'input-too-large');
     const max = text.length * 3 || 1;
     if (max > 0x7fffffff) throw awError('input too large', 'input-too-large');
     const ptr = exports.aw_alloc(max);
