@@ -13,7 +13,7 @@ import { test } from 'node:test';
 
 import { DIST, SEED_SLUG, readSeed, readTrending } from '../js/helpers.mjs';
 import {
-  T, assertClean, events, open, renders, useBrowser, waitForArticle,
+  T, assertClean, events, open, recordEvents, renders, state, useBrowser, waitForArticle,
 } from './harness.mjs';
 
 useBrowser();
@@ -108,7 +108,8 @@ test('Markdown from the page: an inline script child and src=URL, same policy; l
   await p.locator('#inline').evaluate((el) => el.removeAttribute('link-target'));
   assert.equal(await inWidget(p, '#inline', (root) => root.querySelector('a[rel]').hasAttribute('target')), false);
 
-  assert.equal(await inWidget(p, '#remote-widget', (root) => root.querySelector('.aw-body h2')?.textContent), 'Remote');
+  // "##" under the default heading level (2) is an h3, as in an article.
+  assert.equal(await inWidget(p, '#remote-widget', (root) => root.querySelector('.aw-body h3')?.textContent), 'Remote');
   const error = (await events(p)).find((e) => e.type === 'article-widget:error');
   assert.equal(error.target, 'missing-widget');
   assert.equal(error.detail.code, 'fetch-failed');
@@ -312,4 +313,37 @@ test('the test page playground drives a lazy widget through its attributes', T, 
   assert.ok(logged.some((l) => l.startsWith('render {"slug":null')), logged.join('\n'));
   assertClean(log);
   await context.close();
+});
+
+test('a .wasm URL answering with an HTML page fails with code wasm-mime', T, async () => {
+  const context = await state.browser.newContext();
+  const p = await context.newPage();
+  await p.route(/\/dist\/article-widget\.wasm/, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Not here</p>' }));
+  await p.addInitScript(recordEvents);
+  await p.goto(state.server.url);
+  await p.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
+  const [ev] = await events(p);
+  assert.equal(ev.detail.code, 'wasm-mime', ev.detail.message);
+  assert.match(ev.detail.message, /not a WebAssembly module/);
+  await context.close();
+});
+
+test('a wide column keeps a readable measure; a narrow one keeps a readable size', T, async () => {
+  for (const [width, min, max] of [[1920, 50, 85], [320, 25, 50]]) {
+    const { page: p, context, log } = await open('/', { viewport: { width, height: 900 } });
+    await waitForArticle(p, SEED_SLUG);
+    const m = await p.evaluate(() => {
+      // Characters per line of the longest paragraph (its last line is
+      // partial, so this slightly underestimates).
+      const paras = [...document.querySelector('article-widget').shadowRoot.querySelectorAll('.aw-body p')];
+      const para = paras.sort((x, y) => y.textContent.length - x.textContent.length)[0];
+      const s = getComputedStyle(para);
+      const lines = Math.round(para.getBoundingClientRect().height / parseFloat(s.lineHeight));
+      return { perLine: para.textContent.length / lines, size: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight) / parseFloat(s.fontSize) };
+    });
+    assert.ok(m.perLine >= min && m.perLine <= max, `${m.perLine.toFixed(0)} characters a line at ${width}px`);
+    assert.ok(m.size >= 16 && m.lineHeight >= 1.45 && m.lineHeight <= 1.75, JSON.stringify(m));
+    assertClean(log);
+    await context.close();
+  }
 });

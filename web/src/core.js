@@ -93,6 +93,11 @@ async function checkIntegrity(bytes, integrity, where) {
   let binary = '';
   for (const b of digest) binary += String.fromCharCode(b);
   if ('sha256-' + btoa(binary) !== integrity) {
+    // Not a module at all (an HTML error page, a rewrite rule): say so.
+    const head = new Uint8Array(bytes.slice ? bytes.slice(0, 4) : bytes);
+    if (!(head[0] === 0 && head[1] === 0x61 && head[2] === 0x73 && head[3] === 0x6d)) {
+      throw awError(`${where} is not a WebAssembly module (the server answered with something else)`, 'wasm-mime');
+    }
     throw awError(`${where} is not the module this script was built with (sha256 mismatch)`, 'integrity');
   }
 }
@@ -254,6 +259,7 @@ const LINK_TARGETS = ['_self', '_blank', '_parent', '_top'];
 const LAZY_MARGIN = '300px 0px'; // start loading a little before the widget scrolls into view
 const TT_POLICY = Symbol.for('article-widget.trusted-types-policy');
 const MARKDOWN_TYPE = 'text/markdown';
+const DEFAULT_HEADING_LEVEL = 2; // article_html.h's AW_DEFAULT_HEADING_LEVEL
 
 function slugFromHash(hash) {
   if (typeof hash !== 'string' || !hash.startsWith(HASH_PREFIX)) return null;
@@ -674,8 +680,10 @@ function createArticleWidget(config) {
 
     // Page Markdown: the renderer's fragment inside the same article/body
     // frame the built-in articles have (built with DOM calls, not HTML).
+    // Its "#" takes the level of an article's sections: heading-level, 2 by
+    // default, as under a built-in article's title.
     pageHtml(text, level) {
-      return { fragment: engine.render(text, level) };
+      return { fragment: engine.render(text, level || DEFAULT_HEADING_LEVEL) };
     }
 
     async fetchAndPaint(url, force) {
