@@ -9,28 +9,19 @@
   const log = document.getElementById('playground-events');
   if (!form || !widget || !log) return;
 
-  // Attributes mirror the form; an empty value removes the attribute.
+  // Attributes mirror the form; an empty value removes the attribute. Typed
+  // Markdown goes through the JS API (a script element's text would need a
+  // Trusted Types policy of the page's own under a strict CSP).
   form.addEventListener('input', (event) => {
     const control = event.target;
     if (control.name === 'markdown') {
-      setMarkdown(control.value);
+      window.ArticleWidget?.mount(widget).update({ markdown: control.value.trim() ? control.value : null });
       return;
     }
     if (control.value) widget.setAttribute(control.name, control.value);
     else widget.removeAttribute(control.name);
   });
   form.addEventListener('submit', (event) => event.preventDefault());
-
-  // Page Markdown is an inline <script type="text/markdown"> child.
-  function setMarkdown(text) {
-    widget.querySelector('script[type="text/markdown"]')?.remove();
-    if (text.trim()) {
-      const script = document.createElement('script');
-      script.type = 'text/markdown';
-      script.textContent = text;
-      widget.append(script);
-    }
-  }
 
   for (const type of ['ready', 'render', 'navigate', 'error']) {
     widget.addEventListener(`article-widget:${type}`, (event) => {

@@ -81,6 +81,11 @@ test('under the strict CSP with Trusted Types the widget works and nothing is vi
   // Navigation assigns innerHTML again, through the policy.
   await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
   await waitForArticle(page, OTHER);
+  // The playground too: attributes and typed Markdown.
+  await page.locator('#playground').scrollIntoViewIfNeeded();
+  await page.locator('#playground-controls select[name="theme"]').selectOption('dark');
+  await page.locator('#playground-controls textarea').fill('# Typed\n\nUnder the *strict* policy.');
+  await page.waitForFunction(() => document.querySelector('#playground-widget').shadowRoot.querySelector('.aw-body h2')?.textContent === 'Typed');
   const r = await page.evaluate(() => ({
     violations: window.__awViolations,
     tt: typeof window.trustedTypes?.createPolicy === 'function',

@@ -626,9 +626,11 @@ function createArticleWidget(config) {
       );
     }
 
-    // The Markdown the page supplies, if any: { url } for src="URL", or
-    // { text } for an inline <script type="text/markdown"> child.
+    // The Markdown the page supplies, if any: { text } given to mount() or
+    // update() as `markdown`, { url } for src="URL", or { text } of an
+    // inline <script type="text/markdown"> child.
     pageSource() {
+      if (this.explicit.markdown != null) return { text: String(this.explicit.markdown) };
       const src = this.option('src');
       if (src && src.trim()) return { url: new URL(src.trim(), document.baseURI).href };
       const script = [...this.host.children].find(
@@ -840,7 +842,8 @@ function createArticleWidget(config) {
     }
 
     // The handle's update(options): options as mount() takes them (article,
-    // view, theme, headingLevel, loading, linkTarget, src); null removes one.
+    // view, theme, headingLevel, loading, linkTarget, src, markdown); null
+    // removes one.
     setOptions(options = {}) {
       if (!controllers.has(this)) return;
       for (const [k, v] of Object.entries(options || {})) {
@@ -945,7 +948,8 @@ function createArticleWidget(config) {
   }
 
   // mount(element, { article, view, theme, headingLevel, loading,
-  // linkTarget, src }) -> { element, show(slug), update(options), unmount() }
+  // linkTarget, src, markdown }) -> { element, show(slug), update(options),
+  // unmount() }
   // Mounting an element already mounted (by this or another copy of the
   // script) applies the options and returns its existing handle.
   function mount(element, options = {}) {
