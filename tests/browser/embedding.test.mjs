@@ -92,7 +92,11 @@ test('Markdown from the page: an inline script child and src=URL, same policy; l
 <article-widget id="remote-widget" src="/notes.md"><p>fallback</p></article-widget>
 <article-widget id="missing-widget" src="/missing.md"><p id="kept">still here</p></article-widget>`;
   const { page: p, context, log } = await open('/__md.html', {
-    routes: { '/__md.html': page(body), '/notes.md': { body: '## Remote\n\nFrom a *file*.', contentType: 'text/markdown' } },
+    routes: {
+      '/__md.html': page(body),
+      '/notes.md': { body: '## Remote\n\nFrom a *file*.', contentType: 'text/markdown' },
+      '/notes2.md': { body: '## Second\n\nAnother file.', contentType: 'text/markdown' },
+    },
   });
   await p.waitForFunction(() => window.__awRender.length >= 2 && window.__aw.some((e) => e.type === 'article-widget:error'));
   const inline = await inWidget(p, '#inline', (root) => ({
@@ -110,6 +114,9 @@ test('Markdown from the page: an inline script child and src=URL, same policy; l
 
   // "##" under the default heading level (2) is an h3, as in an article.
   assert.equal(await inWidget(p, '#remote-widget', (root) => root.querySelector('.aw-body h3')?.textContent), 'Remote');
+  // src reacts live too.
+  await p.locator('article-widget#remote-widget').evaluate((el) => el.setAttribute('src', '/notes2.md'));
+  await p.waitForFunction(() => document.querySelector('#remote-widget').shadowRoot.querySelector('.aw-body h3')?.textContent === 'Second');
   const error = (await events(p)).find((e) => e.type === 'article-widget:error');
   assert.equal(error.target, 'missing-widget');
   assert.equal(error.detail.code, 'fetch-failed');

@@ -491,6 +491,7 @@ function createArticleWidget(config) {
       this.renderedKey = null;
       this.announcedReady = false;
       this.sourceTicket = 0; // drops fetched Markdown that arrives after a newer request
+      this.pendingKey = null; // the src fetch on its way, if any
       this.onClick = this.onClick.bind(this);
 
       const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
@@ -665,6 +666,9 @@ function createArticleWidget(config) {
         this.fetchAndPaint(source.url, force);
         return false;
       }
+      // Anything else shown now supersedes a src fetch still on its way.
+      this.sourceTicket++;
+      this.pendingKey = null;
       const level = this.headingLevel;
       const target = this.linkTarget;
       if (source) return this.paint(['inline', source.text, level, target], force, () => this.pageHtml(source.text, level), null);
@@ -689,9 +693,13 @@ function createArticleWidget(config) {
     }
 
     async fetchAndPaint(url, force) {
+      const level = this.headingLevel;
+      const key = ['src', url, level, this.linkTarget];
+      const keyText = JSON.stringify(key);
+      if (!force && this.state === 'ready' && keyText === this.renderedKey) return;
+      if (keyText === this.pendingKey) return; // already on its way
+      this.pendingKey = keyText;
       const ticket = ++this.sourceTicket;
-      const key = ['src', url, this.headingLevel, this.linkTarget];
-      if (!force && this.state === 'ready' && JSON.stringify(key) === this.renderedKey) return;
       let text;
       try {
         let response;
@@ -703,11 +711,14 @@ function createArticleWidget(config) {
         if (!response.ok) throw awError(`could not fetch ${url}: HTTP ${response.status}`, 'fetch-failed');
         text = await response.text();
       } catch (err) {
-        if (ticket === this.sourceTicket) this.fail(err);
+        if (ticket === this.sourceTicket) {
+          this.pendingKey = null;
+          this.fail(err);
+        }
         return;
       }
       if (ticket !== this.sourceTicket || !controllers.has(this)) return; // a newer request won
-      const level = this.headingLevel;
+      this.pendingKey = null;
       this.paint(key, true, () => this.pageHtml(text, level), null);
     }
 
@@ -933,6 +944,7 @@ function createArticleWidget(config) {
       controllers.delete(this);
       stopPageListeners();
       this.sourceTicket++;
+      this.pendingKey = null;
       this.root.removeEventListener('click', this.onClick);
       this.attributeObserver?.disconnect();
       this.childObserver.disconnect();
