@@ -10,18 +10,30 @@
  * not take it. */
 #define TITLE_ID "aw-title"
 
+/* Words a news reader reads per minute, for the byline's reading time. */
+#define WORDS_PER_MINUTE 230
+
+/* 1..6, or the default (2) for anything below 1; above 6 is clamped. */
+static unsigned clamp_heading_level(int level)
+{
+    if (level < 1)
+        return AW_DEFAULT_HEADING_LEVEL;
+    return level > 6 ? 6 : (unsigned)level;
+}
+
 static void append_escaped(aw_buffer *out, const char *text)
 {
     aw_escape_html(out, text, strlen(text));
 }
 
-int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current)
+int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current, int heading_level)
 {
+    unsigned level = clamp_heading_level(heading_level);
     size_t i;
 
-    aw_buffer_append_str(out, "<nav class=\"aw-trending\" part=\"trending\" aria-label=\"Trending Topics\">\n"
-                              "<h2 class=\"aw-trending-heading\">Trending Topics</h2>\n"
-                              "<ol class=\"aw-trending-list\">\n");
+    aw_buffer_appendf(out, "<nav class=\"aw-trending\" part=\"trending\" aria-label=\"Trending Topics\">\n"
+                           "<h%u class=\"aw-trending-heading\">Trending Topics</h%u>\n"
+                           "<ol class=\"aw-trending-list\">\n", level, level);
     for (i = 0; i < catalog->trending_count; i++) {
         const aw_article *a = &catalog->articles[i];
         /* Slugs are [a-z0-9-]+ (checked when embedded): safe in a URL and an attribute. */
@@ -54,11 +66,16 @@ static void append_display_date(aw_buffer *out, const char *date)
     append_escaped(out, date);
 }
 
-static void render_header(aw_buffer *out, const aw_article *article)
+/* Writes the header and returns where in `out` the byline ends: the
+ * reading time goes there once the body's words are counted. */
+static size_t render_header(aw_buffer *out, const aw_article *article, unsigned level)
 {
-    aw_buffer_append_str(out, "<header class=\"aw-header\">\n<h2 class=\"aw-title\" part=\"title\" id=\"" TITLE_ID "\">");
+    size_t byline_end;
+
+    aw_buffer_appendf(out, "<header class=\"aw-header\">\n<h%u class=\"aw-title\" part=\"title\" id=\"" TITLE_ID "\">",
+                      level);
     append_escaped(out, article->title);
-    aw_buffer_append_str(out, "</h2>\n<p class=\"aw-byline\" part=\"byline\"><time datetime=\"");
+    aw_buffer_appendf(out, "</h%u>\n<p class=\"aw-byline\" part=\"byline\"><time datetime=\"", level);
     append_escaped(out, article->date);
     aw_buffer_append_str(out, "\">");
     append_display_date(out, article->date);
@@ -69,38 +86,66 @@ static void render_header(aw_buffer *out, const aw_article *article)
         append_escaped(out, article->source);
         aw_buffer_append_str(out, "</span>");
     }
+    byline_end = out->len;
     aw_buffer_append_str(out, "</p>\n</header>\n");
+    return byline_end;
 }
 
-int aw_render_article(aw_buffer *out, const aw_article *article)
+/* Inserts "N min read · W words" into the byline at `at`. */
+static void insert_reading_time(aw_buffer *out, size_t at, unsigned long words)
 {
+    unsigned long minutes = words == 0 ? 1 : (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
+    aw_buffer text;
+
+    aw_buffer_init(&text);
+    aw_buffer_appendf(&text, "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span>"
+                             "<span class=\"aw-reading-time\">%lu min read</span>"
+                             "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span>"
+                             "<span class=\"aw-word-count\" data-aw-words=\"%lu\">%lu %s</span>",
+                      minutes, words, words, words == 1 ? "word" : "words");
+    if (text.failed)
+        out->failed = 1;
+    else
+        aw_buffer_insert(out, at, text.data, text.len);
+    aw_buffer_free(&text);
+}
+
+int aw_render_article(aw_buffer *out, const aw_article *article, int heading_level)
+{
+    unsigned level = clamp_heading_level(heading_level);
     aw_markdown_options options;
     aw_heading_ids ids;
+    unsigned long words = 0;
+    size_t byline_end;
     int status;
 
     aw_heading_ids_init(&ids);
+    memset(&options, 0, sizeof(options));
     options.ids = &ids;
-    /* The title is an h2, so the body's "#" sections become h2 and "##" h3. */
-    options.heading_offset = 1;
+    options.word_count = &words;
+    /* The body's "#" sections take the title's level (h2 under the default
+     * h2 title), "##" the next one; markdown_html.c clamps at 6. */
+    options.heading_offset = level - 1;
     if (aw_heading_ids_reserve(&ids, TITLE_ID) != 0)
         return AW_ERR_NOMEM;
 
     aw_buffer_append_str(out, "<article class=\"aw-article\" data-aw-slug=\"");
     append_escaped(out, article->slug);
     aw_buffer_append_str(out, "\">\n");
-    render_header(out, article);
+    byline_end = render_header(out, article, level);
     aw_buffer_append_str(out, "<div class=\"aw-body\" part=\"body\">\n");
     status = aw_markdown_to_html(out, article->markdown, article->markdown_size, &options);
     aw_heading_ids_free(&ids);
     if (status != AW_OK)
         return status;
+    insert_reading_time(out, byline_end, words);
     aw_buffer_append_str(out, "</div>\n<footer class=\"aw-footer\">"
                               "<a class=\"aw-back-to-top\" part=\"back-to-top\" href=\"#" TITLE_ID "\">Back to top</a>"
                               "</footer>\n</article>\n");
     return out->failed ? AW_ERR_NOMEM : AW_OK;
 }
 
-int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view)
+int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view, int heading_level)
 {
     int status = AW_OK;
 
@@ -109,8 +154,8 @@ int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int vi
     if (index < 0 || (size_t)index >= catalog->count || view < AW_VIEW_FULL || view > AW_VIEW_ARTICLE)
         return AW_ERR_ARGUMENT;
     if (view != AW_VIEW_ARTICLE)
-        status = aw_render_trending(out, catalog, index);
+        status = aw_render_trending(out, catalog, index, heading_level);
     if (status == AW_OK && view != AW_VIEW_TRENDING)
-        status = aw_render_article(out, &catalog->articles[index]);
+        status = aw_render_article(out, &catalog->articles[index], heading_level);
     return status;
 }

@@ -13,18 +13,25 @@ typedef enum aw_view {
     AW_VIEW_ARTICLE = 2    /* the article alone */
 } aw_view;
 
-/* Appends <nav aria-label="Trending Topics"> with an <ol> of links to the
- * catalog's trending articles; the one at `current` (an index, or -1)
- * carries aria-current="page". Returns an errors.h status. */
-int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current);
+/* The level of the widget's own headings (article title, "Trending
+ * Topics") unless the host asks for another. Every function below takes a
+ * `heading_level`: 1..6, values above 6 are clamped to 6 and values below
+ * 1 mean this default. The article body's headings shift with it. */
+#define AW_DEFAULT_HEADING_LEVEL 2
 
-/* Appends <article> with <header> (h2 title, byline with <time> and
- * source), the rendered body and a <footer> holding "Back to top".
+/* Appends <nav aria-label="Trending Topics"> with a heading and an <ol> of
+ * links to the catalog's trending articles; the one at `current` (an index,
+ * or -1) carries aria-current="page". Returns an errors.h status. */
+int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current, int heading_level);
+
+/* Appends <article> with <header> (title, byline with <time>, source,
+ * reading time and word count of the body), the rendered body and a
+ * <footer> holding "Back to top". Words are counted while the body renders.
  * Returns an errors.h status; on error `out` holds partial output. */
-int aw_render_article(aw_buffer *out, const aw_article *article);
+int aw_render_article(aw_buffer *out, const aw_article *article, int heading_level);
 
 /* Appends `view` of the article at `index` (-1: the first trending one).
  * Returns AW_ERR_ARGUMENT for an unknown index or view. */
-int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view);
+int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view, int heading_level);
 
 #endif

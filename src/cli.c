@@ -1,9 +1,12 @@
 /* aw-render: the widget's HTML, printed natively -- byte for byte what the
  * wasm module gives the shim -- for static fallbacks, servers and tests.
  *
- *     aw-render --slug SLUG [--view full|trending|article]
- *     aw-render --article FILE.md   a content file (front matter + body), article view
- *     aw-render --markdown FILE.md  any Markdown file, as render(markdown) does
+ *     aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]
+ *     aw-render --article FILE.md [--heading-level 1-6]
+ *                                   a content file (front matter + body), article view
+ *     aw-render --markdown FILE.md [--heading-level 1-6]
+ *                                   any Markdown file, as render(markdown) does
+ *                                   ("#" is <h1> unless --heading-level says)
  *     aw-render --catalog           the embedded articles as JSON
  *     aw-render --version           the package version (dist/package.json's)
  */
@@ -18,9 +21,9 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: aw-render --slug SLUG [--view full|trending|article]\n"
-    "       aw-render --article FILE.md\n"
-    "       aw-render --markdown FILE.md\n"
+    "usage: aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]\n"
+    "       aw-render --article FILE.md [--heading-level 1-6]\n"
+    "       aw-render --markdown FILE.md [--heading-level 1-6]\n"
     "       aw-render --catalog\n"
     "       aw-render --version\n";
 
@@ -68,7 +71,13 @@ static char *span_dup(aw_span s)
     return copy;
 }
 
-static int render_content_file(aw_buffer *out, const char *path)
+/* "1".."6" -> the level; anything else -> -1. */
+static int parse_heading_level(const char *text)
+{
+    return text[0] >= '1' && text[0] <= '6' && text[1] == '\0' ? text[0] - '0' : -1;
+}
+
+static int render_content_file(aw_buffer *out, const char *path, int heading_level)
 {
     aw_buffer text;
     aw_front_matter fm;
@@ -100,7 +109,7 @@ static int render_content_file(aw_buffer *out, const char *path)
     article.markdown_size = fm.body.size;
     status = AW_ERR_NOMEM;
     if (fields[0] && fields[1] && fields[2] && fields[3] && fields[4])
-        status = aw_render_article(out, &article);
+        status = aw_render_article(out, &article, heading_level);
     for (i = 0; i < 5; i++)
         free(fields[i]);
 done:
@@ -108,14 +117,16 @@ done:
     return status;
 }
 
-static int render_markdown_file(aw_buffer *out, const char *path)
+static int render_markdown_file(aw_buffer *out, const char *path, int heading_level)
 {
+    aw_markdown_options options = { 0, NULL, NULL };
     aw_buffer text;
     int status = AW_ERR_ARGUMENT;
 
+    options.heading_offset = (unsigned)heading_level - 1;
     aw_buffer_init(&text);
     if (read_file(path, &text) == 0)
-        status = aw_markdown_to_html(out, text.data ? text.data : "", text.len, NULL);
+        status = aw_markdown_to_html(out, text.data ? text.data : "", text.len, &options);
     aw_buffer_free(&text);
     return status;
 }
@@ -123,16 +134,23 @@ static int render_markdown_file(aw_buffer *out, const char *path)
 int main(int argc, char **argv)
 {
     aw_buffer out;
-    int status, view = AW_VIEW_FULL;
+    /* 0 until --heading-level: the widget's default (2) for articles, 1 for --markdown. */
+    int status, view = AW_VIEW_FULL, heading_level = 0;
     const char *slug = NULL;
     int i;
 
     aw_buffer_init(&out);
-    for (i = 1; i < argc; i++)
+    for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--view") == 0 && i + 1 < argc && (view = parse_view(argv[i + 1])) < 0) {
             fprintf(stderr, "aw-render: unknown view '%s' (full, trending or article)\n", argv[i + 1]);
             return 2;
         }
+        if (strcmp(argv[i], "--heading-level") == 0 && i + 1 < argc
+            && (heading_level = parse_heading_level(argv[i + 1])) < 0) {
+            fprintf(stderr, "aw-render: --heading-level takes 1 to 6, not '%s'\n", argv[i + 1]);
+            return 2;
+        }
+    }
 
     if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
         long index = aw_catalog_find(&aw_content, argv[2], strlen(argv[2]));
@@ -141,11 +159,11 @@ int main(int argc, char **argv)
             fprintf(stderr, "aw-render: no article has the slug '%s'\n", slug);
             return 1;
         }
-        status = aw_render_view(&out, &aw_content, index, view);
-    } else if (argc == 3 && strcmp(argv[1], "--article") == 0) {
-        status = render_content_file(&out, argv[2]);
-    } else if (argc == 3 && strcmp(argv[1], "--markdown") == 0) {
-        status = render_markdown_file(&out, argv[2]);
+        status = aw_render_view(&out, &aw_content, index, view, heading_level);
+    } else if (argc >= 3 && strcmp(argv[1], "--article") == 0) {
+        status = render_content_file(&out, argv[2], heading_level);
+    } else if (argc >= 3 && strcmp(argv[1], "--markdown") == 0) {
+        status = render_markdown_file(&out, argv[2], heading_level > 0 ? heading_level : 1);
     } else if (argc == 2 && strcmp(argv[1], "--version") == 0) {
         status = aw_buffer_append_str(&out, AW_PACKAGE_VERSION "\n") == 0 ? AW_OK : AW_ERR_NOMEM;
     } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {

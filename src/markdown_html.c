@@ -24,6 +24,8 @@ typedef struct renderer {
     int image_depth;         /* > 0: inside an image's alt text */
     int image_refused;       /* the open image's src was refused */
     int link_refused;        /* the open link's href was refused */
+    unsigned long *word_count; /* NULL: not counting */
+    int in_word;             /* the last text byte counted was not a space */
 } renderer;
 
 /* ===== Text ===== */
@@ -59,6 +61,26 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
     default: /* NORMAL, CODE, HTML (shown as text), LATEXMATH */
         aw_escape_html(out, text, size);
         break;
+    }
+}
+
+/* Counts the words that start in a text run; a word may continue across
+ * runs (e.g. "un*usual*"), so `in_word` carries over until a block ends. */
+static void count_words(renderer *r, MD_TEXTTYPE type, const char *text, size_t size)
+{
+    size_t i;
+
+    if (r->image_depth > 0)
+        return;
+    if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
+        r->in_word = 0;
+        return;
+    }
+    for (i = 0; i < size; i++) {
+        int space = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
+        if (!space && !r->in_word)
+            (*r->word_count)++;
+        r->in_word = !space;
     }
 }
 
@@ -175,6 +197,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     renderer *r = userdata;
     aw_buffer *out = r->out;
 
+    r->in_word = 0; /* text before a nested block (a tight list) ends there */
     switch (type) {
     case MD_BLOCK_DOC: break;
     case MD_BLOCK_QUOTE: aw_buffer_append_str(out, "<blockquote>\n"); break;
@@ -208,6 +231,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     renderer *r = userdata;
     aw_buffer *out = r->out;
 
+    r->in_word = 0; /* a block's end ends its last word */
     switch (type) {
     case MD_BLOCK_DOC: break;
     case MD_BLOCK_QUOTE: aw_buffer_append_str(out, "</blockquote>\n"); break;
@@ -326,6 +350,8 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
 
     if (r->in_heading)
         collect_heading_text(r, type, text, size);
+    if (r->word_count != NULL)
+        count_words(r, type, text, size);
     render_text(r, type, text, size);
     return r->out->failed || r->heading_text.failed || r->attr.failed ? AW_ERR_NOMEM : 0;
 }
@@ -367,6 +393,7 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
     aw_heading_ids_init(&own_ids);
     r.ids = options && options->ids ? options->ids : &own_ids;
     r.heading_offset = options ? options->heading_offset : 0;
+    r.word_count = options ? options->word_count : NULL;
 
     /* HTML is a little longer than its Markdown: reserve once, grow rarely. */
     aw_buffer_reserve(out, size + size / 8 + 64);

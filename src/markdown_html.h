@@ -21,6 +21,11 @@ typedef struct aw_markdown_options {
     unsigned heading_offset;
     /* Ids already used around the fragment, or NULL; the set is updated. */
     aw_heading_ids *ids;
+    /* If not NULL, incremented by the number of words in the rendered text
+     * (runs of non-space characters, as `wc -w` counts them; blocks
+     * separate words, image alt text is not counted). Counted while
+     * rendering: no second pass over the Markdown. */
+    unsigned long *word_count;
 } aw_markdown_options;
 
 /* Appends the HTML for `size` bytes of Markdown to `out`. `options` may be

@@ -1,14 +1,18 @@
 /* The module's whole interface to JavaScript: scalar arguments in, a
  * status out, and one module-owned output buffer read as (ptr, len).
  *
- *   aw_abi_version()                 -> 1; bumped when anything below changes
+ *   aw_abi_version()                 -> 2; bumped when anything below changes
  *   aw_alloc(size) -> ptr | 0        memory for input the shim writes
  *   aw_free(ptr)
- *   aw_render_markdown(ptr, len)     -> status; output: an HTML fragment
+ *   aw_render_markdown(ptr, len, heading_level)
+ *                                    -> status; output: an HTML fragment whose
+ *                                       "#" is <h{heading_level}> (0: <h1>)
  *   aw_article_count()               -> number of embedded articles
  *   aw_article_find(ptr, len)        -> index of the slug, or -1
- *   aw_render_view(index, view)      -> status; index -1: the default article;
- *                                       view 0 full, 1 trending, 2 article
+ *   aw_render_view(index, view, heading_level)
+ *                                    -> status; index -1: the default article;
+ *                                       view 0 full, 1 trending, 2 article;
+ *                                       heading_level 1..6 (0: default 2)
  *   aw_catalog_json()                -> status; output: JSON array of metadata
  *   aw_version()                     -> 0; output: the package version
  *                                       (dist/package.json's, e.g. "0.1.0")
@@ -25,7 +29,7 @@
 
 #include <stdlib.h>
 
-#define ABI_VERSION 1
+#define ABI_VERSION 2
 /* Exported functions must be external, and have no C callers to share a
  * header with: their prototypes would only repeat them. */
 #pragma clang diagnostic ignored "-Wmissing-prototypes"
@@ -79,12 +83,16 @@ EXPORT("aw_free") void export_free(void *ptr)
     free(ptr);
 }
 
-EXPORT("aw_render_markdown") int export_render_markdown(const char *markdown, size_t size)
+EXPORT("aw_render_markdown") int export_render_markdown(const char *markdown, size_t size, int heading_level)
 {
+    aw_markdown_options options = { 0, NULL, NULL };
+
     start_output();
     if (markdown == NULL && size != 0)
         return finish(AW_ERR_ARGUMENT);
-    return finish(aw_markdown_to_html(&output, markdown ? markdown : "", size, NULL));
+    /* markdown_html.c clamps the shifted level at 6. */
+    options.heading_offset = heading_level > 1 ? (unsigned)(heading_level > 6 ? 5 : heading_level - 1) : 0;
+    return finish(aw_markdown_to_html(&output, markdown ? markdown : "", size, &options));
 }
 
 EXPORT("aw_article_count") int export_article_count(void)
@@ -97,10 +105,10 @@ EXPORT("aw_article_find") int export_article_find(const char *slug, size_t size)
     return slug == NULL ? -1 : (int)aw_catalog_find(&aw_content, slug, size);
 }
 
-EXPORT("aw_render_view") int export_render_view(int index, int view)
+EXPORT("aw_render_view") int export_render_view(int index, int view, int heading_level)
 {
     start_output();
-    return finish(aw_render_view(&output, &aw_content, index, view));
+    return finish(aw_render_view(&output, &aw_content, index, view, heading_level));
 }
 
 EXPORT("aw_catalog_json") int export_catalog_json(void)

@@ -6,7 +6,7 @@
 //
 // writes
 //   DIR/article-widget.js        classic script (IIFE), auto-mounts widgets
-//   DIR/article-widget.mjs       ES module: export { ready, articles, render, mount, version, renderView }
+//   DIR/article-widget.mjs       ES module: export { ready, articles, render, mount, scan, version, renderView }
 //   DIR/article-widget.min.js    the same, minified (esbuild), with
 //   DIR/article-widget.min.mjs   .map source maps pointing back to the readable files
 //   DIR/article-widget.wasm      copy of --wasm
@@ -163,7 +163,12 @@ export function classicScript({ version, hash, integrity, css, core, wasmBase64 
   }
   // Loaded twice: the first copy stays in charge (one module per page).
   const existing = window.ArticleWidget;
-  if (existing && existing[Symbol.for('article-widget.api')]) return;
+  if (existing && existing[Symbol.for('article-widget.api')]) {
+    if (existing.version !== ${JSON.stringify(version)}) {
+      console.warn('[article-widget] version ' + existing.version + ' is already loaded; this copy (' + ${JSON.stringify(version)} + ') stays idle');
+    }
+    return;
+  }
 
 ${indent(constants(version, hash, integrity, css, wasmBase64), '  ')}
   // The .wasm lives beside this script, or in the folder named by the
@@ -178,7 +183,10 @@ ${indent(constants(version, hash, integrity, css, wasmBase64), '  ')}
   /* ===== web/src/core.js (not indented: copied verbatim) ===== */
 ${core}
   /* ===== classic-script entry ===== */
-  const runtime = createArticleWidget({ ...BUILD, wasmUrl: wasmUrl(), autoMount: true });
+  // data-autoload="false" on the script tag: nothing mounts until
+  // ArticleWidget.scan() or mount() (and setBasePath() can still apply).
+  const autoload = !(currentScript && currentScript.getAttribute('data-autoload') === 'false');
+  const runtime = createArticleWidget({ ...BUILD, wasmUrl: wasmUrl(), autoMount: true, autoload });
   if (existing === undefined) {
     window.ArticleWidget = Object.freeze(runtime.api);
   } else {
@@ -203,7 +211,8 @@ const runtime = createArticleWidget({
   autoMount: false,
 });
 
-export const { ready, articles, render, mount } = runtime.api;
+// Importing starts the .wasm download (\`ready\` is read here).
+export const { ready, articles, render, mount, scan } = runtime.api;
 export const version = VERSION;
 // renderView(slug | null, 'full' | 'trending' | 'article') -> HTML string,
 // byte-identical to the native CLI; for server-side rendering and tests.

@@ -5,25 +5,17 @@
 //   node --test tests/browser/*.test.mjs   (AW_DIST, AW_CONTENT, AW_ARTIFACTS, AW_CHROMIUM)
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-
-import { chromium } from 'playwright-core';
+import { test } from 'node:test';
 
 import {
-  ARTIFACTS, DIST, REPO, SEED_SLUG, readArticles, readSeed, readTrending, requireFile,
+  ARTIFACTS, DIST, REPO, SEED_SLUG, readArticles, readSeed, readTrending,
 } from '../js/helpers.mjs';
-import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
-
-const LAUNCH = {
-  executablePath: process.env.AW_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run',
-  ],
-};
-const T = { timeout: 30_000 };
+import { startServer } from '../../tools/serve.mjs';
+import {
+  T, assertClean, events, open, recordEvents, state, useBrowser, waitForArticle, widgetState,
+} from './harness.mjs';
 
 const seed = readSeed();
 const articles = readArticles();
@@ -31,101 +23,7 @@ const trending = readTrending();
 const titleOf = new Map(articles.map((a) => [a.slug, a.title]));
 const OTHER = trending.find((s) => s !== SEED_SLUG); // a second article to navigate to
 
-let browser;
-let server;
-before(async () => {
-  requireFile(join(DIST, 'article-widget.js'), 'run scripts/build (or set AW_DIST)');
-  server = await startServer({ port: 0, dist: DIST });
-  browser = await chromium.launch(LAUNCH);
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Records every article-widget:* event reaching the document (they bubble
-// and are composed), before any page script runs.
-function recordEvents() {
-  window.__aw = [];
-  for (const type of ['article-widget:ready', 'article-widget:navigate', 'article-widget:error']) {
-    document.addEventListener(type, (e) => {
-      window.__aw.push({ type: e.type, detail: e.detail, target: e.target.id || e.target.localName });
-      if (type === 'article-widget:navigate' && window.__awCancelNavigation) e.preventDefault();
-    });
-  }
-}
-
-// Opens `path` in a fresh context; collects console errors, page errors,
-// warnings and wasm requests.
-async function open(path, { base = server.url, viewport = { width: 1280, height: 800 }, colorScheme = 'light', routes = {} } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
-  const page = await context.newPage();
-  const log = { errors: [], pageErrors: [], warnings: [], wasm: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(m.text());
-    if (m.type() === 'warning') log.warnings.push(m.text());
-  });
-  page.on('pageerror', (e) => log.pageErrors.push(e.message));
-  page.on('request', (r) => {
-    if (new URL(r.url()).pathname.endsWith('.wasm')) log.wasm.push(r.url());
-  });
-  // Extra pages (or scripts) served from the same origin: path -> HTML, or
-  // path -> { body, contentType }.
-  for (const [route, value] of Object.entries(routes)) {
-    const { body, contentType = 'text/html; charset=utf-8' } = typeof value === 'string' ? { body: value } : value;
-    await page.route(new URL(route, base).href, (r) =>
-      r.fulfill({ status: 200, contentType, headers: { 'Content-Security-Policy': DEFAULT_CSP }, body }));
-  }
-  await page.addInitScript(recordEvents);
-  await page.goto(new URL(path, base).href);
-  return { page, context, log };
-}
-
-function assertClean(log) {
-  assert.deepEqual(log.pageErrors, [], 'no page errors');
-  assert.deepEqual(log.errors, [], 'no console errors');
-}
-
-// What a widget shows, read from its shadow root.
-function widgetState(page, selector = 'article-widget') {
-  return page.evaluate((sel) => {
-    const host = document.querySelector(sel);
-    const root = host?.shadowRoot;
-    if (!root) return null;
-    const article = root.querySelector('.aw-article');
-    const rect = host.getBoundingClientRect();
-    return {
-      slug: article?.getAttribute('data-aw-slug') ?? null,
-      title: root.querySelector('.aw-title')?.textContent ?? null,
-      heading: root.querySelector('.aw-trending-heading')?.textContent ?? null,
-      links: [...root.querySelectorAll('.aw-trending-link')].map((a) => ({
-        slug: a.getAttribute('data-aw-slug'), text: a.textContent, current: a.getAttribute('aria-current'),
-      })),
-      paragraphs: [...root.querySelectorAll('.aw-body p')].map((p) => p.textContent),
-      focused: root.activeElement ? root.activeElement.className : null,
-      titleRect: (() => {
-        const r = root.querySelector('.aw-title')?.getBoundingClientRect();
-        return r ? { top: r.top, bottom: r.bottom } : null;
-      })(),
-      hostFocused: document.activeElement === host,
-      top: rect.top,
-      viewport: window.innerHeight,
-      hash: location.hash,
-      slot: !!root.querySelector('slot'),
-      fallbackMessage: root.querySelector('.aw-fallback-message')?.textContent ?? null,
-    };
-  }, selector);
-}
-
-function waitForArticle(page, slug, selector = 'article-widget') {
-  return page.waitForFunction(
-    ([sel, s]) => document.querySelector(sel)?.shadowRoot?.querySelector('.aw-article')?.getAttribute('data-aw-slug') === s,
-    [selector, slug],
-  );
-}
-
-const events = (page) => page.evaluate(() => window.__aw);
+useBrowser();
 
 test('the test page shows the trending list and the seed article, inside the host page', T, async () => {
   const { page, context, log } = await open('/');
@@ -144,9 +42,9 @@ test('the test page shows the trending list and the seed article, inside the hos
     at = i + 1;
   }
   assert.equal(s.slot, false, 'fallback slot removed once rendered');
-  assert.equal(await page.locator('article-widget .widget-fallback').isVisible(), false, 'light-DOM fallback hidden');
+  assert.equal(await page.locator('main > article-widget .widget-fallback').isVisible(), false, 'light-DOM fallback hidden');
   for (const part of ['trending', 'title', 'byline', 'body', 'back-to-top']) {
-    assert.equal(await page.locator(`article-widget [part~="${part}"]`).count() >= 1, true, `part ${part}`);
+    assert.equal(await page.locator(`main > article-widget [part~="${part}"]`).count() >= 1, true, `part ${part}`);
   }
 
   // The host page around the widget is intact.
@@ -183,7 +81,7 @@ test('trending links navigate in place, update the hash, focus the title; back a
   await waitForArticle(page, SEED_SLUG);
   const entries = await page.evaluate(() => history.length);
 
-  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
   await waitForArticle(page, OTHER);
   let s = await widgetState(page);
   assert.equal(s.hash, `#aw/${OTHER}`);
@@ -211,7 +109,7 @@ test('trending links navigate in place, update the hash, focus the title; back a
 
   // Keyboard: Enter on a focused trending link.
   const third = trending.find((x) => x !== SEED_SLUG && x !== OTHER) ?? SEED_SLUG;
-  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${third}"]`).focus();
+  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${third}"]`).focus();
   await page.keyboard.press('Enter');
   await waitForArticle(page, third);
   assert.equal((await widgetState(page)).hash, `#aw/${third}`);
@@ -226,7 +124,7 @@ test('article-widget:navigate is cancelable', T, async () => {
   await page.evaluate(() => {
     window.__awCancelNavigation = true;
   });
-  await page.locator(`article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
+  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
   await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:navigate'));
   const s = await widgetState(page);
   assert.equal(s.slug, SEED_SLUG, 'article unchanged');
@@ -251,7 +149,7 @@ test('a #aw/SLUG in the URL is shown on load; an unknown one is ignored', T, asy
 test('"Back to top" focuses the title and brings the widget top into view, hash unchanged', T, async () => {
   const { page, context, log } = await open('/');
   await waitForArticle(page, SEED_SLUG);
-  const link = page.locator('article-widget .aw-back-to-top');
+  const link = page.locator('main > article-widget .aw-back-to-top');
   await link.scrollIntoViewIfNeeded();
   const before = await widgetState(page);
   assert.ok(before.top < 0, `widget top scrolled away first (${before.top})`);
@@ -293,7 +191,7 @@ test('in-article #fragment links scroll inside the shadow root without touching 
     assert.fail('no article in content/ has a heading with an id to link to');
   }
   const hash = await page.evaluate(() => location.hash);
-  await page.locator('article-widget #probe').click();
+  await page.locator('main > article-widget #probe').click();
   const r = await page.evaluate((id) => {
     const root = document.querySelector('article-widget').shadowRoot;
     const el = root.getElementById(id);
@@ -340,6 +238,7 @@ test('a missing .wasm shows the fallback, fires article-widget:error, and the pa
   for (const e of ev) {
     assert.equal(e.type, 'article-widget:error');
     assert.match(e.detail.message, /no-such-folder\/article-widget\.wasm.*404/);
+    assert.equal(e.detail.code, 'fetch-failed');
   }
   assert.ok(await page.locator('#with-fallback .widget-fallback').isVisible(), 'light-DOM fallback visible');
   assert.match(await page.locator('#with-fallback .widget-fallback').textContent(), /Read the article/);
@@ -373,7 +272,7 @@ test('a .wasm served with the wrong MIME type still loads (arrayBuffer fallback)
 });
 
 test('a .wasm that is not the one the script was built with is refused (version skew)', T, async () => {
-  const context = await browser.newContext();
+  const context = await state.browser.newContext();
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -382,12 +281,12 @@ test('a .wasm that is not the one the script was built with is refused (version 
   const other = Buffer.concat([readFileSync(join(DIST, 'article-widget.wasm')), Buffer.from([0, name.length + 1, name.length, ...name])]);
   await page.route(/\/dist\/article-widget\.wasm/, (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: other }));
   await page.addInitScript(recordEvents);
-  await page.goto(server.url);
+  await page.goto(state.server.url);
   await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
   const [ev] = await events(page);
   assert.match(ev.detail.message, /not the module this script was built with/);
   assert.equal(ev.detail.code, 'integrity');
-  assert.ok(await page.locator('article-widget .widget-fallback').isVisible(), 'fallback shown');
+  assert.ok(await page.locator('main > article-widget .widget-fallback').isVisible(), 'fallback shown');
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
@@ -461,7 +360,7 @@ test('the script loaded twice is harmless; the JS API and mount() work', T, asyn
     return out;
   }, [OTHER]);
 
-  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'version']);
+  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'version']);
   assert.equal(r.count, articles.length);
   assert.equal(r.html, '<p><em>x</em> &lt;b&gt;</p>\n');
   assert.equal(r.renderError, true);

@@ -16,7 +16,7 @@ static char *view(long index, int which)
     static aw_buffer out;
 
     aw_buffer_clear(&out);
-    CHECK(aw_render_view(&out, &catalog, index, which) == AW_OK);
+    CHECK(aw_render_view(&out, &catalog, index, which, 0) == AW_OK);
     aw_buffer_terminate(&out);
     return out.data;
 }
@@ -44,7 +44,10 @@ static void test_article_markup(void)
     CHECK(strncmp(html, start, sizeof(start) - 1) == 0);
     CHECK_HAS(html, "<h2 class=\"aw-title\" part=\"title\" id=\"aw-title\">One &amp; &lt;Only&gt;</h2>");
     CHECK_HAS(html, "<time datetime=\"2012-09-26\">September 26, 2012</time>");
-    CHECK_HAS(html, "<span class=\"aw-source\">Wire report</span>");
+    CHECK_HAS(html, "<span class=\"aw-source\">Wire report</span>"
+                    "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span><span class=\"aw-reading-time\">1 min read</span>"
+                    "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span>"
+                    "<span class=\"aw-word-count\" data-aw-words=\"6\">6 words</span></p>\n</header>");
     CHECK_HAS(html, "<div class=\"aw-body\" part=\"body\">\n<p>First paragraph.</p>\n");
     /* Body headings sit below the title and never take its id. */
     CHECK_HAS(html, "<h2 id=\"background\">Background</h2>");
@@ -63,14 +66,55 @@ static void test_full_view_is_trending_then_article(void)
     CHECK_HAS(html, "data-aw-slug=\"first\" aria-current=\"page\"");
 }
 
+static void test_heading_level_shifts_every_heading(void)
+{
+    aw_buffer out;
+
+    aw_buffer_init(&out);
+    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_FULL, 4) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, "<h4 class=\"aw-trending-heading\">Trending Topics</h4>");
+    CHECK_HAS(out.data, "<h4 class=\"aw-title\" part=\"title\" id=\"aw-title\">");
+    CHECK_HAS(out.data, "<h4 id=\"background\">Background</h4>");
+    CHECK_HAS(out.data, "<h5 id=\"aw-title-1\">aw title</h5>");
+    /* Clamped at 6: nothing goes past <h6>. */
+    aw_buffer_clear(&out);
+    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_ARTICLE, 9) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, "<h6 class=\"aw-title\"");
+    CHECK_HAS(out.data, "<h6 id=\"aw-title-1\">aw title</h6>");
+    CHECK_LACKS(out.data, "<h7");
+    aw_buffer_free(&out);
+}
+
+static void test_reading_time_rounds_up(void)
+{
+    static char body[4000];
+    aw_article long_one = articles[1];
+    aw_buffer out;
+    size_t i;
+
+    /* 231 words: just over one minute at 230 words a minute. */
+    for (i = 0; i < 231; i++)
+        memcpy(body + i * 3, "ab ", 3);
+    long_one.markdown = body;
+    long_one.markdown_size = 231 * 3;
+    aw_buffer_init(&out);
+    CHECK(aw_render_article(&out, &long_one, 0) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, ">2 min read</span>");
+    CHECK_HAS(out.data, ">231 words</span>");
+    aw_buffer_free(&out);
+}
+
 static void test_bad_arguments(void)
 {
     aw_buffer out;
 
     aw_buffer_init(&out);
-    CHECK(aw_render_view(&out, &catalog, 3, AW_VIEW_FULL) == AW_ERR_ARGUMENT);
-    CHECK(aw_render_view(&out, &catalog, -2, AW_VIEW_FULL) == AW_ERR_ARGUMENT);
-    CHECK(aw_render_view(&out, &catalog, 0, 3) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, 3, AW_VIEW_FULL, 0) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, -2, AW_VIEW_FULL, 0) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, 0, 3, 0) == AW_ERR_ARGUMENT);
     aw_buffer_free(&out);
 }
 
@@ -90,5 +134,5 @@ static void test_catalog_json(void)
     aw_buffer_free(&out);
 }
 
-TEST_MAIN(test_trending_markup, test_article_markup, test_full_view_is_trending_then_article, test_bad_arguments,
-          test_catalog_json)
+TEST_MAIN(test_trending_markup, test_article_markup, test_full_view_is_trending_then_article,
+          test_heading_level_shifts_every_heading, test_reading_time_rounds_up, test_bad_arguments, test_catalog_json)

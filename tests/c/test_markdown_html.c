@@ -130,7 +130,31 @@ static void test_too_large_input_is_refused(void)
     aw_buffer_free(&out);
 }
 
+static unsigned long words_in(const char *md)
+{
+    aw_buffer out;
+    unsigned long words = 0;
+    aw_markdown_options options = { 0, NULL, &words };
+
+    aw_buffer_init(&out);
+    CHECK(aw_markdown_to_html(&out, md, strlen(md), &options) == AW_OK);
+    aw_buffer_free(&out);
+    return words;
+}
+
+static void test_words_are_counted_while_rendering(void)
+{
+    CHECK(words_in("") == 0);
+    CHECK(words_in("One two  three.\n") == 3);
+    /* A word split by emphasis is one word; a soft break separates. */
+    CHECK(words_in("un*usual* **bold**text\nnext") == 3);
+    /* Blocks end words; list items, headings and cells count. */
+    CHECK(words_in("# Title\n\npara\n\n- a\n- b\n  - c\n\n|x|y|\n|-|-|\n|1|2|\n") == 9);
+    /* Entities and code are text; image alt text is not. */
+    CHECK(words_in("caf&eacute; `x = 1` ![alt words](a.png)") == 4);
+}
+
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
           test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped,
           test_headings_get_ids_and_shift, test_entities, test_bad_bytes_become_replacement_characters,
-          test_github_extensions, test_too_large_input_is_refused)
+          test_github_extensions, test_too_large_input_is_refused, test_words_are_counted_while_rendering)

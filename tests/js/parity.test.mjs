@@ -46,6 +46,16 @@ for (const { slug, file } of articles) {
   }
 }
 
+// --heading-level shifts every heading the same way in both builds.
+for (const level of [1, 4, 6]) {
+  const { slug } = articles[0];
+  test(`--slug ${slug} --view full --heading-level ${level} is byte-identical`, () => {
+    const wasm = Buffer.from(aw.renderView(slug, 'full', level), 'utf8');
+    assert.match(wasm.toString('utf8'), new RegExp(`<h${level} class="aw-title"`));
+    assertSameBytes(wasm, cli(['--slug', slug, '--view', 'full', '--heading-level', String(level)]), `${slug} h${level}`);
+  });
+}
+
 // The CLI reading a content file itself (front matter parsed at run time)
 // prints what the module prints from the table embedded at build time.
 for (const { slug, file } of articles) {
@@ -64,6 +74,13 @@ for (const name of markdownFiles) {
     assertSameBytes(wasm, cli(['--markdown', path]), name);
   });
 }
+
+test('--markdown --heading-level 3 is byte-identical to render(markdown, { headingLevel: 3 })', () => {
+  const path = join(CONTENT, markdownFiles[0]);
+  const wasm = Buffer.from(aw.render(readFileSync(path, 'utf8'), { headingLevel: 3 }), 'utf8');
+  assertSameBytes(wasm, cli(['--markdown', path, '--heading-level', '3']), `${markdownFiles[0]} h3`);
+  assert.equal(aw.render('# a\n\n##### b', { headingLevel: 3 }), '<h3 id="a">a</h3>\n<h6 id="b">b</h6>\n', 'clamped at 6');
+});
 
 test('content/ holds articles to compare', () => {
   assert.ok(articles.length >= 1 && markdownFiles.length >= articles.length);

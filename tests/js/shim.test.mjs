@@ -42,12 +42,19 @@ test('the seed article renders with its title and every paragraph, in order', ()
     html.includes(`<h2 class="aw-title" part="title" id="aw-title">${escapeHtml(SEED_TITLE)}</h2>`),
     'title heading',
   );
-  // Contract: `</time> <span class="aw-source">`; the renderer may put a
-  // separator span between the two instead of the space.
-  assert.match(
-    html,
-    /<p class="aw-byline" part="byline"><time datetime="\d{4}-\d{2}-\d{2}">[A-Z][a-z]+ \d{1,2}, \d{4}<\/time>(?: |<span class="aw-separator" aria-hidden="true"> · <\/span>)<span class="aw-source">[^<]+<\/span><\/p>/,
-  );
+  // Contract: date, source, reading time and word count, separated by
+  // spans hidden from screen readers.
+  const sep = '<span class="aw-separator" aria-hidden="true"> · </span>';
+  const byline = new RegExp('<p class="aw-byline" part="byline"><time datetime="\\d{4}-\\d{2}-\\d{2}">[A-Z][a-z]+ \\d{1,2}, \\d{4}</time>' +
+    `${sep}<span class="aw-source">[^<]+</span>${sep}<span class="aw-reading-time">(\\d+) min read</span>` +
+    `${sep}<span class="aw-word-count" data-aw-words="(\\d+)">(\\d+) words</span></p>`);
+  const m = byline.exec(html);
+  assert.ok(m, `byline: ${html.slice(0, 600)}`);
+  // Counted in C while rendering; here, independently, from the seed text.
+  const words = seed.paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
+  assert.equal(Number(m[2]), words);
+  assert.equal(Number(m[3]), words);
+  assert.equal(Number(m[1]), Math.ceil(words / 230), 'reading time at 230 words a minute');
   assert.ok(html.includes('<div class="aw-body" part="body">'), 'body');
   assert.ok(html.includes('<a class="aw-back-to-top" part="back-to-top" href="#aw-title">Back to top</a>'), 'back to top');
 
@@ -180,6 +187,15 @@ test('render() handles non-ASCII and large input', () => {
   const html = aw.render(big);
   assert.equal(html.match(/<p>/g).length, 5000);
   assert.ok(html.includes('<p>Paragraph 4999 with “quotes” &amp; &lt;tags&gt;.</p>'));
+});
+
+test('Markdown over 64 MiB is refused with code input-too-large, before or after the copy', () => {
+  const limit = 64 * 1024 * 1024;
+  const tooLong = 'a'.repeat(limit + 1); // refused by the shim without copying
+  assert.throws(() => aw.render(tooLong), (err) => err.code === 'input-too-large');
+  const tooManyBytes = 'é'.repeat(limit / 2 + 1); // short enough to copy; the C side refuses it
+  assert.throws(() => aw.render(tooManyBytes), (err) => err.code === 'input-too-large' && /larger|too large|limit/i.test(err.message));
+  assert.equal(aw.render('still *fine*'), '<p>still <em>fine</em></p>\n');
 });
 
 test('errors are thrown as Error objects with a clear message, and the module keeps working', () => {

@@ -14,7 +14,7 @@
 
 /* ===== Constants ===== */
 
-const ABI_VERSION = 1;
+const ABI_VERSION = 2;
 const PREFIX = '[article-widget] ';
 const VIEWS = Object.freeze({ full: 0, trending: 1, article: 2 });
 const HASH_PREFIX = '#aw/';
@@ -23,18 +23,21 @@ const HASH_PREFIX = '#aw/';
 const CONTROLLER = Symbol.for('article-widget.controller');
 const BRAND = Symbol.for('article-widget.api');
 const DEFAULT_FALLBACK = 'This article could not be loaded.';
+// detail.code of article-widget:error (agreed with the loader's callers).
+const ERROR_CODES = ['fetch-failed', 'wasm-mime', 'csp-blocked', 'integrity', 'input-too-large', 'unsupported', 'render-failed'];
+// Status of the C side (errors.h) for input over its limit, and the limit.
+const STATUS_TOO_LARGE = -4;
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const REQUIRED_EXPORTS = [
   'memory', 'aw_abi_version', 'aw_alloc', 'aw_free', 'aw_render_markdown',
   'aw_article_count', 'aw_article_find', 'aw_render_view', 'aw_catalog_json',
   'aw_output_ptr', 'aw_output_len',
 ];
 
-// `code` is the machine-readable reason carried to article-widget:error's
-// detail (fetch-failed, wasm-mime, csp-blocked, integrity, input-too-large,
-// unsupported; errorCode() below gives render-failed to the rest).
-function awError(message, code) {
+// `code` is one of ERROR_CODES: what article-widget:error's detail.code says.
+function awError(message, code = 'render-failed') {
   const err = new Error(PREFIX + message);
-  if (code) err.code = code;
+  err.code = code;
   return err;
 }
 
@@ -45,13 +48,6 @@ function warnOnce(message) {
   if (warned.has(message)) return;
   warned.add(message);
   console.warn(PREFIX + message);
-}
-
-// The code of an error made by awError(); 'render-failed' for any other
-// (an unknown article, a module built for another ABI, an element that
-// cannot host a shadow root).
-function errorCode(err) {
-  return (err && typeof err.code === 'string' && err.code) || 'render-failed';
 }
 
 function errorMessage(err) {
@@ -239,13 +235,16 @@ function createEngine(exports) {
   function check(status, what) {
     if (status === 0) return output();
     const message = status < 0 ? output() : '';
-    // -4: the input is over the module's limit (64 MiB).
-    throw awError(message || `${what} failed with status ${status}`, status === -4 ? 'input-too-large' : undefined);
+    throw awError(message || `${what} failed with status ${status}`,
+      status === STATUS_TOO_LARGE ? 'input-too-large' : 'render-failed');
   }
 
   // Copies `text` into module memory as UTF-8 and calls fn(ptr, len); the
   // buffer is freed whatever happens.
   function withString(text, fn) {
+    // Every UTF-16 unit is at least one UTF-8 byte: longer strings are over
+    // the C side's limit for sure, so refuse them before copying.
+    if (text.length > MAX_INPUT_BYTES) throw awError(`input over ${MAX_INPUT_BYTES} bytes`, 'input-too-large');
     const max = text.length * 3 || 1;
     if (max > 0x7fffffff) throw awError('input too large', 'input-too-large');
     const ptr = exports.aw_alloc(max);
@@ -270,7 +269,9 @@ function createEngine(exports) {
     return catalog.map((a) => ({ ...a, topics: Array.isArray(a.topics) ? [...a.topics] : [] }));
   }
 
-  function renderView(slug, view = 'full') {
+  // headingLevel: 1..6 for the widget's own headings (the body's shift
+  // with them; the C side clamps at 6); 0 or undefined: the default, 2.
+  function renderView(slug, view = 'full', headingLevel = 0) {
     if (!Object.hasOwn(VIEWS, view)) {
       throw awError(`unknown view ${JSON.stringify(view)} (expected full, trending or article)`);
     }
@@ -279,12 +280,16 @@ function createEngine(exports) {
       index = find(slug);
       if (index < 0) throw awError(`unknown article ${JSON.stringify(String(slug))}`);
     }
-    return check(exports.aw_render_view(index, VIEWS[view]), 'aw_render_view');
+    const level = Number.isInteger(headingLevel) && headingLevel > 0 ? headingLevel : 0;
+    return check(exports.aw_render_view(index, VIEWS[view], level), 'aw_render_view');
   }
 
-  function render(markdown) {
+  // headingLevel: the level "#" becomes (1..6, deeper ones shift with it
+  // and stop at 6); 0 or undefined: 1.
+  function render(markdown, headingLevel = 0) {
     if (typeof markdown !== 'string') throw new TypeError(PREFIX + 'render(markdown) expects a string');
-    return withString(markdown, (ptr, len) => check(exports.aw_render_markdown(ptr, len), 'aw_render_markdown'));
+    const level = Number.isInteger(headingLevel) && headingLevel > 0 ? headingLevel : 0;
+    return withString(markdown, (ptr, len) => check(exports.aw_render_markdown(ptr, len, level), 'aw_render_markdown'));
   }
 
   // The article shown when none is asked for: the first in the trending
@@ -304,6 +309,15 @@ function createEngine(exports) {
 
 /* ===== Page helpers ===== */
 
+// Attributes (and data-* twins) a widget reacts to while mounted.
+const OPTIONS = ['article', 'view', 'theme', 'heading-level', 'loading', 'link-target', 'src'];
+const THEMES = ['auto', 'light', 'dark'];
+const LINK_TARGETS = ['_self', '_blank', '_parent', '_top'];
+const LAZY_MARGIN = '300px 0px'; // start loading a little before the widget scrolls into view
+const TT_POLICY = Symbol.for('article-widget.trusted-types-policy');
+const MARKDOWN_TYPE = 'text/markdown';
+const DEFAULT_HEADING_LEVEL = 2; // article_html.h's AW_DEFAULT_HEADING_LEVEL
+
 function slugFromHash(hash) {
   if (typeof hash !== 'string' || !hash.startsWith(HASH_PREFIX)) return null;
   try {
@@ -313,16 +327,47 @@ function slugFromHash(hash) {
   }
 }
 
+// The Trusted Types policy "article-widget", created once per page and
+// shared by every copy of this script (a second createPolicy with the same
+// name throws). Its createHTML passes the string through: it is only ever
+// given the renderer's output. null where Trusted Types do not exist.
+function htmlPolicy() {
+  if (Object.hasOwn(globalThis, TT_POLICY)) return globalThis[TT_POLICY];
+  let policy = null;
+  const tt = globalThis.trustedTypes;
+  if (tt && typeof tt.createPolicy === 'function') {
+    try {
+      policy = tt.createPolicy('article-widget', { createHTML: (html) => html });
+    } catch {
+      policy = null; // the page's CSP does not list the name: innerHTML will say so
+    }
+  }
+  Object.defineProperty(globalThis, TT_POLICY, { value: policy });
+  return policy;
+}
+
+// The only innerHTML assignment in the shim: `html` is renderer output.
+function setRenderedHtml(el, html) {
+  const policy = htmlPolicy();
+  el.innerHTML = policy ? policy.createHTML(html) : html;
+}
+
+function prefersReducedMotion() {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 // Brings the widget's top into view, and with it `focusTarget` (the title),
-// scrolling only when one of them is outside the viewport. The default
-// scroll behavior follows the host page's CSS (scroll-behavior).
+// scrolling only when one of them is outside the viewport. The scroll
+// follows the host page's CSS (scroll-behavior) unless the reader asked
+// for reduced motion.
 function revealTop(host, focusTarget) {
+  const behavior = prefersReducedMotion() ? 'instant' : 'auto';
   const top = host.getBoundingClientRect().top;
   const bottom = focusTarget ? focusTarget.getBoundingClientRect().bottom : top;
   if (top < 0 || top > window.innerHeight - 40 || bottom > window.innerHeight) {
-    host.scrollIntoView({ block: 'start' });
+    host.scrollIntoView({ block: 'start', behavior });
     if (focusTarget && focusTarget.getBoundingClientRect().bottom > window.innerHeight) {
-      focusTarget.scrollIntoView({ block: 'nearest' });
+      focusTarget.scrollIntoView({ block: 'nearest', behavior });
     }
   }
 }
@@ -338,28 +383,81 @@ function focusTemporarily(el) {
   el.focus({ preventScroll: true });
 }
 
-// True when the element holds light-DOM content worth showing as fallback.
+// True when the element holds light-DOM content worth showing as fallback
+// (an inline <script type="text/markdown"> is content, not fallback).
 function hasFallbackContent(el) {
   for (const node of el.childNodes) {
-    if (node.nodeType === 1) return true;
+    if (node.nodeType === 1 && node.localName !== 'script' && node.localName !== 'template') return true;
     if (node.nodeType === 3 && node.data.trim() !== '') return true;
   }
   return false;
 }
 
+// The error code for article-widget:error's detail.
+function errorCode(err) {
+  if (err && ERROR_CODES.includes(err.code) && err.code !== 'render-failed') return err.code;
+  const text = err && err.message ? String(err.message) : String(err);
+  if (/wasm-unsafe-eval|Content Security Policy|TrustedHTML|Trusted Type/i.test(text)) return 'csp-blocked';
+  return 'render-failed';
+}
+
+// Whitespace-separated words, as the C renderer counts them for articles.
+function countWords(text) {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /* ===== Runtime ===== */
 
 function createArticleWidget(config) {
+  // `autoload: false` (the classic script's data-autoload="false"): nothing
+  // mounts until scan() or mount() is called.
+  const autoload = config.autoload !== false;
+  let basePath = null; // setBasePath()
   let engine = null;
-  const engineReady = loadEngine(config).then((e) => {
-    engine = e;
-    return e;
-  });
-  // A page that never looks at `ready` must not see an unhandled rejection:
-  // widgets report failures themselves (fallback, event, one warning).
-  engineReady.catch(() => {});
-  const ready = engineReady.then(() => undefined);
-  ready.catch(() => {});
+  let engineReady = null;
+
+  function wasmUrl() {
+    if (!basePath) return config.wasmUrl;
+    const folder = basePath.endsWith('/') ? basePath : basePath + '/';
+    return new URL('article-widget.wasm', new URL(folder, typeof document !== 'undefined' ? document.baseURI : config.wasmUrl));
+  }
+
+  // Starts loading the module on first need (a widget that is not lazy, or
+  // someone reading `ready`), once per page.
+  function loadOnce() {
+    if (!engineReady) {
+      engineReady = loadEngine({ ...config, wasmUrl: wasmUrl() }).then((e) => {
+        engine = e;
+        return e;
+      });
+      // A page that never looks at `ready` must not see an unhandled
+      // rejection: widgets report failures themselves.
+      engineReady.catch(() => {});
+    }
+    return engineReady;
+  }
+
+  let readyPromise = null;
+  function getReady() {
+    if (!readyPromise) {
+      readyPromise = loadOnce().then(() => undefined);
+      readyPromise.catch(() => {});
+    }
+    return readyPromise;
+  }
+
+  // setBasePath(folder): where the .wasm is, instead of beside the script.
+  // Only before the module starts loading (data-autoload="false", lazy
+  // widgets, or the ES module before its first mount); returns whether it
+  // took effect.
+  function setBasePath(path) {
+    if (engineReady) {
+      warnOnce('setBasePath() called after the module started loading: ignored');
+      return false;
+    }
+    basePath = path == null || path === '' ? null : String(path);
+    return true;
+  }
 
   function requireEngine() {
     if (!engine) throw awError('not ready yet: await ArticleWidget.ready first');
@@ -373,14 +471,14 @@ function createArticleWidget(config) {
   function articles() {
     return requireEngine().articles();
   }
-  function render(markdown) {
-    return requireEngine().render(markdown);
+  function render(markdown, options = {}) {
+    return requireEngine().render(markdown, Number(options && options.headingLevel) || 0);
   }
-  // renderView(slug | null, 'full' | 'trending' | 'article') -> HTML string.
-  // Byte-identical to the native CLI (`aw-render --slug SLUG --view VIEW`);
-  // for server-side rendering and tests.
-  function renderView(slug, view) {
-    return requireEngine().renderView(slug, view);
+  // renderView(slug | null, 'full' | 'trending' | 'article', headingLevel?)
+  // -> HTML string. Byte-identical to the native CLI (`aw-render --slug SLUG
+  // --view VIEW --heading-level N`); for server-side rendering and tests.
+  function renderView(slug, view, headingLevel) {
+    return requireEngine().renderView(slug, view, headingLevel);
   }
 
   /* ----- Styles ----- */
@@ -406,39 +504,60 @@ function createArticleWidget(config) {
     root.append(style);
   }
 
-  /* ----- Widget controller ----- */
+  /* ----- Page-wide listeners (only while a widget is mounted) ----- */
 
-  const controllers = new Set(); // mounted widgets, for URL hash changes
-  let listening = false;
+  const controllers = new Set(); // mounted widgets
+  let themeObserver = null;
 
   function syncAllFromLocation() {
     for (const c of controllers) c.syncFromLocation();
   }
 
-  function listenToHistory() {
-    if (listening) return;
-    listening = true;
+  // The URL hash (back/forward, reload) and an ancestor's data-aw-theme
+  // concern every widget; they are watched while at least one is mounted.
+  function startPageListeners() {
+    if (controllers.size !== 1) return;
     window.addEventListener('popstate', syncAllFromLocation);
     window.addEventListener('hashchange', syncAllFromLocation);
+    themeObserver = new MutationObserver(() => {
+      for (const c of controllers) c.applyTheme();
+    });
+    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-aw-theme'], subtree: true });
   }
 
+  function stopPageListeners() {
+    if (controllers.size !== 0) return;
+    window.removeEventListener('popstate', syncAllFromLocation);
+    window.removeEventListener('hashchange', syncAllFromLocation);
+    themeObserver?.disconnect();
+    themeObserver = null;
+  }
+
+  /* ----- Widget controller ----- */
+
   // One controller per mounted element. State lives here (and on the
-  // element), not in globals. `explicit` holds options given to mount();
-  // attributes are read for anything it leaves undefined.
+  // element), not in globals. `explicit` holds options given to mount() or
+  // update(); attributes are read for anything it leaves undefined.
   class Controller {
     constructor(host, explicit) {
       this.host = host;
       this.explicit = { ...explicit };
-      this.state = 'loading'; // loading | ready | error
-      this.slug = null; // article shown (null before the first render)
+      this.state = 'idle'; // idle (lazy, not near the viewport) | loading | ready | error
+      this.slug = null; // article shown (null before the first render, or for page Markdown)
       this.override = null; // set by show(): wins over the URL until the next navigation
+      this.renderedKey = null;
       this.announcedReady = false;
+      this.sourceTicket = 0; // drops fetched Markdown that arrives after a newer request
+      this.pendingKey = null; // the src fetch on its way, if any
       this.onClick = this.onClick.bind(this);
 
       const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
       this.root = root;
       root.replaceChildren();
       applyStyles(root);
+      // The frame carries the theme and the space reserved while loading.
+      this.frame = document.createElement('div');
+      this.frame.className = 'aw-frame';
       this.container = document.createElement('div');
       this.container.className = 'aw-container';
       this.container.setAttribute('part', 'container');
@@ -447,27 +566,46 @@ function createArticleWidget(config) {
       // first successful render, and come back on failure.
       this.slot = document.createElement('slot');
       this.slot.className = 'aw-fallback';
-      root.append(this.container, this.slot);
+      // Announces failures (and navigation a reader cannot see the focus of).
+      this.live = document.createElement('div');
+      this.live.className = 'aw-live';
+      this.live.setAttribute('role', 'status');
+      this.live.setAttribute('aria-live', 'polite');
+      this.frame.append(this.container, this.slot);
+      root.append(this.frame, this.live);
       root.addEventListener('click', this.onClick);
 
+      // Custom elements hear attribute changes through
+      // attributeChangedCallback; a plain [data-article-widget] element
+      // through this observer.
+      if (host.localName !== 'article-widget') {
+        const filter = OPTIONS.flatMap((n) => [n, 'data-' + n]);
+        this.attributeObserver = new MutationObserver(() => this.optionsChanged());
+        this.attributeObserver.observe(host, { attributes: true, attributeFilter: filter });
+      }
+
+      // Inline Markdown is read from the light DOM: follow its changes.
+      this.childObserver = new MutationObserver(() => this.optionsChanged());
+      this.childObserver.observe(host, { childList: true, subtree: true, characterData: true });
+
       controllers.add(this);
-      listenToHistory();
+      startPageListeners();
       host[CONTROLLER] = this;
 
       this.handle = Object.freeze({
         element: host,
         show: (slug) => this.show(slug),
+        update: (options) => this.setOptions(options),
         unmount: () => this.unmount(),
       });
 
-      engineReady.then(
-        () => this.update(),
-        (err) => this.fail(err),
-      );
+      this.applyPresentation();
+      this.start();
     }
 
     option(name) {
-      if (this.explicit[name] != null) return String(this.explicit[name]);
+      const key = name.replace(/-([a-z])/g, (_, c) => c.toUpperCase()); // heading-level -> headingLevel
+      if (this.explicit[key] != null) return String(this.explicit[key]);
       const h = this.host;
       return h.getAttribute(name) ?? h.getAttribute('data-' + name);
     }
@@ -479,61 +617,255 @@ function createArticleWidget(config) {
       return 'full';
     }
 
-    // The article this widget shows when the URL names none.
-    get initialSlug() {
-      const a = this.option('article');
-      return a && a.trim() ? a.trim() : engine.defaultSlug();
+    // 1..6 for the widget's own headings (the C side clamps above 6); 0:
+    // the default (2).
+    get headingLevel() {
+      const n = Number.parseInt(this.option('heading-level') ?? '', 10);
+      return Number.isInteger(n) && n > 0 ? Math.min(n, 6) : 0;
+    }
+
+    get linkTarget() {
+      const t = (this.option('link-target') || '').trim().toLowerCase();
+      return LINK_TARGETS.includes(t) ? t : null;
+    }
+
+    get lazy() {
+      return (this.option('loading') || '').trim().toLowerCase() === 'lazy';
+    }
+
+    // theme="light|dark" wins; otherwise (auto) the nearest ancestor's
+    // data-aw-theme; otherwise "auto", which the stylesheet resolves
+    // with prefers-color-scheme.
+    get theme() {
+      const own = (this.option('theme') || 'auto').trim().toLowerCase();
+      if (own !== 'auto' && THEMES.includes(own)) return own;
+      const inherited = this.host.closest('[data-aw-theme]')?.getAttribute('data-aw-theme')?.trim().toLowerCase();
+      return inherited && THEMES.includes(inherited) ? inherited : 'auto';
+    }
+
+    applyTheme() {
+      this.frame.setAttribute('data-theme', this.theme);
+    }
+
+    applyPresentation() {
+      this.applyTheme();
+      this.frame.setAttribute('data-view', this.view);
+      this.frame.setAttribute('data-state', this.state);
+    }
+
+    setState(state) {
+      this.state = state;
+      this.frame.setAttribute('data-state', state);
+    }
+
+    // Loads now, or, with loading="lazy", when the element nears the
+    // viewport (nothing is fetched before that, not even the .wasm).
+    start() {
+      if (this.state !== 'idle') return;
+      if (this.lazy && typeof IntersectionObserver === 'function') {
+        if (this.intersection) return;
+        this.intersection = new IntersectionObserver((entries) => {
+          if (entries.some((e) => e.isIntersecting)) this.load();
+        }, { rootMargin: LAZY_MARGIN });
+        this.intersection.observe(this.host);
+        return;
+      }
+      this.load();
+    }
+
+    load() {
+      this.intersection?.disconnect();
+      this.intersection = null;
+      if (this.state !== 'idle' || !controllers.has(this)) return;
+      this.setState('loading');
+      loadOnce().then(
+        () => this.update(),
+        (err) => this.fail(err),
+      );
+    }
+
+    // The Markdown the page supplies, if any: { text } given to mount() or
+    // update() as `markdown`, { url } for src="URL", or { text } of an
+    // inline <script type="text/markdown"> child.
+    pageSource() {
+      if (this.explicit.markdown != null) return { text: String(this.explicit.markdown) };
+      const src = this.option('src');
+      if (src && src.trim()) return { url: new URL(src.trim(), document.baseURI).href };
+      const script = [...this.host.children].find(
+        (el) => el.localName === 'script' && (el.getAttribute('type') || '').trim().toLowerCase() === MARKDOWN_TYPE);
+      return script ? { text: script.textContent } : null;
     }
 
     // Which article to show now: show() override, else a known #aw/SLUG in
-    // the URL, else the initial article.
+    // the URL, else the article attribute, else the first trending one.
     targetSlug() {
       if (this.override) return this.override;
       const fromHash = slugFromHash(location.hash);
       if (fromHash && engine.has(fromHash)) return fromHash;
-      return this.initialSlug;
+      const a = this.option('article');
+      return a && a.trim() ? a.trim() : engine.defaultSlug();
     }
 
-    // (Re-)renders if the target article or view changed. Never throws.
+    // (Re-)renders if anything that shapes the output changed. Never
+    // throws. Synchronous for built-in articles and inline Markdown; a src
+    // URL is fetched first.
     update({ force = false } = {}) {
-      if (!engine || !controllers.has(this)) return false;
+      if (!engine || !controllers.has(this) || this.state === 'idle') return false;
+      this.applyPresentation();
+      let source;
+      try {
+        source = this.pageSource();
+      } catch (err) {
+        this.fail(awError(`bad src: ${errorMessage(err)}`, 'fetch-failed'));
+        return false;
+      }
+      if (source && source.url) {
+        this.fetchAndPaint(source.url, force);
+        return false;
+      }
+      // Anything else shown now supersedes a src fetch still on its way.
+      this.sourceTicket++;
+      this.pendingKey = null;
+      const level = this.headingLevel;
+      const target = this.linkTarget;
+      if (source) return this.paint(['inline', source.text, level, target], force, () => this.pageHtml(source.text, level), null);
       let slug;
       let view;
       try {
         view = this.view;
         slug = this.targetSlug();
-        if (!force && this.state === 'ready' && slug === this.slug && view === this.renderedView) return false;
-        const html = engine.renderView(slug, view);
-        // Safe by construction: the renderer escapes all text and attributes
-        // and allow-lists URLs; nothing else reaches innerHTML.
-        this.container.innerHTML = html;
       } catch (err) {
         this.fail(err);
         return false;
       }
+      return this.paint(['article', slug, view, level, target], force, () => engine.renderView(slug, view, level), slug);
+    }
+
+    // Page Markdown: the renderer's fragment inside the same article/body
+    // frame the built-in articles have (built with DOM calls, not HTML).
+    // Its "#" takes the level of an article's sections: heading-level, 2 by
+    // default, as under a built-in article's title.
+    pageHtml(text, level) {
+      return { fragment: engine.render(text, level || DEFAULT_HEADING_LEVEL) };
+    }
+
+    async fetchAndPaint(url, force) {
+      const level = this.headingLevel;
+      const key = ['src', url, level, this.linkTarget];
+      const keyText = JSON.stringify(key);
+      if (!force && this.state === 'ready' && keyText === this.renderedKey) return;
+      if (keyText === this.pendingKey) return; // already on its way
+      this.pendingKey = keyText;
+      const ticket = ++this.sourceTicket;
+      let text;
+      try {
+        let response;
+        try {
+          response = await fetch(url, { credentials: 'same-origin' });
+        } catch (err) {
+          throw awError(`could not fetch ${url}: ${errorMessage(err)}`, 'fetch-failed');
+        }
+        if (!response.ok) throw awError(`could not fetch ${url}: HTTP ${response.status}`, 'fetch-failed');
+        text = await response.text();
+      } catch (err) {
+        if (ticket === this.sourceTicket) {
+          this.pendingKey = null;
+          this.fail(err);
+        }
+        return;
+      }
+      if (ticket !== this.sourceTicket || !controllers.has(this)) return; // a newer request won
+      this.pendingKey = null;
+      this.paint(key, true, () => this.pageHtml(text, level), null);
+    }
+
+    // Renders through `produce` (a string of view HTML, or { fragment } of
+    // page Markdown) unless `key` is what is already shown.
+    paint(key, force, produce, slug) {
+      const keyText = JSON.stringify(key);
+      if (!force && this.state === 'ready' && keyText === this.renderedKey) return false;
+      try {
+        const out = produce();
+        if (typeof out === 'string') {
+          // Safe by construction: the renderer escapes all text and
+          // attributes and allow-lists URLs; nothing else reaches innerHTML.
+          setRenderedHtml(this.container, out);
+        } else {
+          const article = document.createElement('article');
+          article.className = 'aw-article aw-page-article';
+          const body = document.createElement('div');
+          body.className = 'aw-body';
+          body.setAttribute('part', 'body');
+          setRenderedHtml(body, out.fragment);
+          article.append(body);
+          this.container.replaceChildren(article);
+        }
+      } catch (err) {
+        this.fail(err);
+        return false;
+      }
+      this.applyLinkTarget();
+      this.makeScrollersFocusable();
       this.slug = slug;
-      this.renderedView = view;
+      this.renderedView = slug ? key[2] : 'article';
+      this.renderedKey = keyText;
       if (this.state !== 'ready') {
-        this.state = 'ready';
+        this.setState('ready');
         this.container.removeAttribute('aria-busy');
         this.slot.remove();
         this.fallbackMessage?.remove();
+        this.live.textContent = '';
       }
       if (!this.announcedReady) {
         this.announcedReady = true;
         this.emit('article-widget:ready', { slug });
       }
+      this.emit('article-widget:render', this.describe(slug));
       return true;
+    }
+
+    // article-widget:render's detail: what is shown, its headings (level,
+    // id, text) and its words (from the byline's count for articles).
+    describe(slug) {
+      const body = this.container.querySelector('.aw-body');
+      const headings = body
+        ? [...body.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+          level: Number(h.localName[1]), id: h.id, text: h.textContent,
+        }))
+        : [];
+      const counted = this.container.querySelector('.aw-word-count')?.getAttribute('data-aw-words');
+      const words = counted != null ? Number(counted) : body ? countWords(body.textContent) : 0;
+      return { slug, headings, words };
+    }
+
+    // link-target: where links to other sites open (they are the ones the
+    // renderer marks rel="noopener noreferrer").
+    applyLinkTarget() {
+      const target = this.linkTarget;
+      for (const a of this.container.querySelectorAll('a[rel~="noopener"]')) {
+        if (target) a.setAttribute('target', target);
+        else a.removeAttribute('target');
+      }
+    }
+
+    // A wide table scrolls inside the article; keyboard users need to
+    // reach it to scroll it (WCAG 2.1.1), so it becomes a tab stop.
+    makeScrollersFocusable() {
+      for (const table of this.container.querySelectorAll('.aw-body table')) {
+        if (table.scrollWidth > table.clientWidth) table.setAttribute('tabindex', '0');
+      }
     }
 
     fail(err) {
       if (!controllers.has(this)) return; // unmounted meanwhile
       const message = errorMessage(err);
-      this.state = 'error';
+      const code = errorCode(err);
+      this.setState('error');
       this.slug = null;
+      this.renderedKey = null;
       this.container.replaceChildren();
       this.container.removeAttribute('aria-busy');
-      if (!this.slot.isConnected) this.root.append(this.slot);
+      if (!this.slot.isConnected) this.frame.append(this.slot);
       if (!hasFallbackContent(this.host)) {
         if (!this.fallbackMessage) {
           this.fallbackMessage = document.createElement('p');
@@ -541,10 +873,11 @@ function createArticleWidget(config) {
           this.fallbackMessage.setAttribute('part', 'fallback');
           this.fallbackMessage.textContent = DEFAULT_FALLBACK;
         }
-        this.root.append(this.fallbackMessage);
+        this.frame.append(this.fallbackMessage);
       }
+      this.live.textContent = DEFAULT_FALLBACK;
       warnOnce(message);
-      this.emit('article-widget:error', { code: errorCode(err), message });
+      this.emit('article-widget:error', { code, message });
     }
 
     emit(type, detail, cancelable = false) {
@@ -560,8 +893,9 @@ function createArticleWidget(config) {
     // Programmatic navigation (the handle's show): no history entry, no
     // event. Resolves to whether the article is now shown.
     async show(slug) {
+      this.load();
       try {
-        await engineReady;
+        await loadOnce();
       } catch {
         return false;
       }
@@ -573,6 +907,18 @@ function createArticleWidget(config) {
       this.override = slug;
       this.update();
       return this.slug === slug;
+    }
+
+    // The handle's update(options): options as mount() takes them (article,
+    // view, theme, headingLevel, loading, linkTarget, src, markdown); null
+    // removes one.
+    setOptions(options = {}) {
+      if (!controllers.has(this)) return;
+      for (const [k, v] of Object.entries(options || {})) {
+        if (v == null) delete this.explicit[k];
+        else this.explicit[k] = v;
+      }
+      this.optionsChanged();
     }
 
     // A trending (or in-article #aw/SLUG) link was followed.
@@ -589,7 +935,13 @@ function createArticleWidget(config) {
       const shown = this.renderedView !== 'trending'
         ? this
         : [...controllers].find((c) => c.state === 'ready' && c.renderedView !== 'trending' && c.slug === slug);
-      shown?.focusTitle();
+      if (shown) {
+        shown.focusTitle();
+      } else {
+        // Nothing to move focus to: say what happened instead.
+        const title = engine.articles().find((a) => a.slug === slug)?.title;
+        if (title) this.live.textContent = title;
+      }
     }
 
     focusTitle() {
@@ -604,7 +956,7 @@ function createArticleWidget(config) {
       const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
       if (!link || !this.root.contains(link)) return;
       const href = link.getAttribute('href');
-      if (!href || !href.startsWith('#')) return; // external links: browser default
+      if (!href || !href.startsWith('#')) return; // other links: browser default
 
       event.preventDefault();
       if (link.classList.contains('aw-back-to-top')) {
@@ -626,27 +978,47 @@ function createArticleWidget(config) {
       }
       const target = id && this.root.getElementById(id);
       if (target) {
-        target.scrollIntoView({ block: 'start' });
+        target.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'instant' : 'auto' });
         focusTemporarily(target);
       }
     }
 
     optionsChanged() {
+      if (!controllers.has(this)) return;
+      this.applyPresentation();
+      if (this.state === 'idle') {
+        // loading="lazy" removed, or set: start accordingly.
+        if (!this.lazy) this.load();
+        return;
+      }
       if (this.state !== 'loading') this.update({ force: this.state === 'error' });
     }
 
+    // Removes everything mount() added: listeners, observers, rendered
+    // content, and gives the light DOM back.
     unmount() {
       if (!controllers.has(this)) return;
       controllers.delete(this);
+      stopPageListeners();
+      this.sourceTicket++;
+      this.pendingKey = null;
       this.root.removeEventListener('click', this.onClick);
+      this.attributeObserver?.disconnect();
+      this.childObserver.disconnect();
+      this.intersection?.disconnect();
+      this.intersection = null;
       this.container.replaceChildren();
       this.fallbackMessage?.remove();
-      if (!this.slot.isConnected) this.root.append(this.slot);
+      this.live.textContent = '';
+      if (!this.slot.isConnected) this.frame.append(this.slot);
+      this.frame.removeAttribute('data-state');
       if (this.host[CONTROLLER] === this) delete this.host[CONTROLLER];
     }
   }
 
-  // mount(element, { article, view }) -> { element, show(slug), unmount() }
+  // mount(element, { article, view, theme, headingLevel, loading,
+  // linkTarget, src, markdown }) -> { element, show(slug), update(options),
+  // unmount() }
   // Mounting an element already mounted (by this or another copy of the
   // script) applies the options and returns its existing handle.
   function mount(element, options = {}) {
@@ -654,8 +1026,7 @@ function createArticleWidget(config) {
     if (!(element instanceof Element)) throw new TypeError(PREFIX + 'mount(element) expects an Element');
     const existing = element[CONTROLLER];
     if (existing && existing.handle) {
-      Object.assign(existing.explicit, options);
-      existing.optionsChanged?.();
+      existing.handle.update?.(options);
       return existing.handle;
     }
     return new Controller(element, options || {}).handle;
@@ -663,16 +1034,25 @@ function createArticleWidget(config) {
 
   /* ----- Markup: <article-widget> and [data-article-widget] ----- */
 
+  const VERSION_KEY = Symbol.for('article-widget.version');
   function defineElement() {
-    if (typeof customElements === 'undefined' || customElements.get('article-widget')) return;
+    if (typeof customElements === 'undefined') return;
+    const defined = customElements.get('article-widget');
+    if (defined) {
+      // Another copy of the script defined it first; it stays in charge.
+      if (defined[VERSION_KEY] !== config.version) {
+        warnOnce(`<article-widget> is already defined by version ${defined[VERSION_KEY] ?? 'unknown'}; this copy is ${config.version}`);
+      }
+      return;
+    }
     class ArticleWidgetElement extends HTMLElement {
       static get observedAttributes() {
-        return ['article', 'view'];
+        return OPTIONS;
       }
       connectedCallback() {
         const c = this[CONTROLLER];
         if (c && c.handle) c.optionsChanged?.();
-        else safeMount(this);
+        else if (autoload) safeMount(this);
       }
       disconnectedCallback() {
         // Moving the element (disconnect + connect in one task) keeps it;
@@ -685,25 +1065,43 @@ function createArticleWidget(config) {
         if (oldValue !== newValue) this[CONTROLLER]?.optionsChanged?.();
       }
     }
+    Object.defineProperty(ArticleWidgetElement, VERSION_KEY, { value: config.version });
     customElements.define('article-widget', ArticleWidgetElement);
   }
 
   const SELECTOR = '[data-article-widget]';
-  function mountAll(root) {
-    if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) return;
-    if (root.nodeType === 1 && root.matches(SELECTOR) && !root[CONTROLLER]) safeMount(root);
-    for (const el of root.querySelectorAll(SELECTOR)) if (!el[CONTROLLER]) safeMount(el);
+  const SCAN_SELECTOR = 'article-widget, [data-article-widget]';
+  function mountAll(root, selector = SELECTOR) {
+    const handles = [];
+    if (!root || (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11)) return handles;
+    const found = root.nodeType === 1 && root.matches(selector) ? [root] : [];
+    found.push(...root.querySelectorAll(selector));
+    for (const el of found) {
+      const handle = el[CONTROLLER]?.handle ?? safeMount(el);
+      if (handle) handles.push(handle);
+    }
+    return handles;
   }
   function safeMount(el) {
     try {
-      mount(el);
+      return mount(el);
     } catch (err) {
       // e.g. an element that cannot host a shadow root (<p>, <a>, ...).
       warnOnce(`cannot mount ${el.tagName.toLowerCase()}: ${errorMessage(err)}`);
       el.dispatchEvent(new CustomEvent('article-widget:error', {
         detail: { code: errorCode(err), message: errorMessage(err) }, bubbles: true, composed: true,
       }));
+      return null;
     }
+  }
+
+  // scan(root = document): mounts every <article-widget> and
+  // [data-article-widget] under root (root included) that is not mounted
+  // yet; returns the handles of all of them. For single-page apps that
+  // insert widgets later, and pages loaded with data-autoload="false".
+  function scan(root = document) {
+    if (typeof document === 'undefined') throw awError('scan() needs a DOM');
+    return mountAll(root, SCAN_SELECTOR);
   }
 
   // Classic script: mount [data-article-widget] elements now and as they are
@@ -726,11 +1124,19 @@ function createArticleWidget(config) {
     else start();
   }
 
-  const api = { version: config.version, ready, articles, render, mount };
+  const api = {
+    version: config.version,
+    // A promise: resolved once the module is instantiated. Reading it
+    // starts the download if no widget has yet.
+    get ready() {
+      return getReady();
+    },
+    articles, render, mount, scan, setBasePath,
+  };
   Object.defineProperty(api, BRAND, { value: true });
   if (typeof document !== 'undefined' && typeof window !== 'undefined') {
     defineElement();
-    if (config.autoMount) autoMount();
+    if (config.autoMount && autoload) autoMount();
   }
   return { api, renderView };
 }
