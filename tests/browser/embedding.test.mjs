@@ -331,7 +331,7 @@ test('a .wasm URL answering with an HTML page fails with code wasm-mime', T, asy
   await p.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
   const [ev] = await events(p);
   assert.equal(ev.detail.code, 'wasm-mime', ev.detail.message);
-  assert.match(ev.detail.message, /not a WebAssembly module/);
+  assert.match(ev.detail.message, /is not WebAssembly/);
   await context.close();
 });
 

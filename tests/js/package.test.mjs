@@ -54,7 +54,9 @@ describe('the packed package', () => {
     const [decl] = cem.modules[0].declarations;
     assert.equal(decl.tagName, 'article-widget');
     assert.ok(core.includes(`customElements.define('${decl.tagName}'`));
-    const observed = /observedAttributes\(\) \{\s*return (\[[^\]]*\])/.exec(core)[1];
+    // The element observes exactly the OPTIONS list, and the manifest names them all.
+    assert.match(core, /observedAttributes\(\) \{\s*return OPTIONS;/);
+    const observed = /const OPTIONS = (\[[^\]]*\])/.exec(core)[1];
     assert.deepEqual(decl.attributes.map((a) => a.name).sort(), JSON.parse(observed.replace(/'/g, '"')).sort());
     const emitted = [...new Set(core.match(/'article-widget:[a-z]+'/g).map((s) => s.slice(1, -1)))].sort();
     assert.deepEqual(decl.events.map((e) => e.name).sort(), emitted);

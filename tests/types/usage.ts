@@ -3,7 +3,7 @@
 // package.json "exports" and "types". Every @ts-expect-error line must be an
 // error: if the types went loose (any), tsc fails on the unused directive.
 
-import { articles, mount, ready, render, renderView, version } from 'article-widget';
+import { articles, mount, ready, render, renderView, scan, version } from 'article-widget';
 import type { Article, ErrorCode, View, WidgetHandle } from 'article-widget';
 
 export async function usage(host: HTMLElement): Promise<string> {
@@ -12,16 +12,22 @@ export async function usage(host: HTMLElement): Promise<string> {
   const list: Article[] = articles();
   const first: string = list[0].slug + list[0].title + list[0].date + list[0].source + list[0].summary;
   const topics: string[] = list[0].topics;
-  const html: string = render('# Hello');
+  const html: string = render('# Hello') + render('# Hello', { headingLevel: 3 });
   const view: View = 'trending';
   const handle: WidgetHandle = mount(host, { article: first, view });
   const shown: boolean = await handle.show('other');
+  handle.update({ theme: 'dark', headingLevel: 3, loading: 'lazy', linkTarget: '_blank', view: null });
   handle.unmount();
+  const handles: WidgetHandle[] = scan(document.body);
   const ssr: string = renderView(null, 'article') + renderView('slug');
 
   host.addEventListener('article-widget:error', (e) => {
     const code: ErrorCode = e.detail.code;
     console.log(code, e.detail.message);
+  });
+  host.addEventListener('article-widget:render', (e) => {
+    const words: number = e.detail.words + e.detail.headings.length;
+    console.log(words, e.detail.slug ?? 'page Markdown');
   });
   document.addEventListener('article-widget:navigate', (e) => {
     if (e.detail.slug === 'x') e.preventDefault();
@@ -35,6 +41,10 @@ export async function usage(host: HTMLElement): Promise<string> {
   render(1);
   // @ts-expect-error no such view
   mount(host, { view: 'wide' });
+  // @ts-expect-error heading levels stop at 6
+  mount(host, { headingLevel: 7 });
+  // @ts-expect-error no such theme
+  handle.update({ theme: 'sepia' });
   // @ts-expect-error show is async: it returns a promise, not a boolean
   const sync: boolean = handle.show('x');
   // @ts-expect-error error details carry a code, not a status
@@ -42,5 +52,5 @@ export async function usage(host: HTMLElement): Promise<string> {
   // @ts-expect-error the classic script has no renderView
   window.ArticleWidget?.renderView(null);
 
-  return [v, html, ssr, String(shown), String(sync), topics.join(), el.localName].join();
+  return [v, html, ssr, String(shown), String(sync), topics.join(), el.localName, handles.length].join();
 }

@@ -18,10 +18,31 @@ export interface Article {
 /** What a widget shows: the trending list then the article, or one of them. */
 export type View = 'full' | 'trending' | 'article';
 
+export type Theme = 'auto' | 'light' | 'dark';
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** The element's attributes in camelCase; `null` in update() removes one. */
 export interface MountOptions {
   /** The article's slug; default: the first of the trending list. */
-  article?: string;
-  view?: View;
+  article?: string | null;
+  view?: View | null;
+  /** auto follows prefers-color-scheme and an ancestor's data-aw-theme. */
+  theme?: Theme | null;
+  /** Level of the article title; every heading shifts with it (clamped at 6). */
+  headingLevel?: HeadingLevel | null;
+  /** 'lazy' defers even the .wasm download until the widget nears the viewport. */
+  loading?: 'eager' | 'lazy' | null;
+  /** target for links to other sites. */
+  linkTarget?: '_self' | '_blank' | '_parent' | '_top' | null;
+  /** A Markdown document to fetch (same origin or CORS) and show instead of an article. */
+  src?: string | null;
+  /** Markdown text to show instead of an article. */
+  markdown?: string | null;
+}
+
+export interface RenderOptions {
+  /** The level "#" becomes (1..6, deeper ones shift with it); default 1. */
+  headingLevel?: HeadingLevel;
 }
 
 /** A mounted widget. */
@@ -29,7 +50,9 @@ export interface WidgetHandle {
   readonly element: Element;
   /** Shows another article; resolves to whether it is now shown. */
   show(slug: string): Promise<boolean>;
-  /** Removes the rendering and brings the light-DOM fallback back. */
+  /** Changes options (as mount() takes them; null removes one). */
+  update(options: MountOptions): void;
+  /** Removes the rendering, every listener and observer, and brings the light-DOM fallback back. */
   unmount(): void;
 }
 
@@ -44,7 +67,13 @@ export type ErrorCode =
   | 'render-failed';
 
 export interface ReadyDetail {
-  slug: string;
+  /** null for page Markdown (src, a script child or the markdown option). */
+  slug: string | null;
+}
+export interface RenderDetail {
+  slug: string | null;
+  headings: { level: number; id: string; text: string }[];
+  words: number;
 }
 export interface NavigateDetail {
   slug: string;
@@ -66,19 +95,24 @@ export const ready: Promise<void>;
 /** The catalog; throws until `ready` has resolved. */
 export function articles(): Article[];
 /** Safe HTML for any Markdown (same policy as the articles); throws until `ready` has resolved. */
-export function render(markdown: string): string;
+export function render(markdown: string, options?: RenderOptions): string;
 /** Mounts a widget on `element` (mounting it again applies the options and returns the same handle). */
 export function mount(element: Element, options?: MountOptions): WidgetHandle;
-/** ES module only: the widget's HTML, byte-identical to `aw-render --slug SLUG --view VIEW`. */
-export function renderView(slug: string | null, view?: View): string;
+/** Mounts every <article-widget> and [data-article-widget] under `root` not mounted yet; returns all their handles. */
+export function scan(root?: ParentNode): WidgetHandle[];
+/** ES module only: the widget's HTML, byte-identical to `aw-render --slug SLUG --view VIEW --heading-level N`. */
+export function renderView(slug: string | null, view?: View, headingLevel?: HeadingLevel): string;
 
 /** window.ArticleWidget, defined by the classic script. */
 export interface ArticleWidgetApi {
   readonly version: string;
   readonly ready: Promise<void>;
   articles(): Article[];
-  render(markdown: string): string;
+  render(markdown: string, options?: RenderOptions): string;
   mount(element: Element, options?: MountOptions): WidgetHandle;
+  scan(root?: ParentNode): WidgetHandle[];
+  /** The folder of the .wasm; only before it starts loading (false after). */
+  setBasePath(folder: string | null): boolean;
 }
 
 /** The <article-widget> element. */
@@ -88,6 +122,7 @@ export interface ArticleWidgetElement extends HTMLElement {
 
 export interface ArticleWidgetEventMap {
   'article-widget:ready': CustomEvent<ReadyDetail>;
+  'article-widget:render': CustomEvent<RenderDetail>;
   /** Cancelable: preventDefault() lets a router take over. */
   'article-widget:navigate': CustomEvent<NavigateDetail>;
   'article-widget:error': CustomEvent<ErrorDetail>;
