@@ -1,0 +1,321 @@
+#!/usr/bin/env node
+// article-widget against the Markdown renderers sites use, in one run:
+//
+//   scripts/bench [--quick] [--no-browser]
+//
+// (scripts/bench builds first and installs tests/bench/'s pinned peers.)
+// Prints a Markdown table and writes build/bench/results.{md,json,svg}.
+// Figures: payload a browser downloads (raw, gzip -9, brotli -q 11);
+// render() throughput JS string -> JS string on four inputs, alternating
+// renderers, median of several rounds after warm-up, with min and max
+// (MB/s of input per CPU second: load-independent on a shared machine);
+// cold start in a fresh Node process (import -> first HTML); our wasm
+// memory after the seed render and after 10,000; our native build as the
+// ceiling; in Chromium, navigation start -> article painted.
+// Not a test: nothing here asserts; timing figures depend on the machine.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+
+import { loadInputs } from './inputs.mjs';
+import { paintTimes } from './browser.mjs';
+import { barChart } from './chart.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '../..');
+const MODULES = join(HERE, 'node_modules');
+const DIST = resolve(process.env.AW_DIST || join(REPO, 'dist'));
+const OUT = join(REPO, 'build', 'bench');
+const NATIVE = join(REPO, 'build', 'native', 'aw-bench-native');
+
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = QUICK ? 3 : 7;           // throughput rounds per renderer and input
+const ROUND_MS = QUICK ? 100 : 250;     // minimum time of one round
+const COLD_RUNS = QUICK ? 5 : 11;       // fresh processes per renderer
+const PAINT_RUNS = QUICK ? 5 : 11;      // page loads per page
+
+function need(path, hint) {
+  if (!existsSync(path)) throw new Error(`missing ${path}: ${hint}`);
+  return path;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+/* ===== Renderers ===== */
+
+// What a browser downloads for each, and how each is loaded in Node.
+function ourScript() {
+  // The minified build when there is one (issue 5), else the readable one.
+  const min = join(DIST, 'article-widget.min.js');
+  return existsSync(min) ? min : join(DIST, 'article-widget.js');
+}
+
+const RENDERERS = [
+  {
+    name: 'article-widget',
+    files: () => [ourScript(), join(DIST, 'article-widget.wasm')],
+    coldImport: pathToFileURL(join(DIST, 'article-widget.mjs')).href,
+    coldBody: 'await m.ready; html = m.render(text);',
+    async load() {
+      const m = await import(pathToFileURL(need(join(DIST, 'article-widget.mjs'), 'run scripts/build')).href);
+      await m.ready;
+      return (text) => m.render(text);
+    },
+  },
+  {
+    name: 'markdown-wasm 1.2.0',
+    files: () => ['markdown-wasm/dist/markdown.js', 'markdown-wasm/dist/markdown.wasm'].map((f) => join(MODULES, f)),
+    coldImport: pathToFileURL(join(MODULES, 'markdown-wasm/dist/markdown.node.js')).href,
+    coldBody: 'const mw = m.default || m; await mw.ready; html = mw.parse(text);',
+    async load() {
+      const mw = createRequire(import.meta.url)('markdown-wasm/dist/markdown.node.js');
+      await mw.ready;
+      return (text) => mw.parse(text);
+    },
+  },
+  {
+    name: 'md4w 0.2.7 (small)',
+    files: () => ['md4w/js/index.js', 'md4w/js/md4w.js', 'md4w/js/md4w-small.wasm'].map((f) => join(MODULES, f)),
+    coldImport: pathToFileURL(join(MODULES, 'md4w/js/index.js')).href,
+    coldBody: "await m.init('small'); html = m.mdToHtml(text);",
+    async load() {
+      const m = await import(pathToFileURL(join(MODULES, 'md4w/js/index.js')).href);
+      await m.init('small');
+      return (text) => m.mdToHtml(text);
+    },
+  },
+  {
+    name: 'marked 18.2.1',
+    files: () => [join(MODULES, 'marked/lib/marked.umd.js')],
+    coldImport: pathToFileURL(join(MODULES, 'marked/lib/marked.esm.js')).href,
+    coldBody: 'html = m.marked.parse(text);',
+    async load() {
+      const { marked } = await import(pathToFileURL(join(MODULES, 'marked/lib/marked.esm.js')).href);
+      return (text) => marked.parse(text);
+    },
+  },
+  {
+    name: 'markdown-it 15.0.3',
+    files: () => [join(MODULES, 'markdown-it/dist/browser/markdown-it.umd.min.js')],
+    coldImport: pathToFileURL(join(MODULES, 'markdown-it/dist/markdown-it.mjs')).href,
+    coldBody: 'html = m.default().render(text);',
+    async load() {
+      const { default: markdownit } = await import(pathToFileURL(join(MODULES, 'markdown-it/dist/markdown-it.mjs')).href);
+      const md = markdownit();
+      return (text) => md.render(text);
+    },
+  },
+];
+
+/* ===== Payload ===== */
+
+function payload(r) {
+  const bytes = Buffer.concat(r.files().map((f) => readFileSync(need(f, 'run scripts/bench (it installs and builds)'))));
+  // Compressed per file, as a server sends them, then summed.
+  let gzip = 0, brotli = 0;
+  for (const f of r.files()) {
+    const b = readFileSync(f);
+    gzip += gzipSync(b, { level: 9 }).length;
+    brotli += brotliCompressSync(b, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
+  }
+  return { raw: bytes.length, gzip, brotli, files: r.files().map((f) => f.replace(REPO + '/', '')) };
+}
+
+/* ===== Throughput ===== */
+
+// CPU time of this process (all its threads, GC included), in ms: on a
+// machine shared with other jobs it varies far less than wall time.
+function cpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function timeRound(fn, text, bytes) {
+  let n = 0;
+  const start = cpuMs();
+  let elapsed;
+  do {
+    fn(text);
+    n++;
+    elapsed = cpuMs() - start;
+  } while (elapsed < ROUND_MS || n < 3);
+  return (bytes * n) / (elapsed / 1000) / 1e6;
+}
+
+async function throughput(inputs) {
+  const fns = [];
+  for (const r of RENDERERS) fns.push(await r.load());
+  const result = {}; // result[input][renderer] = [MB/s...]
+  for (const input of inputs) {
+    result[input.name] = RENDERERS.map(() => []);
+    fns.forEach((fn) => { fn(input.text); timeRound(fn, input.text, input.bytes); }); // warm-up
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate, and rotate who goes first, so load spikes spread evenly.
+      for (let k = 0; k < fns.length; k++) {
+        const i = (k + round) % fns.length;
+        result[input.name][i].push(timeRound(fns[i], input.text, input.bytes));
+      }
+    }
+    process.stderr.write(`  throughput: ${input.name} done\n`);
+  }
+  return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, v.map(stats)]));
+}
+
+function nativeCeiling(inputs, files) {
+  const out = execFileSync(need(NATIVE, 'run scripts/build'), [String(ROUNDS), ...files], { encoding: 'utf8' });
+  const byFile = {};
+  for (const line of out.trim().split('\n')) {
+    const [file, , median, min, max] = line.split(' ');
+    byFile[file] = { median: +median, min: +min, max: +max };
+  }
+  return Object.fromEntries(inputs.map((input, i) => [input.name, byFile[files[i]]]));
+}
+
+/* ===== Cold start ===== */
+
+function coldStart(articlePath) {
+  const runs = RENDERERS.map(() => []);
+  for (let k = 0; k < COLD_RUNS; k++) {
+    RENDERERS.forEach((r, i) => {
+      const script = `const text = (await import('node:fs')).readFileSync(${JSON.stringify(articlePath)}, 'utf8');
+const t0 = performance.now(); let html;
+const m = await import(${JSON.stringify(r.coldImport)});
+${r.coldBody}
+const t1 = performance.now();
+if (typeof html !== 'string' || html.length < 100) throw new Error('no HTML');
+process.stdout.write(String(t1 - t0));`;
+      runs[i].push(+execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: HERE }));
+    });
+  }
+  return runs.map(stats);
+}
+
+/* ===== Memory (ours: the module's linear memory) ===== */
+
+async function memory(article) {
+  const bytes = readFileSync(join(DIST, 'article-widget.wasm'));
+  const { instance } = await WebAssembly.instantiate(bytes, {});
+  const x = instance.exports;
+  x._initialize();
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  // The same calls as render() in web/src/core.js.
+  const render = (text) => {
+    const max = text.length * 3 || 1;
+    const ptr = x.aw_alloc(max);
+    const { written } = encoder.encodeInto(text, new Uint8Array(x.memory.buffer, ptr, max));
+    const status = x.aw_render_markdown(ptr, written);
+    const html = decoder.decode(new Uint8Array(x.memory.buffer, x.aw_output_ptr(), x.aw_output_len()));
+    x.aw_free(ptr);
+    if (status !== 0) throw new Error(html);
+    return html;
+  };
+  const initial = x.memory.buffer.byteLength;
+  render(article);
+  const afterSeed = x.memory.buffer.byteLength;
+  for (let i = 0; i < 10000; i++) render(article);
+  const after10k = x.memory.buffer.byteLength;
+  return { initial, afterSeed, after10k };
+}
+
+/* ===== Report ===== */
+
+const fmt = (n, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const range = (s, d = 1) => `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})`;
+
+function report(r) {
+  const L = [];
+  const ours = 0, mw = 1;
+  L.push(`Run ${r.date} on ${r.machine}; ${r.quick ? 'quick run' : 'full run'}. Medians (min–max).`, '');
+  L.push('| | ' + RENDERERS.map((x) => x.name).join(' | ') + ' | native (ours, -O2) |');
+  L.push('| --- ' + '| ---: '.repeat(RENDERERS.length + 1) + '|');
+  const row = (label, cells, native = '') => L.push(`| ${label} | ${cells.join(' | ')} | ${native} |`);
+  row('Payload raw (bytes)', r.payload.map((p) => p.raw.toLocaleString('en-US')));
+  row('Payload gzip -9', r.payload.map((p) => p.gzip.toLocaleString('en-US')));
+  row('Payload brotli -q 11', r.payload.map((p) => p.brotli.toLocaleString('en-US')));
+  for (const input of r.inputs) {
+    row(`render() MB/s, ${input.label} (${input.bytes.toLocaleString('en-US')} B)`,
+      r.throughput[input.name].map((s) => range(s)), range(r.native[input.name]));
+  }
+  row('Cold start ms (import → first HTML)', r.cold.map((s) => range(s)));
+  L.push('');
+  L.push(`Memory (ours): linear memory ${r.memory.initial / 1024} KiB at start, ${r.memory.afterSeed / 1024} KiB after the seed render, ${r.memory.after10k / 1024} KiB after 10,000 more.`);
+  if (r.paint) {
+    L.push('', 'Chromium, navigation start → article painted (ms), ' + `${r.paint.runs} loads each:`, '');
+    L.push('| Page | median | min | max |', '| --- | ---: | ---: | ---: |');
+    for (const [label, s] of Object.entries(r.paint.pages)) L.push(`| ${label} | ${fmt(s.median)} | ${fmt(s.min)} | ${fmt(s.max)} |`);
+  }
+  L.push('', 'Targets (ratios from this run):', '');
+  for (const t of r.targets) L.push(`- ${t.met ? 'met' : 'MISSED'}: ${t.what}: ${t.value}`);
+  return L.join('\n') + '\n';
+}
+
+function targets(r) {
+  const t = [];
+  const ratio = (a, b) => a / b;
+  const p = ratio(r.payload[0].brotli, r.payload[1].brotli);
+  t.push({ what: 'payload brotli ≤ 0.6× markdown-wasm', value: `${p.toFixed(2)}×`, met: p <= 0.6 });
+  for (const input of r.inputs) {
+    const s = r.throughput[input.name];
+    const vsPeer = ratio(s[0].median, s[1].median);
+    const vsNative = ratio(s[0].median, r.native[input.name].median);
+    t.push({ what: `throughput ≥ 1.5× markdown-wasm, ${input.label}`, value: `${vsPeer.toFixed(2)}×`, met: vsPeer >= 1.5 });
+    t.push({ what: `throughput ≥ 0.5× native, ${input.label}`, value: `${vsNative.toFixed(2)}×`, met: vsNative >= 0.5 });
+  }
+  const c = ratio(r.cold[0].median, r.cold[1].median);
+  t.push({ what: 'cold start ≤ 0.5× markdown-wasm', value: `${c.toFixed(2)}×`, met: c <= 0.5 });
+  if (r.paint) {
+    const pages = Object.values(r.paint.pages);
+    const w = ratio(pages[0].median, pages[1].median);
+    t.push({ what: 'article painted ≤ 1.5× static HTML', value: `${w.toFixed(2)}×`, met: w <= 1.5 });
+  }
+  const m = r.memory;
+  t.push({ what: 'memory ≤ 1 MiB after the seed', value: `${m.afterSeed / 1024} KiB`, met: m.afterSeed <= 1 << 20 });
+  t.push({ what: 'memory flat across 10,000 renders', value: `${m.afterSeed / 1024} → ${m.after10k / 1024} KiB`, met: m.after10k === m.afterSeed });
+  return t;
+}
+
+async function main() {
+  mkdirSync(join(OUT, 'inputs'), { recursive: true });
+  const inputs = loadInputs(REPO);
+  const files = inputs.map((input) => {
+    const f = join(OUT, 'inputs', `${input.name}.md`);
+    writeFileSync(f, input.text);
+    return f;
+  });
+  const r = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machine: `${cpus()[0].model.trim()}, ${cpus().length} cores, Node ${process.version}`,
+    quick: QUICK,
+    inputs: inputs.map(({ name, label, bytes }) => ({ name, label, bytes })),
+  };
+  process.stderr.write('bench: payload\n');
+  r.payload = RENDERERS.map(payload);
+  process.stderr.write('bench: throughput\n');
+  r.throughput = await throughput(inputs);
+  process.stderr.write('bench: native ceiling\n');
+  r.native = nativeCeiling(inputs, files);
+  process.stderr.write('bench: cold start\n');
+  r.cold = coldStart(files[0]);
+  process.stderr.write('bench: memory\n');
+  r.memory = await memory(inputs[0].text);
+  if (!process.argv.includes('--no-browser')) {
+    process.stderr.write('bench: Chromium\n');
+    r.paint = await paintTimes({ repo: REPO, dist: DIST, modules: MODULES, article: inputs[0].text, runs: PAINT_RUNS });
+  }
+  r.targets = targets(r);
+  const table = report(r);
+  writeFileSync(join(OUT, 'results.md'), table);
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ ...r, renderers: RENDERERS.map((x) => x.name) }, null, 2));
+  writeFileSync(join(OUT, 'results.svg'), barChart(r, RENDERERS.map((x) => x.name)));
+  process.stdout.write(table);
+  process.stderr.write(`bench: wrote ${join(OUT, 'results.md')}, results.json, results.svg\n`);
+}
+
+await main();
