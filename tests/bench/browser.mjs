@@ -73,7 +73,8 @@ function serve(roots, generated) {
 }
 
 export async function paintTimes({ dist, modules, article, runs }) {
-  const { renderView } = await import(pathToFileURL(join(dist, 'article-widget.mjs')).href);
+  const { ready, renderView } = await import(pathToFileURL(join(dist, 'article-widget.mjs')).href);
+  await ready;
   const generated = pages(renderView(SLUG, 'article'), article);
   const server = await serve({ '/dist/': dist, '/mw/': join(modules, 'markdown-wasm', 'dist') }, generated);
   const base = `http://127.0.0.1:${server.address().port}/page/`;
