@@ -1,5 +1,8 @@
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 static const char replacement[] = "\xEF\xBF\xBD";
 
 /* What a lead byte promises: the sequence length and the allowed range of
@@ -50,6 +53,15 @@ static size_t scan_sequence(const unsigned char *s, size_t avail, int *complete)
     return n;
 }
 
+/* True when none of the 8 bytes at `s` has its high bit set. memcpy
+ * makes the unaligned load well-defined; compilers turn it into one load. */
+static int eight_ascii(const unsigned char *s)
+{
+    uint64_t word;
+    memcpy(&word, s, sizeof(word));
+    return (word & UINT64_C(0x8080808080808080)) == 0;
+}
+
 size_t aw_utf8_valid_prefix(const char *text, size_t size)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -57,6 +69,11 @@ size_t aw_utf8_valid_prefix(const char *text, size_t size)
     int complete;
 
     while (i < size) {
+        /* Markdown is mostly ASCII: skip it eight bytes at a time. */
+        while (size - i >= 8 && eight_ascii(s + i))
+            i += 8;
+        if (i == size)
+            break;
         if (s[i] < 0x80) {
             i++;
             continue;

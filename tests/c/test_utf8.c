@@ -22,6 +22,25 @@ static void test_valid_prefix(void)
     CHECK(aw_utf8_valid_prefix("ab\xE2\x82", 4) == 2);             /* truncated */
 }
 
+/* The ASCII fast path reads eight bytes at a time: a bad byte at any
+ * offset of a long ASCII run, and at its very end, must still stop it. */
+static void test_valid_prefix_after_ascii_runs(void)
+{
+    char text[40];
+    size_t at;
+
+    for (at = 0; at < sizeof(text); at++) {
+        memset(text, 'a', sizeof(text));
+        text[at] = (char)0xFF;
+        CHECK(aw_utf8_valid_prefix(text, sizeof(text)) == at);
+        text[at] = 'a';
+        CHECK(aw_utf8_valid_prefix(text, at) == at);
+    }
+    memset(text, 'a', sizeof(text));
+    memcpy(text + 13, "\xC3\xA9", 2); /* a valid sequence inside the run */
+    CHECK(aw_utf8_valid_prefix(text, sizeof(text)) == sizeof(text));
+}
+
 static void test_repair_replaces_maximal_subparts(void)
 {
     CHECK_STR(repaired("a\xFF" "b", 3), "a\xEF\xBF\xBD" "b");
@@ -44,4 +63,4 @@ static void test_encode(void)
     CHECK(aw_utf8_encode(0x110000, out) == 3 && memcmp(out, "\xEF\xBF\xBD", 3) == 0);
 }
 
-TEST_MAIN(test_valid_prefix, test_repair_replaces_maximal_subparts, test_encode)
+TEST_MAIN(test_valid_prefix, test_valid_prefix_after_ascii_runs, test_repair_replaces_maximal_subparts, test_encode)
