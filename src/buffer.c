@@ -59,7 +59,7 @@ fail:
     return -1;
 }
 
-int aw_buffer_append(aw_buffer *buf, const char *data, size_t size)
+int aw_buffer_append_slow(aw_buffer *buf, const char *data, size_t size)
 {
     if (size == 0)
         return buf->failed ? -1 : 0;
@@ -70,18 +70,6 @@ int aw_buffer_append(aw_buffer *buf, const char *data, size_t size)
     return 0;
 }
 
-int aw_buffer_append_str(aw_buffer *buf, const char *str)
-{
-    return aw_buffer_append(buf, str, strlen(str));
-}
-
-int aw_buffer_append_char(aw_buffer *buf, char ch)
-{
-    if (aw_buffer_reserve(buf, 1) != 0)
-        return -1;
-    buf->data[buf->len++] = ch;
-    return 0;
-}
 
 int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...)
 {

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct aw_buffer {
     char *data;    /* NULL until the first successful reserve */
@@ -29,14 +30,35 @@ void aw_buffer_clear(aw_buffer *buf);
  * when the size overflows or the allocator says no. */
 int aw_buffer_reserve(aw_buffer *buf, size_t extra);
 
-/* Appends `size` bytes. Returns 0 or -1 as aw_buffer_reserve(). */
-int aw_buffer_append(aw_buffer *buf, const char *data, size_t size);
+/* The out-of-line half of the appends below: grows the buffer (or finds
+ * it failed), then appends. Returns 0 or -1 as aw_buffer_reserve(). */
+int aw_buffer_append_slow(aw_buffer *buf, const char *data, size_t size);
 
-/* Appends a NUL-terminated string. */
-int aw_buffer_append_str(aw_buffer *buf, const char *str);
+/* Appends `size` bytes. Returns 0 or -1 as aw_buffer_reserve().
+ * Inline because a renderer appends many short pieces to a buffer it
+ * reserved up front: the common case is one compare and one copy. */
+static inline int aw_buffer_append(aw_buffer *buf, const char *data, size_t size)
+{
+    if (size - 1 < buf->cap - buf->len && !buf->failed) { /* size != 0 and it fits */
+        memcpy(buf->data + buf->len, data, size);
+        buf->len += size;
+        return 0;
+    }
+    return aw_buffer_append_slow(buf, data, size);
+}
+
+/* Appends a NUL-terminated string (inline: a literal's length is then
+ * known at compile time). */
+static inline int aw_buffer_append_str(aw_buffer *buf, const char *str)
+{
+    return aw_buffer_append(buf, str, strlen(str));
+}
 
 /* Appends one byte. */
-int aw_buffer_append_char(aw_buffer *buf, char ch);
+static inline int aw_buffer_append_char(aw_buffer *buf, char ch)
+{
+    return aw_buffer_append(buf, &ch, 1);
+}
 
 /* Appends stb_sprintf-formatted text (no libc printf is used). */
 int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...);
