@@ -1,7 +1,7 @@
 // The bench's Chromium part: the seed article painted three ways on the
 // same local server, each page load in a fresh browser context (empty
 // HTTP cache, no compiled-wasm cache):
-//   widget         our dist/article-widget.js + <article-widget view="article">
+//   widget         our dist/article-widget.min.js (else .js) + <article-widget view="article">
 //   static HTML    the same article's HTML (our renderer's) in the page
 //   markdown-wasm  its browser build rendering the same Markdown into the page
 // Each page notes performance.now() in a first inline script ("script
@@ -10,7 +10,7 @@
 // The figure is the difference, in milliseconds.
 
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -22,18 +22,18 @@ const LAUNCH = {
   ],
 };
 const SLUG = 'china-offers-military-aid-to-mali';
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+const TYPES = { '.map': 'application/json', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
 
 const HEAD = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title>
 <script>window.__t0 = performance.now();
 window.__mark = () => requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now() - window.__t0; }));</script>
 <body><main>`;
 
-function pages(staticHtml, markdown) {
+function pages(staticHtml, markdown, script) {
   return {
     'widget.html': `${HEAD}
 <script>document.addEventListener('article-widget:ready', () => window.__mark());</script>
-<script src="/dist/article-widget.js"></script>
+<script src="/dist/${script}"></script>
 <article-widget article="${SLUG}" view="article"></article-widget></main>`,
     'static.html': `${HEAD}
 <article>${staticHtml}</article>
@@ -75,7 +75,9 @@ function serve(roots, generated) {
 export async function paintTimes({ dist, modules, article, runs }) {
   const { ready, renderView } = await import(pathToFileURL(join(dist, 'article-widget.mjs')).href);
   await ready;
-  const generated = pages(renderView(SLUG, 'article'), article);
+  // The minified script when the build has one (what a CDN page loads).
+  const script = existsSync(join(dist, 'article-widget.min.js')) ? 'article-widget.min.js' : 'article-widget.js';
+  const generated = pages(renderView(SLUG, 'article'), article, script);
   const server = await serve({ '/dist/': dist, '/mw/': join(modules, 'markdown-wasm', 'dist') }, generated);
   const base = `http://127.0.0.1:${server.address().port}/page/`;
   const labels = { 'widget.html': 'article-widget (script + wasm)', 'static.html': 'static HTML', 'markdown-wasm.html': 'markdown-wasm 1.2.0' };
