@@ -13,7 +13,7 @@ export function barChart(r, names) {
       title: `render() MB/s, ${input.label} (larger is better)`,
       values: [...r.throughput[input.name].map((s) => s.median), r.native[input.name].median],
     })),
-    { title: 'Cold start ms, import → first HTML (smaller is better)', values: r.cold.map((s) => s.median) },
+    { title: 'Cold start wall ms, import → first HTML (smaller is better)', values: r.cold.wall.map((s) => s.median) },
   ];
   const labels = [...names, 'native (ours)'];
   const barH = 14, gap = 4, left = 190, width = 420, titleH = 22;
