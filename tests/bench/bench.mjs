@@ -10,9 +10,9 @@
 // renderers, median of several rounds after warm-up, with min and max
 // (MB/s of input per CPU second: load-independent on a shared machine);
 // cold start in a fresh Node process (import -> first HTML, wall and CPU
-// time); our wasm
-// memory after the seed render and after 10,000; our native build as the
-// ceiling (in the same rounds); in Chromium, script start -> article painted.
+// time); our wasm memory after the seed render and after 10,000; our
+// native build as the ceiling (in the same rounds); in Chromium, script
+// start -> article painted.
 // Not a test: nothing here asserts; timing figures depend on the machine.
 
 import { execFileSync } from 'node:child_process';
