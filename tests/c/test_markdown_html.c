@@ -94,8 +94,12 @@ static void test_entities(void)
 {
     CHECK_STR(render("&#65;&#x42; &amp; &copy; &#0; &#xD800;"),
               "<p>AB &amp; \xC2\xA9 \xEF\xBF\xBD \xEF\xBF\xBD</p>\n");
-    /* Names we do not know are left for the browser. */
-    CHECK_STR(render("&eacute;"), "<p>&eacute;</p>\n");
+    /* Every name of the HTML standard decodes, one or two code points. */
+    CHECK_STR(render("&eacute; &ngE;"), "<p>\xC3\xA9 \xE2\x89\xA7\xCC\xB8</p>\n");
+    /* Other names stay literal text, escaped so the browser cannot read a
+     * shorter legacy name (&not) into them. */
+    CHECK_STR(render("&notit; &MadeUp;"), "<p>&amp;notit; &amp;MadeUp;</p>\n");
+    CHECK_STR(render("[a](/f&ouml;&ouml; \"f&ouml;\")"), "<p><a href=\"/f%C3%B6%C3%B6\" title=\"f\xC3\xB6\">a</a></p>\n");
     CHECK_STR(render("&#60;script&#62;"), "<p>&lt;script&gt;</p>\n");
 }
 
