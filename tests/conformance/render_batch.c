@@ -1,0 +1,62 @@
+/* aw-render-batch: renders many Markdown documents in one process, for the
+ * conformance runner (tests/conformance/conformance.mjs).
+ *
+ * stdin:  records "<byte count>\n<bytes>", one per document
+ * stdout: records "<status> <byte count>\n<bytes>": aw_markdown_to_html()'s
+ *         status (errors.h) and its HTML, exactly as render() returns it
+ * Exit status: 0 when every record was read and written, 1 otherwise. */
+#include "buffer.h"
+#include "markdown_html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Reads "<count>\n"; returns 1 with *count set, 0 at a clean end, -1 on
+ * a malformed header. */
+static int read_header(FILE *in, size_t *count)
+{
+    int ch = getc(in);
+    size_t value = 0;
+
+    if (ch == EOF)
+        return 0;
+    for (; ch != '\n'; ch = getc(in)) {
+        if (ch < '0' || ch > '9' || value > ((size_t)-1) / 10 - 10)
+            return -1;
+        value = value * 10 + (size_t)(ch - '0');
+    }
+    *count = value;
+    return 1;
+}
+
+int main(void)
+{
+    aw_buffer markdown, html;
+    size_t count;
+    int more, failed = 0;
+
+    aw_buffer_init(&markdown);
+    aw_buffer_init(&html);
+    while (!failed && (more = read_header(stdin, &count)) != 0) {
+        int status;
+        if (more < 0 || aw_buffer_reserve(&markdown, count) != 0
+            || fread(markdown.data, 1, count, stdin) != count) {
+            failed = 1;
+            break;
+        }
+        markdown.len = count;
+        aw_buffer_clear(&html);
+        status = aw_markdown_to_html(&html, markdown.data, markdown.len, NULL);
+        if (status != 0)
+            html.len = 0;
+        printf("%d %zu\n", status, html.len);
+        if (html.len > 0 && fwrite(html.data, 1, html.len, stdout) != html.len)
+            failed = 1;
+        aw_buffer_clear(&markdown);
+    }
+    if (fflush(stdout) != 0)
+        failed = 1;
+    aw_buffer_free(&markdown);
+    aw_buffer_free(&html);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
