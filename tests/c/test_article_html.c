@@ -63,6 +63,33 @@ static void test_full_view_is_trending_then_article(void)
     CHECK_HAS(html, "data-aw-slug=\"first\" aria-current=\"page\"");
 }
 
+/* Front-matter text reaches the page only escaped, wherever it goes. */
+static void test_hostile_front_matter_is_escaped(void)
+{
+    static const char *const bad_topics[] = { "\" onmouseover=\"alert(1)", "<script>alert(1)</script>" };
+    static const aw_article hostile[] = {
+        { "x", "\"><script>alert(1)</script>", "2020-01-01", "<img src=x onerror=alert(1)>",
+          "javascript:alert(1)", bad_topics, 2, "Body", 4 },
+    };
+    static const aw_catalog one = { hostile, 1, 1 };
+    aw_buffer out;
+
+    aw_buffer_init(&out);
+    CHECK(aw_render_view(&out, &one, 0, AW_VIEW_FULL) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_LACKS(out.data, "<script");
+    CHECK_LACKS(out.data, "<img");
+    CHECK_HAS(out.data, "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    CHECK_HAS(out.data, "&lt;img src=x onerror=alert(1)&gt;");
+    /* In the catalog (JSON, never HTML) quotes cannot end a string early. */
+    aw_buffer_clear(&out);
+    CHECK(aw_catalog_write_json(&out, &one) == 0);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, "\"title\":\"\\\"><script>alert(1)</script>\"");
+    CHECK_HAS(out.data, "\"\\\" onmouseover=\\\"alert(1)\"");
+    aw_buffer_free(&out);
+}
+
 static void test_bad_arguments(void)
 {
     aw_buffer out;
@@ -90,5 +117,5 @@ static void test_catalog_json(void)
     aw_buffer_free(&out);
 }
 
-TEST_MAIN(test_trending_markup, test_article_markup, test_full_view_is_trending_then_article, test_bad_arguments,
+TEST_MAIN(test_trending_markup, test_article_markup, test_full_view_is_trending_then_article, test_hostile_front_matter_is_escaped, test_bad_arguments,
           test_catalog_json)

@@ -111,6 +111,14 @@ static void test_bad_bytes_become_replacement_characters(void)
     CHECK_STR(render("a\r\nb\rc"), "<p>a\nb\nc</p>\n");
 }
 
+/* Found by the fuzzer (its check, not the renderer, was wrong): a backslash
+ * before the colon means no scheme, for us and for the browser, which reads
+ * the written d%5Cta:... as a relative path. */
+static void test_backslash_before_colon_is_relative(void)
+{
+    CHECK_STR(render("![i](d\\ta:text/html,x)"), "<p><img src=\"d%5Cta:text/html,x\" alt=\"i\" loading=\"lazy\"></p>\n");
+}
+
 static void test_github_extensions(void)
 {
     CHECK_STR(render("| a | b |\n|:--|--:|\n| 1 | 2 |"),
@@ -137,4 +145,4 @@ static void test_too_large_input_is_refused(void)
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
           test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped,
           test_headings_get_ids_and_shift, test_entities, test_bad_bytes_become_replacement_characters,
-          test_github_extensions, test_too_large_input_is_refused)
+          test_backslash_before_colon_is_relative, test_github_extensions, test_too_large_input_is_refused)
