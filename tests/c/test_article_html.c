@@ -81,11 +81,12 @@ static void test_hostile_front_matter_is_escaped(void)
     CHECK_LACKS(out.data, "<img");
     CHECK_HAS(out.data, "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     CHECK_HAS(out.data, "&lt;img src=x onerror=alert(1)&gt;");
-    /* In the catalog (JSON, never HTML) quotes cannot end a string early. */
+    /* In the catalog (JSON) quotes cannot end a string early, nor can a
+     * title end a <script> element the JSON is inlined in. */
     aw_buffer_clear(&out);
     CHECK(aw_catalog_write_json(&out, &one) == 0);
     aw_buffer_terminate(&out);
-    CHECK_HAS(out.data, "\"title\":\"\\\"><script>alert(1)</script>\"");
+    CHECK_HAS(out.data, "\"title\":\"\\\">\\u003cscript>alert(1)\\u003c/script>\"");
     CHECK_HAS(out.data, "\"\\\" onmouseover=\\\"alert(1)\"");
     aw_buffer_free(&out);
 }
@@ -108,7 +109,7 @@ static void test_catalog_json(void)
     aw_buffer_init(&out);
     CHECK(aw_catalog_write_json(&out, &catalog) == 0);
     aw_buffer_terminate(&out);
-    CHECK_HAS(out.data, "[{\"slug\":\"first\",\"title\":\"One & <Only>\",\"date\":\"2012-09-26\",\"source\":\"Wire report\","
+    CHECK_HAS(out.data, "[{\"slug\":\"first\",\"title\":\"One & \\u003cOnly>\",\"date\":\"2012-09-26\",\"source\":\"Wire report\","
                         "\"topics\":[\"Mali\",\"Quote \\\"this\\\"\"],\"summary\":\"Sum\"},");
     CHECK_HAS(out.data, "{\"slug\":\"hidden\",\"title\":\"Not trending\",\"date\":\"2026-01-01\",\"source\":\"\",\"topics\":[],"
                         "\"summary\":\"\"}]");
