@@ -5,21 +5,22 @@
 // each size and the ratio of the two times; time linear in the input means
 // a ratio near 2 when the size doubles. Exits 1 when a ratio reaches 2.5.
 //
-//   node tests/conformance/pathological.mjs [--scale N]   (default 1: inputs of 0.2-7 MB, about 2 minutes)
+//   node tests/conformance/pathological.mjs [--scale N]   (default 1: inputs of 2 and 4 MB, a few minutes)
 //
-// Each figure is the best of several runs (3 native, in one process and
-// without its start-up; 5 wasm), to keep other load on the machine out of it. Environment: AW_BUILD (default build/native), AW_DIST.
+// Times are CPU time, not wall time (this machine is shared: waiting for a
+// core must not look like non-linear work), the best of several runs: 3
+// native, each in a fresh process, start-up not counted; 5 wasm, in this
+// process, where the module's memory, once grown, is reused. Environment: AW_BUILD (default build/native), AW_DIST.
 
 import { spawnSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 
 import { conformancePaths } from './conformance.mjs';
 
 const LIMIT = 2.5;
 
 // name -> n => Markdown, after md4c 0.5.2's test/pathological-tests.py; n is
-// a repetition count (md4c uses 50,000 or 65,000; here 100,000 times the
-// scale, and twice that).
+// a repetition count (md4c uses 50,000 or 65,000; here the count that makes
+// about 2 MB, and twice that).
 export const CASES = {
   'nested strong emph': (n) => '*a **a '.repeat(n) + 'b' + ' a** a*'.repeat(n),
   'many emph closers with no openers': (n) => 'a_ '.repeat(n),
@@ -57,20 +58,20 @@ function best(times) {
   return Math.min(...times);
 }
 
-// Renders `markdown` three times in one aw-render-batch process and returns
-// the best render time it measured, in ms (process start-up not included).
+// Renders `markdown` in three fresh aw-render-batch processes and returns
+// the least CPU time a render took, in ms (start-up not included). Fresh
+// processes, because glibc hands back allocations under 32 MB for reuse
+// but maps larger ones anew each time: a warm run of the smaller size
+// against a cold run of the larger would fake a non-linear ratio.
 function timeNative(driver, markdown) {
   const bytes = Buffer.from(markdown, 'utf8');
-  const record = Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes]);
-  const run = spawnSync(driver, ['--time'], { input: Buffer.concat([record, record, record]), maxBuffer: 1 << 30 });
-  if (run.status !== 0) throw new Error(`${driver} exited with ${run.status}: ${run.stderr}`);
+  const input = Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes]);
   const times = [];
-  for (let at = 0; at < run.stdout.length;) {
-    const newline = run.stdout.indexOf(10, at);
-    const [status, size, ns] = run.stdout.toString('latin1', at, newline).split(' ').map(Number);
-    if (status !== 0) throw new Error(`${driver}: status ${status}`);
+  for (let i = 0; i < 3; i++) {
+    const run = spawnSync(driver, ['--time'], { input, maxBuffer: 1 << 30 });
+    const [status, , ns] = run.stdout.toString('latin1', 0, 64).split('\n')[0].split(' ').map(Number);
+    if (run.status !== 0 || status !== 0) throw new Error(`${driver} failed (${run.status}, ${status}): ${run.stderr}`);
     times.push(ns / 1e6);
-    at = newline + 1 + size;
   }
   return best(times);
 }
@@ -78,9 +79,10 @@ function timeNative(driver, markdown) {
 function timeWasm(shim, markdown) {
   const times = [];
   for (let i = 0; i < 5; i++) {
-    const started = performance.now();
+    const started = process.cpuUsage();
     shim.render(markdown);
-    times.push(performance.now() - started);
+    const used = process.cpuUsage(started);
+    times.push((used.user + used.system) / 1000);
   }
   return best(times);
 }
@@ -91,14 +93,17 @@ async function main() {
   const { driver } = conformancePaths();
   const { importShim } = await import('../js/helpers.mjs');
   const shim = await importShim();
-  const base = Math.round(100_000 * scale);
   shim.render(Object.values(CASES).map((make) => make(2000)).join('\n\n')); // let the JIT settle
   let worst = 0;
+  console.log('CPU time per MB of input at the smaller size, and the time ratio when the size doubles');
   console.log('case                                  size MB   native ms/MB  x2 ratio   wasm ms/MB  x2 ratio');
+  const mb = (s) => Buffer.byteLength(s) / (1024 * 1024);
   for (const [name, make] of Object.entries(CASES)) {
+    // The count that makes the smaller input about 2 MB (times the scale):
+    // big enough that a run takes tens of milliseconds, not timer noise.
+    const base = Math.max(1, Math.round(1000 * (2 * scale) / mb(make(1000))));
     const small = make(base);
     const large = make(base * 2);
-    const mb = (s) => Buffer.byteLength(s) / (1024 * 1024);
     const row = [name.padEnd(36), mb(small).toFixed(2).padStart(8)];
     let slow = false;
     for (const time of [(s) => timeNative(driver, s), (s) => timeWasm(shim, s)]) {
