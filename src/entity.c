@@ -1,14 +1,57 @@
 #include "entity.h"
 
+#include "entity_table.h"
 #include "utf8.h"
 
 #include <stdint.h>
 #include <string.h>
 
-/* md4c's entity.c: the HTML standard's 2,125 named references, each one or
- * two code points. Its header has our header's name, hence the full path
- * (AW_MD4C_ENTITY_H, set by cmake/Md4c.cmake). */
-#include AW_MD4C_ENTITY_H
+/* Compares a name with entry i as md4c sorted them: as "&name;" strings,
+ * so a name's end compares as ';'. */
+static int compare_name(const char *name, size_t len, unsigned i)
+{
+    size_t start = i ? aw_entity_name_ends[i - 1] : 0;
+    size_t entry_len = aw_entity_name_ends[i] - start;
+    const char *entry = aw_entity_names + start;
+    size_t k;
+
+    for (k = 0;; k++) {
+        unsigned char a = k < len ? (unsigned char)name[k] : ';';
+        unsigned char b = k < entry_len ? (unsigned char)entry[k] : ';';
+        if (a != b)
+            return a < b ? -1 : 1;
+        if (k >= len)
+            return 0; /* names hold no ';': both ended here */
+    }
+}
+
+/* Returns the index of the named reference, or -1. */
+static long find_named(const char *name, size_t len)
+{
+    unsigned low = 0, high = aw_entity_count;
+
+    while (low < high) {
+        unsigned mid = low + (high - low) / 2;
+        int order = compare_name(name, len, mid);
+        if (order == 0)
+            return (long)mid;
+        if (order < 0)
+            high = mid;
+        else
+            low = mid + 1;
+    }
+    return -1;
+}
+
+static uint32_t second_code_point(unsigned index)
+{
+    unsigned i;
+
+    for (i = 0; i < aw_entity_second_count; i++)
+        if (aw_entity_second[i][0] == index)
+            return aw_entity_second[i][1];
+    return 0;
+}
 
 static int append_code_point(aw_buffer *out, uint32_t cp)
 {
@@ -42,7 +85,8 @@ static uint32_t parse_number(const char *digits, size_t size, int hex)
 int aw_entity_decode(aw_buffer *out, const char *entity, size_t size)
 {
     const char *body;
-    const ENTITY *named;
+    long index;
+    uint32_t second;
     size_t len;
 
     if (size < 3 || entity[0] != '&' || entity[size - 1] != ';')
@@ -58,10 +102,11 @@ int aw_entity_decode(aw_buffer *out, const char *entity, size_t size)
         return append_code_point(out, parse_number(body + skip, len - skip, hex));
     }
 
-    named = entity_lookup(entity, size);
-    if (named == NULL)
+    index = find_named(body, len);
+    if (index < 0)
         return 1;
-    if (append_code_point(out, named->codepoints[0]) != 0)
+    second = second_code_point((unsigned)index);
+    if (append_code_point(out, aw_entity_first[index]) != 0)
         return -1;
-    return named->codepoints[1] ? append_code_point(out, named->codepoints[1]) : 0;
+    return second ? append_code_point(out, second) : 0;
 }
