@@ -3,8 +3,9 @@
 # Rewrites md4c's table of the HTML standard's named character references
 # (2,125 entries of { "&name;", { cp1, cp2 } }, 12 bytes each plus the
 # names) as the compact arrays src/entity_table.h declares: the names
-# back to back, where each ends, the first code point of each, and the few
-# second code points. Same order as md4c's (sorted by "&name;").
+# back to back, where each ends, the first code point of each in 16 bits,
+# the few beyond 16 bits and the few second code points apart. Same order
+# as md4c's (sorted by "&name;").
 file(STRINGS ${ENTITY_C} entries REGEX "^    { \"&[A-Za-z0-9]+;\", { [0-9]+, [0-9]+ } },?$")
 list(LENGTH entries count)
 if(count LESS 2000)
@@ -16,6 +17,8 @@ set(ends "")
 set(codepoints "")
 set(seconds "")
 set(second_count 0)
+set(astral "")
+set(astral_count 0)
 set(end 0)
 set(index 0)
 set(line_names "")
@@ -26,7 +29,15 @@ foreach(entry IN LISTS entries)
   math(EXPR end "${end} + ${length}")
   string(APPEND line_names "${name}")
   string(APPEND ends "${end},")
-  string(APPEND codepoints "${CMAKE_MATCH_2},")
+  if(CMAKE_MATCH_2 GREATER 65535)
+    # Beyond 16 bits (mathematical letters): the entry holds 0, a short
+    # second list the whole code point.
+    string(APPEND codepoints "0,")
+    string(APPEND astral "{${index},${CMAKE_MATCH_2}},")
+    math(EXPR astral_count "${astral_count} + 1")
+  else()
+    string(APPEND codepoints "${CMAKE_MATCH_2},")
+  endif()
   if(NOT CMAKE_MATCH_3 STREQUAL "0")
     string(APPEND seconds "{${index},${CMAKE_MATCH_3}},")
     math(EXPR second_count "${second_count} + 1")
@@ -56,11 +67,15 @@ ${names};
 const uint16_t aw_entity_name_ends[${count}] = {
     ${ends}
 };
-const uint32_t aw_entity_first[${count}] = {
+const uint16_t aw_entity_first[${count}] = {
     ${codepoints}
 };
+const unsigned aw_entity_astral_count = ${astral_count};
+const uint32_t aw_entity_astral[${astral_count}][2] = {
+    ${astral}
+};
 const unsigned aw_entity_second_count = ${second_count};
-const uint16_t aw_entity_second[${second_count}][2] = {
+const uint32_t aw_entity_second[${second_count}][2] = {
     ${seconds}
 };
 ")

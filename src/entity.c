@@ -43,13 +43,15 @@ static long find_named(const char *name, size_t len)
     return -1;
 }
 
-static uint32_t second_code_point(unsigned index)
+/* The value paired with `index` in one of the short { entry, value }
+ * lists (sorted by entry), or 0. */
+static uint32_t paired_value(const uint32_t (*pairs)[2], unsigned count, unsigned index)
 {
     unsigned i;
 
-    for (i = 0; i < aw_entity_second_count; i++)
-        if (aw_entity_second[i][0] == index)
-            return aw_entity_second[i][1];
+    for (i = 0; i < count && pairs[i][0] <= index; i++)
+        if (pairs[i][0] == index)
+            return pairs[i][1];
     return 0;
 }
 
@@ -86,7 +88,7 @@ int aw_entity_decode(aw_buffer *out, const char *entity, size_t size)
 {
     const char *body;
     long index;
-    uint32_t second;
+    uint32_t first, second;
     size_t len;
 
     if (size < 3 || entity[0] != '&' || entity[size - 1] != ';')
@@ -105,8 +107,11 @@ int aw_entity_decode(aw_buffer *out, const char *entity, size_t size)
     index = find_named(body, len);
     if (index < 0)
         return 1;
-    second = second_code_point((unsigned)index);
-    if (append_code_point(out, aw_entity_first[index]) != 0)
+    first = aw_entity_first[index];
+    if (first == 0)
+        first = paired_value(aw_entity_astral, aw_entity_astral_count, (unsigned)index);
+    second = paired_value(aw_entity_second, aw_entity_second_count, (unsigned)index);
+    if (append_code_point(out, first) != 0)
         return -1;
     return second ? append_code_point(out, second) : 0;
 }

@@ -10,8 +10,10 @@
 extern const unsigned aw_entity_count;
 extern const char aw_entity_names[];
 extern const uint16_t aw_entity_name_ends[];   /* where each name ends */
-extern const uint32_t aw_entity_first[];       /* each entry's code point */
+extern const uint16_t aw_entity_first[];       /* each entry's code point, 0 when astral */
+extern const unsigned aw_entity_astral_count;
+extern const uint32_t aw_entity_astral[][2];   /* { entry, code point } beyond U+FFFF, by entry */
 extern const unsigned aw_entity_second_count;
-extern const uint16_t aw_entity_second[][2];   /* { entry, second code point }, by entry */
+extern const uint32_t aw_entity_second[][2];   /* { entry, second code point }, by entry */
 
 #endif
