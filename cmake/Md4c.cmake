@@ -47,8 +47,19 @@ if(NOT EXISTS ${md4c_dir}/src/md4c.c)
 endif()
 message(STATUS "md4c ${AW_MD4C_VERSION}: ${md4c_dir}")
 
-# Only the parser: the HTML renderer (and its entity table) is ours.
+# Only the parser: the HTML renderer is ours.
 add_library(md4c STATIC ${md4c_dir}/src/md4c.c)
 target_include_directories(md4c SYSTEM PUBLIC ${md4c_dir}/src)
 set(AW_MD4C_DIR ${md4c_dir}) # its test/ folder holds the conformance suites
 target_compile_definitions(md4c PRIVATE MD4C_USE_UTF8)
+
+# The HTML standard's named character references (CommonMark decodes them
+# all), from md4c's entity.c, rewritten in a compact form (src/entity_table.h).
+set(AW_ENTITY_TABLE ${CMAKE_BINARY_DIR}/generated/entity_table.c)
+add_custom_command(
+  OUTPUT ${AW_ENTITY_TABLE}
+  COMMAND ${CMAKE_COMMAND} -DENTITY_C=${md4c_dir}/src/entity.c -DOUTPUT=${AW_ENTITY_TABLE}
+          -P ${CMAKE_SOURCE_DIR}/cmake/EntityTable.cmake
+  DEPENDS ${md4c_dir}/src/entity.c ${CMAKE_SOURCE_DIR}/cmake/EntityTable.cmake
+  COMMENT "Generating the entity table from md4c's entity.c"
+  VERBATIM)

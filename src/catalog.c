@@ -16,7 +16,9 @@ long aw_catalog_find(const aw_catalog *catalog, const char *slug, size_t size)
 
 /* Appends `text` as a JSON string literal. Input is valid UTF-8 (checked
  * when the content was embedded), so only quotes, backslashes and control
- * characters need escaping. */
+ * characters need escaping; '<' is escaped too, so the JSON can sit inside
+ * an HTML <script> element (a server inlining `aw-render --catalog`)
+ * without "</script>" in a title ending it. */
 static void write_json_string(aw_buffer *out, const char *text)
 {
     static const char hex[] = "0123456789abcdef";
@@ -25,7 +27,7 @@ static void write_json_string(aw_buffer *out, const char *text)
     aw_buffer_append_char(out, '"');
     for (; *text; text++) {
         unsigned char ch = (unsigned char)*text;
-        if (ch >= 0x20 && ch != '"' && ch != '\\')
+        if (ch >= 0x20 && ch != '"' && ch != '\\' && ch != '<')
             continue;
         aw_buffer_append(out, run, (size_t)(text - run));
         if (ch == '"' || ch == '\\') {

@@ -1,28 +1,59 @@
 #include "entity.h"
 
+#include "entity_table.h"
 #include "utf8.h"
 
 #include <stdint.h>
 #include <string.h>
 
-/* md4c has no entity list and we do not ship the 2,000-entry HTML one: in
- * text, unknown names are left for the browser to decode. Attributes need
- * the names that can hide a URL scheme (colon, tab, newline, ...), so those
- * are here, with the everyday typographic ones. */
-static const struct {
-    const char *name;
-    uint32_t cp;
-} named[] = {
-    { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
-    { "colon", ':' }, { "Tab", '\t' }, { "NewLine", '\n' }, { "sol", '/' }, { "bsol", '\\' },
-    { "period", '.' }, { "lpar", '(' }, { "rpar", ')' }, { "num", '#' }, { "percnt", '%' },
-    { "quest", '?' }, { "equals", '=' }, { "plus", '+' }, { "comma", ',' }, { "semi", ';' },
-    { "excl", '!' }, { "commat", '@' }, { "lowbar", '_' }, { "hyphen", 0x2010 },
-    { "nbsp", 0xA0 }, { "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 },
-    { "ndash", 0x2013 }, { "mdash", 0x2014 }, { "hellip", 0x2026 },
-    { "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
-    { "laquo", 0xAB }, { "raquo", 0xBB }, { "middot", 0xB7 }, { "bull", 0x2022 },
-};
+/* Compares a name with entry i as md4c sorted them: as "&name;" strings,
+ * so a name's end compares as ';'. */
+static int compare_name(const char *name, size_t len, unsigned i)
+{
+    size_t start = i ? aw_entity_name_ends[i - 1] : 0;
+    size_t entry_len = aw_entity_name_ends[i] - start;
+    const char *entry = aw_entity_names + start;
+    size_t k;
+
+    for (k = 0;; k++) {
+        unsigned char a = k < len ? (unsigned char)name[k] : ';';
+        unsigned char b = k < entry_len ? (unsigned char)entry[k] : ';';
+        if (a != b)
+            return a < b ? -1 : 1;
+        if (k >= len)
+            return 0; /* names hold no ';': both ended here */
+    }
+}
+
+/* Returns the index of the named reference, or -1. */
+static long find_named(const char *name, size_t len)
+{
+    unsigned low = 0, high = aw_entity_count;
+
+    while (low < high) {
+        unsigned mid = low + (high - low) / 2;
+        int order = compare_name(name, len, mid);
+        if (order == 0)
+            return (long)mid;
+        if (order < 0)
+            high = mid;
+        else
+            low = mid + 1;
+    }
+    return -1;
+}
+
+/* The value paired with `index` in one of the short { entry, value }
+ * lists (sorted by entry), or 0. */
+static uint32_t paired_value(const uint32_t (*pairs)[2], unsigned count, unsigned index)
+{
+    unsigned i;
+
+    for (i = 0; i < count && pairs[i][0] <= index; i++)
+        if (pairs[i][0] == index)
+            return pairs[i][1];
+    return 0;
+}
 
 static int append_code_point(aw_buffer *out, uint32_t cp)
 {
@@ -56,7 +87,9 @@ static uint32_t parse_number(const char *digits, size_t size, int hex)
 int aw_entity_decode(aw_buffer *out, const char *entity, size_t size)
 {
     const char *body;
-    size_t len, i;
+    long index;
+    uint32_t first, second;
+    size_t len;
 
     if (size < 3 || entity[0] != '&' || entity[size - 1] != ';')
         return 1;
@@ -71,8 +104,14 @@ int aw_entity_decode(aw_buffer *out, const char *entity, size_t size)
         return append_code_point(out, parse_number(body + skip, len - skip, hex));
     }
 
-    for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
-        if (strlen(named[i].name) == len && memcmp(named[i].name, body, len) == 0)
-            return append_code_point(out, named[i].cp);
-    return 1;
+    index = find_named(body, len);
+    if (index < 0)
+        return 1;
+    first = aw_entity_first[index];
+    if (first == 0)
+        first = paired_value(aw_entity_astral, aw_entity_astral_count, (unsigned)index);
+    second = paired_value(aw_entity_second, aw_entity_second_count, (unsigned)index);
+    if (append_code_point(out, first) != 0)
+        return -1;
+    return second ? append_code_point(out, second) : 0;
 }

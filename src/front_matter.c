@@ -174,25 +174,34 @@ static int parse_field(aw_front_matter *fm, int key, aw_span value, unsigned lin
     }
 }
 
+/* The 1-based line number of byte `offset`. */
+static unsigned line_of(const char *text, size_t offset)
+{
+    unsigned line = 1;
+    size_t i;
+
+    for (i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
 int aw_front_matter_parse(const char *text, size_t size, aw_front_matter *fm, aw_parse_error *error)
 {
     line_reader reader = { text, size, 0, 0 };
     unsigned seen_on[KEY_COUNT] = { 0 };
     aw_span line;
     size_t valid;
+    const char *nul;
 
     memset(fm, 0, sizeof(*fm));
     valid = aw_utf8_valid_prefix(text, size);
-    if (valid != size) {
-        unsigned bad_line = 1;
-        size_t i;
-        for (i = 0; i < valid; i++)
-            bad_line += text[i] == '\n';
-        return fail(error, bad_line, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+    if (valid != size)
+        return fail(error, line_of(text, valid), "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
                     (unsigned)(unsigned char)text[valid]);
-    }
-    if (memchr(text, '\0', size) != NULL)
-        return fail(error, 1, "the file contains a NUL byte; save it as UTF-8 text");
+    nul = memchr(text, '\0', size);
+    if (nul != NULL)
+        return fail(error, line_of(text, (size_t)(nul - text)),
+                    "the file contains a NUL byte; save it as UTF-8 text");
     if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         reader.pos = 3; /* a byte-order mark before the opening fence */
 
@@ -222,6 +231,7 @@ int aw_front_matter_parse(const char *text, size_t size, aw_front_matter *fm, aw
         if (value.size >= 2 && value.data[0] == '"' && value.data[value.size - 1] == '"') {
             value.data++;
             value.size -= 2;
+            value = trim(value); /* "  " is as empty as nothing */
         }
         k = find_key(key);
         if (k < 0)

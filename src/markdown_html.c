@@ -46,15 +46,14 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
         aw_buffer_append_str(out, r->image_depth ? " " : "\n");
         break;
     case MD_TEXT_ENTITY: {
-        /* Decode what we know and escape the result; a name we do not know
-         * has the shape md4c checked (&[A-Za-z][A-Za-z0-9]*;) and is left
-         * for the browser, which reads it as a character, never as markup. */
+        /* A name the HTML standard does not define stays literal text, as
+         * CommonMark says: escaped, so the browser cannot read a shorter
+         * legacy name into it (&notit; would show as "¬it;"). */
         size_t mark = r->attr.len;
-        int known = aw_entity_decode(&r->attr, text, size);
-        if (known == 0)
+        if (aw_entity_decode(&r->attr, text, size) == 0)
             aw_escape_html(out, r->attr.data + mark, r->attr.len - mark);
         else
-            aw_buffer_append(out, text, size);
+            aw_escape_html(out, text, size);
         r->attr.len = mark;
         break;
     }

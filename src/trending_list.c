@@ -1,6 +1,7 @@
 #include "trending_list.h"
 
 #include "format.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -44,6 +45,12 @@ int aw_trending_parse(const char *text, size_t size, aw_trending_list *out, aw_p
     unsigned number = 0;
 
     out->count = 0;
+    i = aw_utf8_valid_prefix(text, size);
+    if (i != size) {
+        for (pos = 0; pos < i; pos++)
+            number += text[pos] == '\n';
+        return fail(error, number + 1, "invalid UTF-8; save the file as UTF-8", none);
+    }
     while (pos < size) {
         const char *end = memchr(text + pos, '\n', size - pos);
         aw_span line;

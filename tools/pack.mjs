@@ -26,11 +26,15 @@ import { describeFile } from './manifest.mjs';
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 // Brotli bytes a page downloads for one widget (minified classic script +
-// module). Measured 36,278 at 0.1.0; raise it only on purpose, and say why.
-export const BROTLI_BUDGET = 40 * 1024;
+// module). Raise it only on purpose, and say why. History: 36,278 at the
+// first package; 39,434 with the embedding features (issue 4); 51,603 with
+// the HTML standard's 2,125 named character references, which CommonMark
+// needs in link destinations, titles and info strings (+12 KB brotli).
+export const BROTLI_BUDGET = 52 * 1024;
 export const PAGE_FILES = ['article-widget.min.js', 'article-widget.wasm'];
-// The same for the single-file build (the .wasm inside as base64): 45,498.
-export const SINGLE_FILE_BUDGET = 50 * 1024;
+// The same for the single-file build (the .wasm inside as base64): 45,498
+// at the first package, 64,710 with the entity table.
+export const SINGLE_FILE_BUDGET = 64 * 1024;
 export const SINGLE_FILE = 'article-widget.inline.min.js';
 
 function parseArgs(argv) {

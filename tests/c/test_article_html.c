@@ -107,6 +107,34 @@ static void test_reading_time_rounds_up(void)
     aw_buffer_free(&out);
 }
 
+/* Front-matter text reaches the page only escaped, wherever it goes. */
+static void test_hostile_front_matter_is_escaped(void)
+{
+    static const char *const bad_topics[] = { "\" onmouseover=\"alert(1)", "<script>alert(1)</script>" };
+    static const aw_article hostile[] = {
+        { "x", "\"><script>alert(1)</script>", "2020-01-01", "<img src=x onerror=alert(1)>",
+          "javascript:alert(1)", bad_topics, 2, "Body", 4 },
+    };
+    static const aw_catalog one = { hostile, 1, 1 };
+    aw_buffer out;
+
+    aw_buffer_init(&out);
+    CHECK(aw_render_view(&out, &one, 0, AW_VIEW_FULL, 0) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_LACKS(out.data, "<script");
+    CHECK_LACKS(out.data, "<img");
+    CHECK_HAS(out.data, "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    CHECK_HAS(out.data, "&lt;img src=x onerror=alert(1)&gt;");
+    /* In the catalog (JSON) quotes cannot end a string early, nor can a
+     * title end a <script> element the JSON is inlined in. */
+    aw_buffer_clear(&out);
+    CHECK(aw_catalog_write_json(&out, &one) == 0);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, "\"title\":\"\\\">\\u003cscript>alert(1)\\u003c/script>\"");
+    CHECK_HAS(out.data, "\"\\\" onmouseover=\\\"alert(1)\"");
+    aw_buffer_free(&out);
+}
+
 static void test_bad_arguments(void)
 {
     aw_buffer out;
@@ -125,7 +153,7 @@ static void test_catalog_json(void)
     aw_buffer_init(&out);
     CHECK(aw_catalog_write_json(&out, &catalog) == 0);
     aw_buffer_terminate(&out);
-    CHECK_HAS(out.data, "[{\"slug\":\"first\",\"title\":\"One & <Only>\",\"date\":\"2012-09-26\",\"source\":\"Wire report\","
+    CHECK_HAS(out.data, "[{\"slug\":\"first\",\"title\":\"One & \\u003cOnly>\",\"date\":\"2012-09-26\",\"source\":\"Wire report\","
                         "\"topics\":[\"Mali\",\"Quote \\\"this\\\"\"],\"summary\":\"Sum\"},");
     CHECK_HAS(out.data, "{\"slug\":\"hidden\",\"title\":\"Not trending\",\"date\":\"2026-01-01\",\"source\":\"\",\"topics\":[],"
                         "\"summary\":\"\"}]");
@@ -135,4 +163,5 @@ static void test_catalog_json(void)
 }
 
 TEST_MAIN(test_trending_markup, test_article_markup, test_full_view_is_trending_then_article,
-          test_heading_level_shifts_every_heading, test_reading_time_rounds_up, test_bad_arguments, test_catalog_json)
+          test_heading_level_shifts_every_heading, test_reading_time_rounds_up, test_hostile_front_matter_is_escaped,
+          test_bad_arguments, test_catalog_json)

@@ -94,8 +94,12 @@ static void test_entities(void)
 {
     CHECK_STR(render("&#65;&#x42; &amp; &copy; &#0; &#xD800;"),
               "<p>AB &amp; \xC2\xA9 \xEF\xBF\xBD \xEF\xBF\xBD</p>\n");
-    /* Names we do not know are left for the browser. */
-    CHECK_STR(render("&eacute;"), "<p>&eacute;</p>\n");
+    /* Every name of the HTML standard decodes, one or two code points. */
+    CHECK_STR(render("&eacute; &ngE;"), "<p>\xC3\xA9 \xE2\x89\xA7\xCC\xB8</p>\n");
+    /* Other names stay literal text, escaped so the browser cannot read a
+     * shorter legacy name (&not) into them. */
+    CHECK_STR(render("&notit; &MadeUp;"), "<p>&amp;notit; &amp;MadeUp;</p>\n");
+    CHECK_STR(render("[a](/f&ouml;&ouml; \"f&ouml;\")"), "<p><a href=\"/f%C3%B6%C3%B6\" title=\"f\xC3\xB6\">a</a></p>\n");
     CHECK_STR(render("&#60;script&#62;"), "<p>&lt;script&gt;</p>\n");
 }
 
@@ -105,6 +109,14 @@ static void test_bad_bytes_become_replacement_characters(void)
     CHECK_STR(render("a\xFF" "b"), "<p>a\xEF\xBF\xBD" "b</p>\n");
     CHECK_STR(render("\xEF\xBB\xBFtext"), "<p>text</p>\n");
     CHECK_STR(render("a\r\nb\rc"), "<p>a\nb\nc</p>\n");
+}
+
+/* Found by the fuzzer (its check, not the renderer, was wrong): a backslash
+ * before the colon means no scheme, for us and for the browser, which reads
+ * the written d%5Cta:... as a relative path. */
+static void test_backslash_before_colon_is_relative(void)
+{
+    CHECK_STR(render("![i](d\\ta:text/html,x)"), "<p><img src=\"d%5Cta:text/html,x\" alt=\"i\" loading=\"lazy\"></p>\n");
 }
 
 static void test_github_extensions(void)
@@ -157,4 +169,5 @@ static void test_words_are_counted_while_rendering(void)
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
           test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped,
           test_headings_get_ids_and_shift, test_entities, test_bad_bytes_become_replacement_characters,
-          test_github_extensions, test_too_large_input_is_refused, test_words_are_counted_while_rendering)
+          test_backslash_before_colon_is_relative, test_github_extensions, test_too_large_input_is_refused,
+          test_words_are_counted_while_rendering)

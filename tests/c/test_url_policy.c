@@ -59,6 +59,8 @@ static void test_images_take_no_mailto(void)
     CHECK(aw_url_classify("mailto:a@b", 10, AW_URL_FOR_IMAGE) == AW_URL_REFUSED);
     CHECK(aw_url_classify("https://a/b.png", 15, AW_URL_FOR_IMAGE) == AW_URL_EXTERNAL);
     CHECK(aw_url_classify("b.png", 5, AW_URL_FOR_IMAGE) == AW_URL_RELATIVE);
+    /* Not even raster data: URLs (a choice: articles link images by URL). */
+    CHECK(aw_url_classify("data:image/png;base64,iVBORw0KGgo=", 33, AW_URL_FOR_IMAGE) == AW_URL_REFUSED);
 }
 
 TEST_MAIN(test_allowed_schemes, test_relative_and_fragments, test_dangerous_schemes_refused, test_images_take_no_mailto)

@@ -1,0 +1,119 @@
+/* libFuzzer target: the Markdown renderer on any bytes.
+ *
+ * The first byte picks the heading offset (as md4c's fuzz-mdhtml.c takes
+ * its flags from leading bytes); the rest is the Markdown. Besides the
+ * sanitizers' checks, every output must hold the safety policy:
+ *  - it is valid UTF-8;
+ *  - every '<' opens or closes one of the tags the renderer writes, so no
+ *    raw HTML got through;
+ *  - every href/src value, read as a browser reads it, is http(s), a
+ *    relative URL, or (links only) mailto.
+ * A broken promise traps, which libFuzzer reports as a crash. */
+#include "buffer.h"
+#include "errors.h"
+#include "markdown_html.h"
+#include "url_policy.h" /* aw_url_use only: the URL check here is independent */
+#include "utf8.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const our_tags[] = {
+    "a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img",
+    "input", "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+};
+
+static int is_our_tag(const char *html, size_t len, size_t at)
+{
+    size_t i, start = at + 1 + (at + 1 < len && html[at + 1] == '/');
+
+    for (i = 0; i < sizeof(our_tags) / sizeof(our_tags[0]); i++) {
+        size_t n = strlen(our_tags[i]);
+        if (start + n < len && memcmp(html + start, our_tags[i], n) == 0
+            && (html[start + n] == '>' || html[start + n] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+/* How a browser reads the scheme of an attribute value (the WHATWG URL
+ * parser: leading C0 controls and spaces stripped, tabs and newlines
+ * removed anywhere, then [A-Za-z][A-Za-z0-9+.-]* before ':'). The only
+ * character reference allowed before the scheme ends is &amp; (what
+ * aw_escape_url writes; '&' ends a scheme). Independent of
+ * url_policy.c on purpose: it checks what the page will do with the output.
+ * Writes the lowercased scheme to `scheme` and returns its length, or 0
+ * when the URL has none (relative). */
+static size_t browser_scheme(const char *value, size_t len, char scheme[16])
+{
+    size_t i = 0, n = 0;
+
+    while (i < len && value[i] != '"' && (unsigned char)value[i] <= 0x20)
+        i++;
+    for (; i < len && value[i] != '"'; i++) {
+        char ch = value[i];
+        if (ch == '\t' || ch == '\n' || ch == '\r')
+            continue;
+        if (ch == ':')
+            return n;
+        if (ch == '&' && !(len - i >= 5 && memcmp(value + i, "&amp;", 5) == 0))
+            __builtin_trap(); /* a reference the browser would decode first */
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (!((ch >= 'a' && ch <= 'z') || (n > 0 && ((ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == '.'))))
+            return 0;
+        if (n < 15)
+            scheme[n++] = ch; /* a longer scheme stays 15 long: matches nothing allowed */
+    }
+    return 0;
+}
+
+static void check_url(const char *value, size_t len, aw_url_use use)
+{
+    char scheme[16];
+    size_t n = browser_scheme(value, len, scheme);
+
+    if (n == 0)
+        return;
+    if ((n == 4 && memcmp(scheme, "http", 4) == 0) || (n == 5 && memcmp(scheme, "https", 5) == 0))
+        return;
+    if (use == AW_URL_FOR_LINK && n == 6 && memcmp(scheme, "mailto", 6) == 0)
+        return;
+    __builtin_trap();
+}
+
+static void check_policy(const aw_buffer *out)
+{
+    size_t i;
+
+    if (aw_utf8_valid_prefix(out->data, out->len) != out->len)
+        __builtin_trap();
+    for (i = 0; i < out->len; i++) {
+        if (out->data[i] == '<' && !is_our_tag(out->data, out->len, i))
+            __builtin_trap();
+        if (out->len - i >= 7 && memcmp(out->data + i, " href=\"", 7) == 0)
+            check_url(out->data + i + 7, out->len - i - 7, AW_URL_FOR_LINK);
+        else if (out->len - i >= 6 && memcmp(out->data + i, " src=\"", 6) == 0)
+            check_url(out->data + i + 6, out->len - i - 6, AW_URL_FOR_IMAGE);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    aw_markdown_options options = { 0, NULL };
+    aw_buffer out;
+
+    if (size > 0) {
+        options.heading_offset = data[0] & 7;
+        data++;
+        size--;
+    }
+    aw_buffer_init(&out);
+    if (aw_markdown_to_html(&out, (const char *)data, size, &options) == AW_OK)
+        check_policy(&out);
+    aw_buffer_free(&out);
+    return 0;
+}
