@@ -72,7 +72,7 @@ test('a 10 MB document renders through render()', () => {
 
 test('input over the 64 MiB limit fails with a clear Error, and the module keeps working', () => {
   assert.throws(() => aw.render('a'.repeat(64 * MB + 1)),
-    (err) => err instanceof Error && err.message === '[article-widget] input is larger than 64 MiB');
+    (err) => err instanceof Error && err.message === '[article-widget] input is larger than 64 MiB' && err.code === 'input-too-large');
   assert.equal(aw.render('still *fine*'), '<p>still <em>fine</em></p>\n');
   assert.ok(aw.articles().length > 0);
 });

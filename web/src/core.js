@@ -244,9 +244,9 @@ function createEngine(exports) {
   function withString(text, fn) {
     // Every UTF-16 unit is at least one UTF-8 byte: longer strings are over
     // the C side's limit for sure, so refuse them before copying.
-    if (text.length > MAX_INPUT_BYTES) throw awError(`input over ${MAX_INPUT_BYTES} bytes`, 'input-too-large');
+    // The message is the module's own (errors.c).
+    if (text.length > MAX_INPUT_BYTES) throw awError('input is larger than 64 MiB', 'input-too-large');
     const max = text.length * 3 || 1;
-    if (max > 0x7fffffff) throw awError('input too large', 'input-too-large');
     const ptr = exports.aw_alloc(max);
     if (!ptr) throw awError('out of memory');
     try {
