@@ -314,7 +314,6 @@ const OPTIONS = ['article', 'view', 'theme', 'heading-level', 'loading', 'link-t
 const THEMES = ['auto', 'light', 'dark'];
 const LINK_TARGETS = ['_self', '_blank', '_parent', '_top'];
 const LAZY_MARGIN = '300px 0px'; // start loading a little before the widget scrolls into view
-const TT_POLICY = Symbol.for('article-widget.trusted-types-policy');
 const MARKDOWN_TYPE = 'text/markdown';
 const DEFAULT_HEADING_LEVEL = 2; // article_html.h's AW_DEFAULT_HEADING_LEVEL
 
@@ -327,23 +326,26 @@ function slugFromHash(hash) {
   }
 }
 
-// The Trusted Types policy "article-widget", created once per page and
-// shared by every copy of this script (a second createPolicy with the same
-// name throws). Its createHTML passes the string through: it is only ever
-// given the renderer's output. null where Trusted Types do not exist.
+// The Trusted Types policy "article-widget", created once by this copy of
+// the script. Its createHTML passes the string through, so it must never
+// be reachable by page code (a global would hand every script on the page
+// a way around Trusted Types): it lives in this closure only. A second copy
+// of the script cannot create a policy with the same name unless the CSP
+// says 'allow-duplicates'; it then fails with csp-blocked, never silently.
+// undefined: not created yet; null: no Trusted Types here (or refused).
+let trustedHtmlPolicy;
 function htmlPolicy() {
-  if (Object.hasOwn(globalThis, TT_POLICY)) return globalThis[TT_POLICY];
-  let policy = null;
+  if (trustedHtmlPolicy !== undefined) return trustedHtmlPolicy;
+  trustedHtmlPolicy = null;
   const tt = globalThis.trustedTypes;
   if (tt && typeof tt.createPolicy === 'function') {
     try {
-      policy = tt.createPolicy('article-widget', { createHTML: (html) => html });
+      trustedHtmlPolicy = tt.createPolicy('article-widget', { createHTML: (html) => html });
     } catch {
-      policy = null; // the page's CSP does not list the name: innerHTML will say so
+      // The page's CSP does not allow the name: innerHTML will say so.
     }
   }
-  Object.defineProperty(globalThis, TT_POLICY, { value: policy });
-  return policy;
+  return trustedHtmlPolicy;
 }
 
 // The only innerHTML assignment in the shim: `html` is renderer output.
