@@ -16,15 +16,8 @@ import { chromium } from 'playwright-core';
 
 import { DIST, REPO, SEED_SLUG, requireFile } from '../js/helpers.mjs';
 import { startServer } from '../../tools/serve.mjs';
+import { LAUNCH, T } from './harness.mjs';
 
-const LAUNCH = {
-  executablePath: process.env.AW_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run',
-  ],
-};
-const T = { timeout: 60_000 };
 const CDN_HOST = '127.0.0.2';
 const CDN_HEADERS = {
   'Access-Control-Allow-Origin': '*',

@@ -19,15 +19,8 @@ import { chromium } from 'playwright-core';
 import { DIST, requireFile } from '../js/helpers.mjs';
 import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
 import { hostileCorpus } from './hostile-corpus.mjs';
+import { LAUNCH, T } from './harness.mjs';
 
-const LAUNCH = {
-  executablePath: process.env.AW_CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run',
-  ],
-};
-const T = { timeout: 60_000 };
 
 // What the renderer writes (src/markdown_html.c), and nothing else.
 const ALLOWED = {
