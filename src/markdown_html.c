@@ -1,6 +1,6 @@
 #include "markdown_html.h"
 
-#include "entity.h"
+#include "char_refs.h"
 #include "errors.h"
 #include "escape.h"
 #include "url_policy.h"
@@ -50,7 +50,7 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
          * CommonMark says: escaped, so the browser cannot read a shorter
          * legacy name into it (&notit; would show as "¬it;"). */
         size_t mark = r->attr.len;
-        if (aw_entity_decode(&r->attr, text, size) == 0)
+        if (aw_char_ref_decode(&r->attr, text, size) == 0)
             aw_escape_html(out, r->attr.data + mark, r->attr.len - mark);
         else
             aw_escape_html(out, text, size);
@@ -87,7 +87,7 @@ static void count_words(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
 static void collect_heading_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t size)
 {
     if (type == MD_TEXT_ENTITY) {
-        if (aw_entity_decode(&r->heading_text, text, size) == 1)
+        if (aw_char_ref_decode(&r->heading_text, text, size) == 1)
             aw_buffer_append(&r->heading_text, text, size);
     } else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
         aw_buffer_append_char(&r->heading_text, ' ');
@@ -110,7 +110,7 @@ static void decode_attribute(renderer *r, const MD_ATTRIBUTE *attr)
 
         if (attr->substr_types[i] == MD_TEXT_NULLCHAR)
             aw_buffer_append(&r->attr, replacement_char, 3);
-        else if (attr->substr_types[i] != MD_TEXT_ENTITY || aw_entity_decode(&r->attr, part, size) == 1)
+        else if (attr->substr_types[i] != MD_TEXT_ENTITY || aw_char_ref_decode(&r->attr, part, size) == 1)
             aw_buffer_append(&r->attr, part, size);
     }
 }

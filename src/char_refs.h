@@ -1,6 +1,6 @@
 /* Decoding of the character references md4c reports (MD_TEXT_ENTITY). */
-#ifndef AW_ENTITY_H
-#define AW_ENTITY_H
+#ifndef AW_CHAR_REFS_H
+#define AW_CHAR_REFS_H
 
 #include "buffer.h"
 
@@ -10,6 +10,6 @@
  * of all 2,125). For any other name nothing is appended and 1 is returned:
  * CommonMark keeps such text literally, so the caller escapes it.
  * Returns 0 when decoded, 1 when unknown, -1 when the buffer failed. */
-int aw_entity_decode(aw_buffer *out, const char *entity, size_t size);
+int aw_char_ref_decode(aw_buffer *out, const char *entity, size_t size);
 
 #endif

@@ -1,6 +1,6 @@
-#include "entity.h"
+#include "char_refs.h"
 
-#include "entity_table.h"
+#include "char_ref_table.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -10,9 +10,9 @@
  * so a name's end compares as ';'. */
 static int compare_name(const char *name, size_t len, unsigned i)
 {
-    size_t start = i ? aw_entity_name_ends[i - 1] : 0;
-    size_t entry_len = aw_entity_name_ends[i] - start;
-    const char *entry = aw_entity_names + start;
+    size_t start = i ? aw_char_ref_name_ends[i - 1] : 0;
+    size_t entry_len = aw_char_ref_name_ends[i] - start;
+    const char *entry = aw_char_ref_names + start;
     size_t k;
 
     for (k = 0;; k++) {
@@ -28,7 +28,7 @@ static int compare_name(const char *name, size_t len, unsigned i)
 /* Returns the index of the named reference, or -1. */
 static long find_named(const char *name, size_t len)
 {
-    unsigned low = 0, high = aw_entity_count;
+    unsigned low = 0, high = aw_char_ref_count;
 
     while (low < high) {
         unsigned mid = low + (high - low) / 2;
@@ -84,7 +84,7 @@ static uint32_t parse_number(const char *digits, size_t size, int hex)
     return value;
 }
 
-int aw_entity_decode(aw_buffer *out, const char *entity, size_t size)
+int aw_char_ref_decode(aw_buffer *out, const char *entity, size_t size)
 {
     const char *body;
     long index;
@@ -107,10 +107,10 @@ int aw_entity_decode(aw_buffer *out, const char *entity, size_t size)
     index = find_named(body, len);
     if (index < 0)
         return 1;
-    first = aw_entity_first[index];
+    first = aw_char_ref_first[index];
     if (first == 0)
-        first = paired_value(aw_entity_astral, aw_entity_astral_count, (unsigned)index);
-    second = paired_value(aw_entity_second, aw_entity_second_count, (unsigned)index);
+        first = paired_value(aw_char_ref_astral, aw_char_ref_astral_count, (unsigned)index);
+    second = paired_value(aw_char_ref_second, aw_char_ref_second_count, (unsigned)index);
     if (append_code_point(out, first) != 0)
         return -1;
     return second ? append_code_point(out, second) : 0;
