@@ -262,11 +262,15 @@ function createEngine(exports) {
     return withString(String(slug), (ptr, len) => exports.aw_article_find(ptr, len));
   }
 
+  // The catalog is fixed at build time: parsed once, on first use.
   let catalog = null;
-  function articles() {
+  function parsedCatalog() {
     if (!catalog) catalog = JSON.parse(check(exports.aw_catalog_json(), 'aw_catalog_json'));
+    return catalog;
+  }
+  function articles() {
     // A fresh copy each time: callers may mutate what they get.
-    return catalog.map((a) => ({ ...a, topics: Array.isArray(a.topics) ? [...a.topics] : [] }));
+    return parsedCatalog().map((a) => ({ ...a, topics: Array.isArray(a.topics) ? [...a.topics] : [] }));
   }
 
   // headingLevel: 1..6 for the widget's own headings (the body's shift
@@ -296,12 +300,12 @@ function createEngine(exports) {
   // list, which the renderer puts first in its catalog (index 0, the one
   // aw_render_view(-1, ...) shows).
   function getDefaultSlug() {
-    const first = articles()[0];
+    const first = parsedCatalog()[0];
     return first ? first.slug : null;
   }
 
   function has(slug) {
-    return typeof slug === 'string' && slug !== '' && find(slug) >= 0;
+    return typeof slug === 'string' && parsedCatalog().some((a) => a.slug === slug);
   }
 
   return { articles, render, renderView, has, defaultSlug: getDefaultSlug };
