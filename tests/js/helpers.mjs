@@ -14,7 +14,9 @@ export const DIST = resolve(process.env.AW_DIST || 'dist/');
 export const CLI = resolve(process.env.AW_CLI || 'build/native/aw-render');
 export const CONTENT = resolve(process.env.AW_CONTENT || 'content/');
 export const ARTIFACTS = resolve(process.env.AW_ARTIFACTS || 'build/artifacts');
-export const SEED = process.env.AW_SEED || resolve(REPO, '../shared/seed/article.txt');
+// The repository's own copy of the seed article (the text the site owner
+// gave us); the tests compare the rendered article against it.
+export const SEED = process.env.AW_SEED || join(REPO, 'tests', 'fixtures', 'seed-article.txt');
 
 export const SEED_SLUG = 'china-offers-military-aid-to-mali';
 export const SEED_TITLE = 'China Offers Military Aid To Mali In Fight Against Islamists Rebels';
@@ -33,7 +35,7 @@ export async function importShim() {
   return shim;
 }
 
-/* ===== Seed article (shared/seed/article.txt) ===== */
+/* ===== Seed article (tests/fixtures/seed-article.txt) ===== */
 
 // { title, paragraphs }: the paragraphs between the title line and "Back to top".
 export function readSeed(path = SEED) {
