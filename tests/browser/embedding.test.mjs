@@ -128,18 +128,38 @@ test('Markdown from the page: an inline script child and src=URL, same policy; l
   await context.close();
 });
 
-test('article-widget:render tells the slug, headings and word count', T, async () => {
+test('article-widget:render tells the slug, headings, word count and reading time', T, async () => {
   const { page: p, context, log } = await open('/');
   await waitForArticle(p, SEED_SLUG);
   await p.locator('main > article-widget .aw-trending-link[data-aw-slug="embedding-the-widget"]').click();
   await waitForArticle(p, 'embedding-the-widget');
   const [first, second] = await renders(p);
   const words = readSeed().paragraphs.join(' ').split(/\s+/).length;
-  assert.deepEqual(first.detail, { slug: SEED_SLUG, headings: [], words });
+  assert.deepEqual(first.detail, { slug: SEED_SLUG, headings: [], words, minutes: Math.ceil(words / 230) });
   assert.equal(second.detail.slug, 'embedding-the-widget');
   assert.deepEqual(second.detail.headings.map((h) => [h.level, h.text]),
     [[3, 'Choosing what it shows'], [3, 'What happens when it loads']], '"##" under the h2 title');
   assert.ok(second.detail.headings.every((h) => /^[a-z0-9-]+$/.test(h.id)));
+  assertClean(log);
+  await context.close();
+});
+
+// What Chromium's accessibility tree reads for the byline: its text nodes
+// in order, as a screen reader reads them in line (CDP, the real tree).
+async function bylineAsRead(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const texts = (n) => (n.role?.value === 'StaticText' ? [n.name.value] : (n.childIds ?? []).flatMap((id) => texts(byId.get(id))));
+  const byline = nodes.find((n) => n.role?.value === 'paragraph' && texts(n).some((t) => /min read/.test(t)));
+  return texts(byline).join('');
+}
+
+test('the byline reads right to assistive technology: date · source · reading time · words', T, async () => {
+  const { page: p, context, log } = await open('/');
+  await waitForArticle(p, SEED_SLUG);
+  const words = readSeed().paragraphs.join(' ').split(/\s+/).length;
+  assert.equal(await bylineAsRead(p), `September 26, 2012 · Wire report · ${Math.ceil(words / 230)} min read · ${words} words`);
   assertClean(log);
   await context.close();
 });
