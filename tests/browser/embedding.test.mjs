@@ -342,6 +342,56 @@ test('the test page playground drives a lazy widget through its attributes', T, 
   await context.close();
 });
 
+// The ES module from a page script of its own (the strict CSP refuses inline ones).
+async function openModulePage(app) {
+  const body = page('<div id="target"></div>', '<script type="module" src="/__app.mjs"></script>');
+  return open('/__esm.html', {
+    routes: { '/__esm.html': body, '/__app.mjs': { body: app, contentType: 'text/javascript' } },
+  });
+}
+
+test('the ES module downloads nothing on import; the first mount or awaiting ready does', T, async () => {
+  const { page: p, context, log } = await openModulePage(`import * as aw from '/dist/article-widget.mjs';
+window.aw = aw;
+window.__imported = true;`);
+  await p.waitForFunction(() => window.__imported === true);
+  await p.waitForTimeout(300);
+  assert.deepEqual(log.wasm, [], 'nothing fetched on import');
+  assert.equal(await p.evaluate(() => typeof window.aw.ready.then), 'function');
+  assert.deepEqual(log.wasm, [], 'reading ready fetches nothing either');
+  await p.evaluate(() => window.aw.ready);
+  assert.equal(log.wasm.length, 1, 'awaiting ready fetched the .wasm once');
+  await p.evaluate(() => window.aw.mount(document.getElementById('target'), { view: 'trending' }));
+  await p.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:ready'));
+  assert.equal(log.wasm.length, 1, 'one module per page');
+  assertClean(log);
+  await context.close();
+});
+
+test('setWasmUrl() tells the ES module where the .wasm is, before the first mount', T, async () => {
+  // Wrong on purpose: the error names the URL given, so the override is what was used.
+  let { page: p, context, log } = await openModulePage(`import { mount, setWasmUrl } from '/dist/article-widget.mjs';
+window.took = setWasmUrl('/somewhere-else/article-widget.wasm');
+mount(document.getElementById('target'));`);
+  await p.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
+  assert.equal(await p.evaluate(() => window.took), true);
+  const [error] = await events(p);
+  assert.equal(error.detail.code, 'fetch-failed');
+  assert.match(error.detail.message, /\/somewhere-else\/article-widget\.wasm\?v=[0-9a-f]{16}: HTTP 404/);
+  assert.ok(log.errors.some((e) => e.includes('looked for at') && e.includes('/somewhere-else/article-widget.wasm')));
+  await context.close();
+
+  ({ page: p, context, log } = await openModulePage(`import { mount, setWasmUrl } from '/dist/article-widget.mjs';
+setWasmUrl(new URL('/dist/article-widget.wasm', location.href));
+mount(document.getElementById('target'));
+window.late = setWasmUrl('/elsewhere.wasm');`));
+  await waitForArticle(p, SEED_SLUG, '#target');
+  assert.equal(await p.evaluate(() => window.late), false, 'too late once loading started');
+  assert.equal(log.warnings.filter((w) => w.includes('setWasmUrl() called after the module started loading')).length, 1);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('a .wasm URL answering with an HTML page fails with code wasm-mime', T, async () => {
   const context = await state.browser.newContext();
   const p = await context.newPage();
