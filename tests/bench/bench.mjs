@@ -61,10 +61,11 @@ const RENDERERS = [
   {
     name: 'article-widget',
     files: () => [ourScript(), join(DIST, 'article-widget.wasm')],
-    coldImport: pathToFileURL(join(DIST, 'article-widget.mjs')).href,
+    // In Node the package resolves to its Node build (it reads the .wasm from disk).
+    coldImport: pathToFileURL(join(DIST, 'article-widget.node.mjs')).href,
     coldBody: 'await m.ready; html = m.render(text);',
     async load() {
-      const m = await import(pathToFileURL(need(join(DIST, 'article-widget.mjs'), 'run scripts/build')).href);
+      const m = await import(pathToFileURL(need(join(DIST, 'article-widget.node.mjs'), 'run scripts/build')).href);
       await m.ready;
       return (text) => m.render(text);
     },
@@ -216,12 +217,12 @@ async function memory(article) {
   x._initialize();
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  // The same calls as render() in web/src/core.js.
+  // The same calls as render() in web/src/engine.js (ABI 3: a bare fragment).
   const render = (text) => {
     const max = text.length * 3 || 1;
     const ptr = x.aw_alloc(max);
     const { written } = encoder.encodeInto(text, new Uint8Array(x.memory.buffer, ptr, max));
-    const status = x.aw_render_markdown(ptr, written);
+    const status = x.aw_render_markdown(ptr, written, 0, 0);
     const html = decoder.decode(new Uint8Array(x.memory.buffer, x.aw_output_ptr(), x.aw_output_len()));
     x.aw_free(ptr);
     if (status !== 0) throw new Error(html);

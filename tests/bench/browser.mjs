@@ -73,7 +73,7 @@ function serve(roots, generated) {
 }
 
 export async function paintTimes({ dist, modules, article, runs }) {
-  const { ready, renderView } = await import(pathToFileURL(join(dist, 'article-widget.mjs')).href);
+  const { ready, renderView } = await import(pathToFileURL(join(dist, 'article-widget.node.mjs')).href);
   await ready;
   // The minified script when the build has one (what a CDN page loads).
   const script = existsSync(join(dist, 'article-widget.min.js')) ? 'article-widget.min.js' : 'article-widget.js';
