@@ -2,6 +2,7 @@
 // <article-widget> and [data-article-widget] on the page; the API is
 // window.ArticleWidget.
 
+/* global __AW_WASM_BASE64__ */
 import { VERSION, WASM } from './build-info.js';
 import { autoMount, defineElement, scanner } from './element.js';
 import { createRuntime } from './runtime.js';
@@ -36,7 +37,14 @@ function start() {
     if (base) return new URL(base.endsWith('/') ? base : `${base}/`, document.baseURI);
     return script?.src || document.baseURI;
   };
-  const runtime = createRuntime({ version: VERSION, wasm: WASM, wasmUrl: () => new URL('article-widget.wasm', folder()) });
+  const runtime = createRuntime({
+    version: VERSION,
+    wasm: WASM,
+    wasmUrl: () => new URL('article-widget.wasm', folder()),
+    // The single-file build carries the module, base64: nothing to fetch.
+    // (null in the other builds, where the decoder is then left out.)
+    readModule: __AW_WASM_BASE64__ ? () => Uint8Array.from(atob(__AW_WASM_BASE64__), (c) => c.charCodeAt(0)) : undefined,
+  });
   // data-autoload="false": nothing mounts until scan() or mount().
   const autoload = script?.getAttribute('data-autoload') !== 'false';
   const api = {

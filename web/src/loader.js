@@ -10,7 +10,7 @@ function isWasm(bytes) {
   return WASM_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-function skewMessage(where) {
+export function skewMessage(where) {
   return `${where} is not the module this script was built with (integrity mismatch)`;
 }
 
@@ -59,18 +59,6 @@ async function diagnoseFetchFailure(href, err) {
   return awError(skewMessage(href), 'integrity');
 }
 
-const DIGESTS = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
-
-// For bytes read without fetch (a file in Node): the check
-// fetch(url, { integrity }) makes in a browser.
-async function checkIntegrity(bytes, integrity, where) {
-  const [algorithm, expected] = (integrity || '').split('-', 2);
-  const subtle = globalThis.crypto && globalThis.crypto.subtle;
-  if (!DIGESTS[algorithm] || !subtle) return;
-  const digest = new Uint8Array(await subtle.digest(DIGESTS[algorithm], bytes));
-  if (btoa(String.fromCharCode(...digest)) !== expected) throw awError(skewMessage(where), 'integrity');
-}
-
 async function fetchAndCompile(url, { hash, integrity }) {
   // ?v=<hash of the .wasm this script was built with>: a cached script
   // never pairs with another module under the same name; `integrity` (SRI)
@@ -87,26 +75,20 @@ async function fetchAndCompile(url, { hash, integrity }) {
   return compileResponse(response);
 }
 
-// Compiles the module from where `source` says: { base64 } (the single-file
-// build), { url } of a file and readBytes (Node reads it), or { url } (fetch).
-// `build` is { hash, integrity } of the module this script was built with.
-export async function compileModule(source, build) {
+// Compiles the module at `url`, fetched (`build`: { hash, integrity } of
+// the module this script was built with), unless the entry point's
+// `readModule(url)` gives its bytes (Node reads a file: URL, the
+// single-file build decodes itself; null: fetch after all).
+export async function compileModule(url, build, readModule) {
   if (typeof WebAssembly !== 'object') throw awError('WebAssembly is not supported here', 'unsupported');
   try {
-    if (source.base64) {
-      return await WebAssembly.compile(Uint8Array.from(atob(source.base64), (c) => c.charCodeAt(0)));
+    let bytes = null;
+    try {
+      bytes = readModule ? await readModule(url) : null;
+    } catch (err) {
+      throw err.code ? err : awError(`could not read ${url}: ${errorMessage(err)}`, 'fetch-failed');
     }
-    if (source.readBytes && source.url.protocol === 'file:') {
-      let bytes;
-      try {
-        bytes = await source.readBytes(source.url);
-      } catch (err) {
-        throw awError(`could not read ${source.url}: ${errorMessage(err)}`, 'fetch-failed');
-      }
-      await checkIntegrity(bytes, build.integrity, String(source.url));
-      return await WebAssembly.compile(bytes);
-    }
-    return await fetchAndCompile(source.url, build);
+    return await (bytes ? WebAssembly.compile(bytes) : fetchAndCompile(url, build));
   } catch (err) {
     throw explainCompileError(err);
   }

@@ -28,8 +28,9 @@ function lazyPromise(start) {
   return { promise: p, settle };
 }
 
-// `build`: { version, wasm: { hash, integrity, base64? }, wasmUrl() -> URL
-// (where this copy looks by default), readBytes?(url) (Node) }.
+// `build`: { version, wasm: { hash, integrity }, wasmUrl() -> URL (where
+// this copy looks by default), readModule?(url) -> bytes (Node, the
+// single-file build: instead of fetch) }.
 export function createRuntime(build) {
   let wasmUrl = null; // set by setWasmUrl()
   let loading = null;
@@ -48,7 +49,7 @@ export function createRuntime(build) {
   function load() {
     if (!loading) {
       const url = where();
-      loading = compileModule({ url, base64: build.wasm.base64, readBytes: build.readBytes }, build.wasm)
+      loading = compileModule(url, build.wasm, build.readModule)
         .then(createEngine)
         .then((e) => {
           engine = e;
