@@ -179,6 +179,38 @@ test('loading="lazy" fetches nothing until the widget nears the viewport', T, as
   await context.close();
 });
 
+test('the classic script starts the .wasm download as it runs, not at the first mount', T, async () => {
+  // A script at the end of the body, without defer: [data-article-widget]
+  // elements mount at DOMContentLoaded, after the inline script below ran;
+  // the download must have started before it.
+  const body = `<div id="w" data-article-widget></div><script src="dist/article-widget.js"></script>
+<script>window.__afterScript = performance.now();</script>`;
+  const { page: p, context, log } = await open('/__early.html', { routes: { '/__early.html': { body: page(body, ''), csp: false } } });
+  await waitForArticle(p, SEED_SLUG, '#w');
+  const { started, afterScript } = await p.evaluate(() => ({
+    started: performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('.wasm')).startTime,
+    afterScript: window.__afterScript,
+  }));
+  assert.ok(started < afterScript, `the .wasm was requested at ${started} ms, after the next script (${afterScript} ms)`);
+  assert.equal(log.wasm.length, 1, 'one request, shared with the mount');
+  assertClean(log);
+  await context.close();
+});
+
+test('a page whose widgets are all loading="lazy" fetches nothing when the script runs', T, async () => {
+  const body = `<div style="height: 3000px">spacer</div><article-widget id="a" loading="lazy"></article-widget>
+<div id="b" data-article-widget data-loading="lazy"></div><script src="dist/article-widget.js"></script>`;
+  const { page: p, context, log } = await open('/__lazy-all.html', { routes: { '/__lazy-all.html': { body: page(body, ''), csp: false } } });
+  await p.waitForLoadState('load');
+  await p.waitForTimeout(500);
+  assert.deepEqual(log.wasm, [], 'no .wasm request');
+  await p.locator('#b').scrollIntoViewIfNeeded();
+  await waitForArticle(p, SEED_SLUG, '#b');
+  assert.equal(log.wasm.length, 1);
+  assertClean(log);
+  await context.close();
+});
+
 test('data-autoload="false": nothing mounts; setBasePath() then scan() does; unmount() leaves nothing behind', T, async () => {
   // Counts window/document listeners and live observers the page creates.
   const instrument = () => {

@@ -29,6 +29,10 @@ export class Controller {
     this.sourceTicket = 0; // drops fetched Markdown that arrives after a newer request
     this.pendingKey = null; // the src fetch on its way, if any
     this.onClick = (event) => followLink(this, event);
+    this.options = readOptions(host, this.explicit);
+    // A widget that loads at once starts the download before building its
+    // frame (a failure is reported by load() below).
+    if (this.options.loading !== 'lazy') runtime.load().catch(() => {});
 
     this.view = new Frame(host);
     this.root = this.view.root;
@@ -53,7 +57,6 @@ export class Controller {
       update: (options) => this.setOptions(options),
       unmount: () => this.unmount(),
     });
-    this.options = readOptions(host, this.explicit);
     this.applyPresentation();
     this.start();
   }

@@ -4,7 +4,7 @@
 
 import { CONTROLLER } from './controller.js';
 import { errorCode, errorMessage, warnOnce } from './errors.js';
-import { ATTRIBUTES } from './options.js';
+import { ATTRIBUTES, readOptions } from './options.js';
 
 const VERSION_KEY = Symbol.for('article-widget.version');
 const DATA_SELECTOR = '[data-article-widget]';
@@ -69,6 +69,12 @@ function mountAll(mount, root, selector) {
     if (handle) handles.push(handle);
   }
   return handles;
+}
+
+// Whether `root` holds a widget that will load as soon as it mounts (one
+// without loading="lazy").
+export function hasEagerWidget(root = document) {
+  return [...root.querySelectorAll(ANY_SELECTOR)].some((el) => readOptions(el, {}).loading !== 'lazy');
 }
 
 // scan(root = document): mounts every <article-widget> and

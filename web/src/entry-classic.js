@@ -4,7 +4,7 @@
 
 /* global __AW_WASM_BASE64__ */
 import { VERSION, WASM } from './build-info.js';
-import { autoMount, defineElement, scanner } from './element.js';
+import { autoMount, defineElement, hasEagerWidget, scanner } from './element.js';
 import { createRuntime } from './runtime.js';
 
 const BRAND = Symbol.for('article-widget.api');
@@ -56,6 +56,13 @@ function start() {
   Object.defineProperty(api, BRAND, { value: true });
   if (existing === undefined) window.ArticleWidget = Object.freeze(api);
   else console.warn('[article-widget] window.ArticleWidget is taken by something else; widgets still mount');
+  // The .wasm download starts now, while the page goes on parsing, when a
+  // widget already in the page will load at once (a defer or end-of-body
+  // script): not at the first mount ([data-article-widget] elements wait
+  // for DOMContentLoaded). A page whose widgets are all loading="lazy"
+  // fetches nothing; a script in <head> without defer sees no widget yet,
+  // and the first one parsed starts the download.
+  if (autoload && hasEagerWidget()) runtime.load().catch(() => {}); // a failure is reported by each widget
   defineElement(runtime.mount, VERSION, autoload);
   if (autoload) autoMount(runtime.mount);
 }

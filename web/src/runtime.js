@@ -98,6 +98,7 @@ export function createRuntime(build) {
   }
 
   return {
+    load,
     mount,
     setWasmUrl,
     api: {
