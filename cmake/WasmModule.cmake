@@ -31,6 +31,10 @@ set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js art
     article-widget.node.mjs article-widget.cjs
     article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm article-widget.inline.min.js
     THIRD-PARTY-NOTICES.md article-widget.d.ts custom-elements.json LICENSE manifest.json)
+# The .br and .gz copies of what a page loads (tools/precompress.mjs).
+foreach(name article-widget.min.js article-widget.min.mjs article-widget.wasm)
+  list(APPEND AW_DIST_FILES ${name}.br ${name}.gz)
+endforeach()
 list(TRANSFORM AW_DIST_FILES PREPEND ${CMAKE_SOURCE_DIR}/dist/)
 add_custom_command(
   OUTPUT ${AW_DIST_FILES}

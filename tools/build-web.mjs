@@ -12,7 +12,8 @@
 // another module) and its SRI hash (fetch(url, { integrity }) refuses any
 // other bytes). The module is checked against web/src/abi.js before
 // anything is written: a mismatch fails here, not in a reader's browser.
-// The files written are OUTPUTS below, plus manifest.json (sizes and SRI).
+// The files written are OUTPUTS below, their .br and .gz copies
+// (tools/precompress.mjs), plus manifest.json (sizes and SRI).
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { CONTENT_SECTION, EXPORTS } from '../web/src/abi.js';
 import { bundle } from './bundle.mjs';
 import { makeManifest, sriHash } from './manifest.mjs';
+import { ENCODINGS, PRECOMPRESSED, encode } from './precompress.mjs';
 import { withCustomSection } from './wasm-sections.mjs';
 
 // Version used when there is no package.json to take it from.
@@ -138,6 +140,9 @@ export async function build({ wasm, content, out, notices = [] }) {
   files['article-widget.wasm'] = bytes;
   if (notices.length) files['THIRD-PARTY-NOTICES.md'] = Buffer.from(noticesText(notices));
   for (const [name, path] of Object.entries(COPIED)) files[name] = readFileSync(path);
+  for (const name of PRECOMPRESSED) {
+    for (const [encoding, suffix] of Object.entries(ENCODINGS)) files[name + suffix] = encode(files[name], encoding);
+  }
 
   mkdirSync(outDir, { recursive: true });
   for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);

@@ -3,7 +3,8 @@
 // tools/build-web.mjs, checked again on the packed tarball by tools/pack.mjs.
 
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { encode, encodedNames } from './precompress.mjs';
 
 // "sha384-<base64>": the Subresource Integrity form browsers check.
 export function sriHash(bytes) {
@@ -15,19 +16,19 @@ export function sriHash(bytes) {
 export function describeFile(bytes) {
   return {
     bytes: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }).length,
+    gzip: encode(bytes, 'gzip').length,
+    brotli: encode(bytes, 'br').length,
     integrity: sriHash(bytes),
   };
 }
 
-// The manifest for `files` ({ name: Buffer }), names sorted.
+// The manifest for `files` ({ name: Buffer }), names sorted. The
+// precompressed copies (precompress.mjs) are listed apart, under
+// `encoded`: { 'NAME.br': { of: NAME, encoding: 'br', bytes, integrity } }.
 export function makeManifest({ name, version, wasmHash, files }) {
-  const entries = Object.keys(files).sort().map((file) => [file, describeFile(files[file])]);
-  return { name, version, wasmHash, files: Object.fromEntries(entries) };
+  const encoded = encodedNames();
+  const entries = Object.keys(files).filter((f) => !encoded[f]).sort().map((file) => [file, describeFile(files[file])]);
+  const copies = Object.keys(files).filter((f) => encoded[f]).sort()
+    .map((file) => [file, { ...encoded[file], bytes: files[file].length, integrity: sriHash(files[file]) }]);
+  return { name, version, wasmHash, files: Object.fromEntries(entries), encoded: Object.fromEntries(copies) };
 }

@@ -8,7 +8,8 @@
 //    LICENSE: nothing missing, nothing extra;
 // 3. name and version match dist/package.json, and the scripts inside embed
 //    that version and the hash of the .wasm beside them;
-// 4. manifest.json matches the packed bytes (sizes and sha384 of each file);
+// 4. manifest.json matches the packed bytes (sizes and sha384 of each file),
+//    and each precompressed copy (.br, .gz) decodes to its file;
 // 5. what a page downloads -- article-widget.min.js + article-widget.wasm,
 //    brotli quality 11 -- stays within the budget; so does the single-file
 //    build.
@@ -21,7 +22,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { describeFile } from './manifest.mjs';
+import { describeFile, sriHash } from './manifest.mjs';
+import { decode } from './precompress.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -76,12 +78,24 @@ export function packAndCheck({ dist, out, budget = BROTLI_BUDGET }) {
     const read = (name) => readFileSync(join(tmp, 'package', name));
     const manifest = JSON.parse(read('manifest.json'));
     if (manifest.version !== pkg.version) problems.push(`manifest.json version ${manifest.version}, package.json says ${pkg.version}`);
-    const described = Object.keys(manifest.files).sort();
+    const encoded = manifest.encoded ?? {};
+    const described = [...Object.keys(manifest.files), ...Object.keys(encoded)].sort();
     const shouldDescribe = packed.filter((f) => !['package.json', 'manifest.json'].includes(f));
     if (described.join() !== shouldDescribe.join()) {
       problems.push(`manifest.json lists ${described.join(', ')}; the tarball has ${shouldDescribe.join(', ')}`);
     }
-    for (const name of described.filter((f) => packed.includes(f))) {
+    for (const [name, copy] of Object.entries(encoded).filter(([f]) => packed.includes(f))) {
+      const bytes = read(name);
+      if (bytes.length !== copy.bytes || sriHash(bytes) !== copy.integrity) problems.push(`manifest.json ${name} is stale`);
+      let decoded = null;
+      try {
+        decoded = decode(bytes, copy.encoding);
+      } catch {
+        // reported below
+      }
+      if (!packed.includes(copy.of) || !decoded?.equals(read(copy.of))) problems.push(`${name} is not ${copy.of}, ${copy.encoding}-encoded`);
+    }
+    for (const name of Object.keys(manifest.files).filter((f) => packed.includes(f))) {
       const actual = describeFile(read(name));
       for (const key of ['bytes', 'integrity']) {
         if (actual[key] !== manifest.files[name][key]) problems.push(`manifest.json ${name} ${key} is stale`);

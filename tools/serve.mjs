@@ -8,6 +8,9 @@
 //         anything else -> files under web/ (e.g. /two-widgets.html)
 // Query strings are ignored (the shim asks for article-widget.wasm?v=HASH).
 // Paths that escape their folder are refused; everything else missing is 404.
+// A file with a precompressed copy beside it (NAME.br, NAME.gz, as dist/
+// has: tools/precompress.mjs) is sent as that copy, with Content-Encoding,
+// when the request's Accept-Encoding takes it.
 //
 // HTML is served with a strict Content-Security-Policy, the one the widget is
 // meant to work under (no inline script or style; 'wasm-unsafe-eval' only),
@@ -21,6 +24,8 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { ENCODINGS } from './precompress.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -54,6 +59,33 @@ export const DEFAULT_CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+// The encodings an Accept-Encoding header takes (q=0 refuses one).
+function accepted(header) {
+  const taken = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [token, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (token && !(q && Number(q.slice(2)) === 0)) taken.add(token);
+  }
+  return taken;
+}
+
+// The precompressed copy of `file` to send: { hasCopy, path, size,
+// encoding } for the first of ENCODINGS that exists and the request takes;
+// path null when none does. With any copy, the response varies by
+// Accept-Encoding.
+async function precompressed(file, acceptEncoding) {
+  const taken = accepted(acceptEncoding);
+  let hasCopy = false;
+  for (const [encoding, suffix] of Object.entries(ENCODINGS)) {
+    const info = await stat(file + suffix).catch(() => null);
+    if (!info?.isFile()) continue;
+    hasCopy = true;
+    if (taken.has(encoding)) return { hasCopy, path: file + suffix, size: info.size, encoding };
+  }
+  return { hasCopy, path: null };
+}
 
 // Maps a URL path to a file path inside `base`, or null when the path is
 // malformed or would leave `base`.
@@ -134,12 +166,18 @@ export async function startServer({
     }
 
     const ext = extname(file).toLowerCase();
+    const copy = await precompressed(file, req.headers['accept-encoding']);
     const headers = {
       'Content-Type': ext === '.wasm' ? wasmContentType : MIME[ext] || 'application/octet-stream',
-      'Content-Length': String(info.size),
+      'Content-Length': String(copy.path ? copy.size : info.size),
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };
+    if (copy.hasCopy) headers.Vary = 'Accept-Encoding';
+    if (copy.path) {
+      headers['Content-Encoding'] = copy.encoding;
+      file = copy.path;
+    }
     if (ext === '.html' && csp) headers['Content-Security-Policy'] = csp;
     if (ext !== '.html') Object.assign(headers, fileHeaders);
     res.writeHead(200, headers);

@@ -136,6 +136,8 @@ describe('tools/pack.mjs refuses a broken package', () => {
     assert.match(text, /missing from the tarball: article-widget\.min\.js\.map/);
     assert.match(text, /manifest\.json article-widget\.wasm integrity is stale/);
     assert.match(text, /article-widget\.js was not built with this \.wasm/);
+    assert.match(text, /article-widget\.wasm\.br is not article-widget\.wasm, br-encoded/, 'precompressed copies are checked');
+    assert.match(text, /article-widget\.wasm\.gz is not article-widget\.wasm, gzip-encoded/);
     assert.match(text, /size budget exceeded: .* is \d+ bytes brotli, the budget is 1000/);
   });
 

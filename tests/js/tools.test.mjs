@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
 import { DIST, REPO, SEED_SLUG, requireFile } from './helpers.mjs';
@@ -82,6 +83,19 @@ describe('build-web', () => {
       assert.ok(f.gzip > 0 && f.gzip < f.bytes && f.brotli > 0 && f.brotli < f.bytes, `${name} compressed sizes`);
     }
     assert.equal(manifest.files['article-widget.wasm'].integrity, integrity);
+    // What a page loads also comes brotli- and gzip-encoded, listed apart.
+    const pageFiles = ['article-widget.min.js', 'article-widget.min.mjs', 'article-widget.wasm'];
+    assert.deepEqual(Object.keys(manifest.encoded).sort(), pageFiles.flatMap((n) => [`${n}.br`, `${n}.gz`]).sort());
+    for (const n of pageFiles) {
+      const original = readFileSync(join(out, n));
+      const br = readFileSync(join(out, `${n}.br`));
+      const gz = readFileSync(join(out, `${n}.gz`));
+      assert.deepEqual(brotliDecompressSync(br), original, `${n}.br`);
+      assert.deepEqual(gunzipSync(gz), original, `${n}.gz`);
+      assert.deepEqual(manifest.encoded[`${n}.br`], { of: n, encoding: 'br', bytes: br.length, integrity: `sha384-${createHash('sha384').update(br).digest('base64')}` });
+      assert.equal(br.length, manifest.files[n].brotli, `${n}.br is the size the manifest reports`);
+      assert.equal(gz.length, manifest.files[n].gzip, `${n}.gz is the size the manifest reports`);
+    }
     const single = readFileSync(join(out, 'article-widget.inline.min.js'), 'utf8');
     assert.ok(single.includes(`"${readFileSync(wasmPath).toString('base64')}"`), 'the single-file build carries the .wasm');
     new vm.Script(single);
@@ -215,10 +229,10 @@ function stripSection(bytes, name) {
 }
 
 // Raw GET: the path is sent exactly as given (no client-side normalisation).
-function get(base, path, method = 'GET') {
+function get(base, path, method = 'GET', headers = {}) {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method }, (res) => {
+    const req = request({ hostname, port, path, method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -272,6 +286,30 @@ describe('serve', () => {
     assert.equal(Number(head.headers['content-length']), wasm.body.length);
     const wrong = await get(wrongMime.url, '/dist/article-widget.wasm');
     assert.equal(wrong.headers['content-type'], 'application/octet-stream');
+  });
+
+  test('sends the precompressed copy the request accepts, else the file as it is', async () => {
+    const wasm = readFileSync(join(DIST, 'article-widget.wasm'));
+    const cases = [
+      ['br, gzip', 'br'], ['gzip, deflate, br;q=0.5', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'],
+      ['identity', undefined], ['', undefined],
+    ];
+    for (const [acceptEncoding, encoding] of cases) {
+      const r = await get(server.url, '/dist/article-widget.wasm?v=x', 'GET', { 'Accept-Encoding': acceptEncoding });
+      assert.equal(r.status, 200, acceptEncoding);
+      assert.equal(r.headers['content-encoding'], encoding, acceptEncoding);
+      assert.equal(r.headers['content-type'], 'application/wasm', acceptEncoding);
+      assert.equal(r.headers.vary, 'Accept-Encoding', acceptEncoding);
+      assert.equal(Number(r.headers['content-length']), r.body.length, acceptEncoding);
+      const body = encoding === 'br' ? brotliDecompressSync(r.body) : encoding === 'gzip' ? gunzipSync(r.body) : r.body;
+      assert.deepEqual(body, wasm, acceptEncoding);
+      if (encoding) assert.ok(r.body.length < wasm.length * 0.6, `${acceptEncoding}: ${r.body.length} of ${wasm.length} bytes sent`);
+    }
+    // A file without copies is sent as it is, whatever the request takes.
+    const js = await get(server.url, '/dist/article-widget.js', 'GET', { 'Accept-Encoding': 'br, gzip' });
+    assert.equal(js.headers['content-encoding'], undefined);
+    assert.equal(js.headers.vary, undefined);
+    assert.deepEqual(js.body, readFileSync(join(DIST, 'article-widget.js')));
   });
 
   test('refuses path traversal and unknown paths', async () => {

@@ -1,0 +1,36 @@
+// The precompressed copies dist/ carries beside the files a browser loads
+// (NAME.br and NAME.gz), for static servers that send files as they are
+// and do not compress: tools/serve.mjs shows how to pick one by the
+// request's Accept-Encoding. Brotli quality 11 and gzip -9, the settings
+// manifest.json reports sizes with.
+
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+
+// What a page loads: the minified scripts and the module. (Not the single
+// file: a host that cannot serve a .wasm rarely sets Content-Encoding.)
+export const PRECOMPRESSED = [
+  'article-widget.min.js', 'article-widget.min.mjs', 'article-widget.wasm',
+];
+
+// Content-Encoding -> file suffix, in the order a server prefers them.
+export const ENCODINGS = { br: '.br', gzip: '.gz' };
+
+export function encode(bytes, encoding) {
+  if (encoding === 'gzip') return gzipSync(bytes, { level: 9 });
+  return brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
+}
+
+export function decode(bytes, encoding) {
+  return encoding === 'gzip' ? gunzipSync(bytes) : brotliDecompressSync(bytes);
+}
+
+// { 'NAME.br': { of: NAME, encoding: 'br' }, ... } for the files of PRECOMPRESSED.
+export function encodedNames() {
+  const names = {};
+  for (const of of PRECOMPRESSED) {
+    for (const [encoding, suffix] of Object.entries(ENCODINGS)) names[of + suffix] = { of, encoding };
+  }
+  return names;
+}
