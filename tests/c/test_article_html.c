@@ -234,6 +234,10 @@ static void test_facts_of_a_render(void)
                                   "{\"level\":3,\"id\":\"part-b\",\"text\":\"Part b\"}]}");
     aw_facts_clear(&facts);
     CHECK_STR(facts_json(&facts), "{\"words\":0,\"minutes\":1,\"headings\":[]}");
+    /* A heading with no text (found by fuzzing: its text buffer is empty). */
+    aw_buffer_clear(&out);
+    CHECK(aw_render_fragment(&out, "#\n", 2, 0, &facts) == AW_OK);
+    CHECK_STR(facts_json(&facts), "{\"words\":0,\"minutes\":1,\"headings\":[{\"level\":1,\"id\":\"section\",\"text\":\"\"}]}");
     aw_facts_free(&facts);
     aw_buffer_free(&out);
 }
