@@ -9,7 +9,18 @@
 #include <md4c.h>
 #include <string.h>
 
-#define MARKDOWN_FLAGS (MD_DIALECT_GITHUB | MD_FLAG_NOHTML)
+/* Our dialect, flag by flag: MD_DIALECT_GITHUB would take on whatever a
+ * later md4c adds to it. Everything not listed stays off (no underline,
+ * LaTeX math, wiki links, hard soft breaks, permissive ATX headers). */
+#define MARKDOWN_FLAGS                                                          \
+    (MD_FLAG_NOHTMLBLOCKS               /* raw HTML blocks are text... */         \
+     | MD_FLAG_NOHTMLSPANS              /* ...and so is inline HTML */            \
+     | MD_FLAG_TABLES                   /* GitHub tables */                       \
+     | MD_FLAG_STRIKETHROUGH            /* ~~deleted~~ */                         \
+     | MD_FLAG_TASKLISTS                /* - [x] task list items */               \
+     | MD_FLAG_PERMISSIVEURLAUTOLINKS   /* https://... without <> */              \
+     | MD_FLAG_PERMISSIVEWWWAUTOLINKS   /* www.example.com, linked as http:// */  \
+     | MD_FLAG_PERMISSIVEEMAILAUTOLINKS /* desk@example.com, linked as mailto: */)
 
 static const char replacement_char[] = "\xEF\xBF\xBD";
 

@@ -8,7 +8,8 @@
  *    loading="lazy", headings a unique id;
  *  - ill-formed UTF-8 becomes U+FFFD, so the output is always valid UTF-8.
  * Dialect: CommonMark plus GitHub's tables, strikethrough, task lists and
- * permissive autolinks. */
+ * permissive URL, www and e-mail autolinks, each flag listed in
+ * markdown_html.c. */
 #ifndef AW_MARKDOWN_HTML_H
 #define AW_MARKDOWN_HTML_H
 

@@ -132,6 +132,20 @@ static void test_github_extensions(void)
     CHECK_STR(render("3. c\n4. d"), "<ol start=\"3\">\n<li>c</li>\n<li>d</li>\n</ol>\n");
 }
 
+/* The flags we do not list stay off, whatever md4c's dialects include. */
+static void test_dialect_is_exactly_ours(void)
+{
+    CHECK_STR(render("_x_"), "<p><em>x</em></p>\n");               /* no underline */
+    CHECK_STR(render("#x"), "<p>#x</p>\n");                         /* no permissive ATX headers */
+    CHECK_STR(render("$x$ $$y$$"), "<p>$x$ $$y$$</p>\n");           /* no LaTeX math */
+    CHECK_STR(render("[[Page]]"), "<p>[[Page]]</p>\n");             /* no wiki links */
+    CHECK_STR(render("a\nb"), "<p>a\nb</p>\n");                     /* soft breaks stay soft */
+    CHECK_STR(render("    code"), "<pre><code>code\n</code></pre>\n"); /* indented code blocks on */
+    CHECK_HAS(render("x desk@example.com"), "<a href=\"mailto:desk@example.com\">");
+    CHECK_HAS(render("x https://example.com"), "<a href=\"https://example.com\"");
+    CHECK_HAS(render("x www.example.com"), "<a href=\"http://www.example.com\"");
+}
+
 static void test_too_large_input_is_refused(void)
 {
     aw_buffer out;
@@ -169,5 +183,5 @@ static void test_words_are_counted_while_rendering(void)
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
           test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped,
           test_headings_get_ids_and_shift, test_entities, test_bad_bytes_become_replacement_characters,
-          test_backslash_before_colon_is_relative, test_github_extensions, test_too_large_input_is_refused,
+          test_backslash_before_colon_is_relative, test_github_extensions, test_dialect_is_exactly_ours, test_too_large_input_is_refused,
           test_words_are_counted_while_rendering)
