@@ -169,13 +169,30 @@ static void close_heading(renderer *r, unsigned level)
     aw_buffer_appendf(r->out, "</h%u>\n", shifted > 6 ? 6 : shifted);
 }
 
+/* What splits a class attribute into tokens (the HTML standard's ASCII
+ * whitespace). */
+static int is_class_separator(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r';
+}
+
+/* The class is "language-" and one token. md4c cuts the info string's
+ * first word before references are decoded, so "js&#32;aw-title" arrives
+ * whole: the token ends where the decoded text would split the class, and
+ * the rest is dropped (it could name the widget's own classes). */
 static void open_code_block(renderer *r, const MD_BLOCK_CODE_DETAIL *detail)
 {
+    size_t len = 0;
+
     aw_buffer_append_str(r->out, "<pre><code");
     if (detail->lang.text != NULL) {
         decode_attribute(r, &detail->lang);
+        while (len < r->attr.len && !is_class_separator(r->attr.data[len]))
+            len++;
+    }
+    if (len > 0) {
         aw_buffer_append_str(r->out, " class=\"language-");
-        aw_escape_html(r->out, r->attr.data, r->attr.len);
+        aw_escape_html(r->out, r->attr.data, len);
         aw_buffer_append_char(r->out, '"');
     }
     aw_buffer_append_char(r->out, '>');

@@ -16,6 +16,9 @@
 //   MD2        trentm/python-markdown2#341, #694, #702, #703, #721, #726 (safe-mode bypasses)
 //   PAGEDOWN34 StackExchange/pagedown#34 (markup inside link text)
 //   MDJS1      thysultan/md.js#1 (quotes breaking out of attributes)
+//   AW10       this project's issue 10, from an independent review (references
+//              that split a code block's class; URLs the WHATWG parser reads
+//              differently from a naive reading)
 //
 // The URL spellings are tried in every place a URL can appear (inline link,
 // image, reference definition, link with a title, pointy-bracket
@@ -187,6 +190,9 @@ export const STANDALONE = [
   ['PORTSWIGGER', '[a](#"><script>alert(1)</script>)'],
   ['PORTSWIGGER', '&lt;script&gt;alert(1)&lt;/script&gt; &#60;script&#62;alert(1)&#60;/script&#62;'],
   ['PORTSWIGGER', '&#x3C;img src=x onerror=alert(1)&#x3E;'],
+  // A code block's class is "language-" and one token, however whitespace is spelled.
+  ...['&#32;', '&#x20;', '&Tab;', '&NewLine;', '&#12;', '&#13;'].map((ws) => ['AW10', `\`\`\`js${ws}aw-title aw-live\ncode\n\`\`\``]),
+  ['AW10', '```&#32;aw-live\ncode\n```'],
 ];
 
 // Every input, as [source, place, markdown].

@@ -4,9 +4,9 @@
 // with no CSP at all. Nothing may run: alert/confirm/prompt/print are traps
 // that record into window.__pwned, and so is any CSP violation (a blocked
 // inline handler or javascript: URL means one got through). Then the DOM is
-// checked: only the renderer's own tags and attributes, and every href/src,
-// read back through the browser's own URL parser, is http(s) (or mailto for
-// links).
+// checked: only the renderer's own tags, attributes and classes (a code
+// block's class is one token), and every href/src, read back through the
+// browser's own URL parser, is http(s) (or mailto for links).
 //
 //   node --test tests/browser/hostile.test.mjs   (AW_DIST, AW_CHROMIUM)
 
@@ -28,6 +28,7 @@ const ALLOWED = {
     'li', 'ol', 'p', 'pre', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul'],
   attributes: ['href', 'src', 'alt', 'title', 'rel', 'loading', 'id', 'class', 'type', 'disabled', 'checked',
     'start', 'align'],
+  classes: ['task-list-item', 'task-list-item-checkbox'],
 };
 
 const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile inputs</title>'
@@ -81,6 +82,15 @@ async function renderAndInspect({ inputs, allowed }) {
       if (!allowed.attributes.includes(name)) problems.push(`input ${input}: <${tag} ${name}>`);
     }
     if (tag === 'input' && el.type !== 'checkbox') problems.push(`input ${input}: <input type=${el.type}>`);
+    // Classes as the browser splits them: a code block's is "language-" and
+    // one token; the others are the task list's own.
+    if (el.hasAttribute('class')) {
+      const tokens = [...el.classList];
+      const ok = tag === 'code'
+        ? tokens.length === 1 && tokens[0].startsWith('language-') && tokens[0].length > 9
+        : tokens.every((c) => allowed.classes.includes(c));
+      if (!ok) problems.push(`input ${input}: <${tag} class=${JSON.stringify(el.getAttribute('class'))}>`);
+    }
     for (const name of ['href', 'src']) {
       if (!el.hasAttribute(name)) continue;
       const protocol = new URL(el.getAttribute(name), document.baseURI).protocol;

@@ -75,6 +75,24 @@ static void test_attribute_values_are_escaped(void)
               "<pre><code class=\"language-js&quot;\">code\n</code></pre>\n");
 }
 
+/* References are decoded before the token is cut (issue 10): whatever
+ * spelling of whitespace follows the language, only the language is kept. */
+static void test_code_class_is_one_token(void)
+{
+    static const char *const spellings[] = { "&#32;", "&#x20;", "&Tab;", "&NewLine;", "&#12;", "&#13;", "&#9;", "&#10;" };
+    char md[64];
+    size_t i;
+
+    for (i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+        snprintf(md, sizeof(md), "```js%saw-title\ncode\n```", spellings[i]);
+        CHECK_STR(render(md), "<pre><code class=\"language-js\">code\n</code></pre>\n");
+    }
+    CHECK_STR(render("```c&#43;&#43; extra words\nx\n```"), "<pre><code class=\"language-c++\">x\n</code></pre>\n");
+    /* Nothing before the whitespace: no class at all. */
+    CHECK_STR(render("```&#32;aw-live\nx\n```"), "<pre><code>x\n</code></pre>\n");
+    CHECK_STR(render("```\nx\n```"), "<pre><code>x\n</code></pre>\n");
+}
+
 static void test_headings_get_ids_and_shift(void)
 {
     aw_markdown_options options = { 1, NULL };
@@ -181,7 +199,7 @@ static void test_words_are_counted_while_rendering(void)
 }
 
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
-          test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped,
+          test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped, test_code_class_is_one_token,
           test_headings_get_ids_and_shift, test_entities, test_bad_bytes_become_replacement_characters,
           test_backslash_before_colon_is_relative, test_github_extensions, test_dialect_is_exactly_ours, test_too_large_input_is_refused,
           test_words_are_counted_while_rendering)

@@ -19,6 +19,34 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Every class="language-..." holds exactly one class token as the browser
+ * splits them: nothing after "language-" is ASCII whitespace, and no
+ * character reference but the escapes the renderer writes (&amp; &quot;
+ * &lt; &gt;) could decode to some. */
+static void check_class_tokens(const aw_buffer *out)
+{
+    static const char open[] = " class=\"language-";
+    static const char *const escapes[] = { "&amp;", "&quot;", "&lt;", "&gt;" };
+    size_t i, k, n = sizeof(open) - 1;
+
+    for (i = 0; i + n <= out->len; i++) {
+        if (memcmp(out->data + i, open, n) != 0)
+            continue;
+        for (i += n; i < out->len && out->data[i] != '"'; i++) {
+            char ch = out->data[i];
+            int known = 0;
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r')
+                __builtin_trap();
+            for (k = 0; ch == '&' && k < sizeof(escapes) / sizeof(escapes[0]); k++)
+                known |= out->len - i >= strlen(escapes[k]) && memcmp(out->data + i, escapes[k], strlen(escapes[k])) == 0;
+            if (ch == '&' && !known)
+                __builtin_trap();
+        }
+        if (out->data[i - 1] == '-') /* "language-" with no token */
+            __builtin_trap();
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const our_tags[] = {
@@ -112,8 +140,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size--;
     }
     aw_buffer_init(&out);
-    if (aw_markdown_to_html(&out, (const char *)data, size, &options) == AW_OK)
+    if (aw_markdown_to_html(&out, (const char *)data, size, &options) == AW_OK) {
         check_policy(&out);
+        check_class_tokens(&out);
+    }
     aw_buffer_free(&out);
     return 0;
 }
