@@ -63,7 +63,7 @@ static int is_hex(char ch)
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
 }
 
-int aw_escape_url(aw_buffer *out, const char *url, size_t size)
+static int escape_url(aw_buffer *out, const char *url, size_t size, int keep_brackets)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t start = 0, i = 0;
@@ -71,7 +71,8 @@ int aw_escape_url(aw_buffer *out, const char *url, size_t size)
     if (!escape_class_ready)
         init_escape_class();
     while (i < size) {
-        while (i < size && !(escape_class[(unsigned char)url[i]] & NEEDS_URL_ESCAPE)) {
+        while (i < size && (!(escape_class[(unsigned char)url[i]] & NEEDS_URL_ESCAPE)
+                            || (keep_brackets && (url[i] == '[' || url[i] == ']')))) {
             /* A '%' that does not start %XX would change meaning: encode it. */
             if (url[i] == '%' && !(i + 2 < size && is_hex(url[i + 1]) && is_hex(url[i + 2])))
                 break;
@@ -91,4 +92,14 @@ int aw_escape_url(aw_buffer *out, const char *url, size_t size)
         start = i;
     }
     return out->failed ? -1 : 0;
+}
+
+int aw_escape_url(aw_buffer *out, const char *url, size_t size)
+{
+    return escape_url(out, url, size, 0);
+}
+
+int aw_escape_url_host(aw_buffer *out, const char *host, size_t size)
+{
+    return escape_url(out, host, size, 1);
 }

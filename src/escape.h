@@ -14,4 +14,9 @@ int aw_escape_html(aw_buffer *out, const char *text, size_t size);
  * existing %XX is kept, and & becomes &amp;. Returns 0 or -1. */
 int aw_escape_url(aw_buffer *out, const char *url, size_t size);
 
+/* The same for a URL's host (with its user and port): '[' and ']' are kept,
+ * for the browser reads an IPv6 address only between literal brackets.
+ * Returns 0 or -1. */
+int aw_escape_url_host(aw_buffer *out, const char *host, size_t size);
+
 #endif

@@ -282,17 +282,29 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 
 /* ===== Spans ===== */
 
+/* Writes `prefix` and the URL in r->attr, or nothing when the URL is
+ * refused. Returns the URL's kind. */
+static aw_url_kind write_url(renderer *r, const char *prefix, aw_url_use use)
+{
+    size_t mark = r->out->len;
+    aw_url_kind kind;
+
+    aw_buffer_append_str(r->out, prefix);
+    kind = aw_url_write(r->out, r->attr.data, r->attr.len, use);
+    if (kind == AW_URL_REFUSED)
+        r->out->len = mark;
+    return kind;
+}
+
 static void open_link(renderer *r, const MD_SPAN_A_DETAIL *detail)
 {
     aw_url_kind kind;
 
     decode_attribute(r, &detail->href);
-    kind = aw_url_classify(r->attr.data, r->attr.len, AW_URL_FOR_LINK);
+    kind = write_url(r, "<a href=\"", AW_URL_FOR_LINK);
     r->link_refused = kind == AW_URL_REFUSED;
     if (r->link_refused)
         return;
-    aw_buffer_append_str(r->out, "<a href=\"");
-    aw_escape_url(r->out, r->attr.data, r->attr.len);
     aw_buffer_append_char(r->out, '"');
     render_title_attribute(r, &detail->title);
     if (kind == AW_URL_EXTERNAL)
@@ -303,11 +315,9 @@ static void open_link(renderer *r, const MD_SPAN_A_DETAIL *detail)
 static void open_image(renderer *r, const MD_SPAN_IMG_DETAIL *detail)
 {
     decode_attribute(r, &detail->src);
-    r->image_refused = aw_url_classify(r->attr.data, r->attr.len, AW_URL_FOR_IMAGE) == AW_URL_REFUSED;
+    r->image_refused = write_url(r, "<img src=\"", AW_URL_FOR_IMAGE) == AW_URL_REFUSED;
     if (r->image_refused)
         return; /* the alt text that follows is written as plain text */
-    aw_buffer_append_str(r->out, "<img src=\"");
-    aw_escape_url(r->out, r->attr.data, r->attr.len);
     aw_buffer_append_str(r->out, "\" alt=\"");
 }
 

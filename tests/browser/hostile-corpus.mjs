@@ -195,6 +195,50 @@ export const STANDALONE = [
   ['AW10', '```&#32;aw-live\ncode\n```'],
 ];
 
+// [source, URL as the author means it, why it is refused (kept when absent)]:
+// URLs that the WHATWG URL parser reads differently from a naive reading.
+// tests/js/policy.test.mjs (Node's URL) and hostile.test.mjs (Chromium)
+// check that what is written parses to the URL the author's would, that
+// links going to another host get rel, and that the refusals are right.
+export const URL_READINGS = [
+  ['AW10', 'https://example.com/a?b=1&c=2#f'],
+  ['AW10', 'HTTPS://Example.COM/A'],
+  ['AW10', '\\\\evil.example/x'],
+  ['AW10', '/\\evil.example/x'],
+  ['AW10', '\\/evil.example'],
+  ['AW10', '///evil.example/x'],
+  ['AW10', 'https:\\\\evil.example\\path\\x?q=\\#f\\'],
+  ['AW10', 'http:/\\evil.example'],
+  ['AW10', 'https://good.example\\@evil.example/'],
+  ['AW10', 'https://user:pw@evil.example/'],
+  ['AW10', 'http://[::1]:8080/'],
+  ['AW10', 'http://[2001:db8::1]/a'],
+  ['AW10', 'https://b\u00fccher.example/\u00fc?\u00fc#\u00fc'],
+  ['AW10', 'http://example.com/a b'],
+  ['AW10', '  https://example.com/x  '],
+  ['AW10', '/a\tb\nc'],
+  ['AW10', '/news/mali'],
+  ['AW10', '\\news\\mali'],
+  ['AW10', 'mali.html'],
+  ['AW10', '../a:b'],
+  ['AW10', 'foo):'],
+  ['AW10', 'jav ascript:alert(1)'],
+  ['AW10', '?q=a\\b'],
+  ['AW10', '#frag'],
+  ['AW10', 'mailto:desk@example.com'],
+  ['AW10', 'tel:+1-555-0100'],
+  ['AW10', 'sms:+15550100?body=hi'],
+  ['AW10', 'https:evil.example', 'a host or a path, depending on the page\'s scheme'],
+  ['AW10', 'http:/evil.example', 'a host or a path, depending on the page\'s scheme'],
+  ['AW10', 'http:evil.example', 'a host or a path, depending on the page\'s scheme'],
+];
+
+// A URL as a Markdown link destination that gives back exactly `url`.
+export function markdownDestination(url) {
+  // eslint-disable-next-line no-control-regex
+  return '<' + url.replace(/[\\<>]/g, (c) => '\\' + c).replace(/[\u0000-\u001f]/g, (c) => `&#${c.charCodeAt(0)};`) + '>';
+}
+
 // Every input, as [source, place, markdown].
 export function hostileCorpus() {
   const corpus = [];
@@ -202,5 +246,6 @@ export function hostileCorpus() {
     for (const [place, wrap] of URL_PLACES) corpus.push([source, place, wrap(url)]);
   }
   for (const [source, markdown] of STANDALONE) corpus.push([source, 'standalone', markdown]);
+  for (const [source, url] of URL_READINGS) corpus.push([source, 'url reading', `[x](${markdownDestination(url)})`]);
   return corpus;
 }

@@ -6,7 +6,7 @@
 // inline handler or javascript: URL means one got through). Then the DOM is
 // checked: only the renderer's own tags, attributes and classes (a code
 // block's class is one token), and every href/src, read back through the
-// browser's own URL parser, is http(s) (or mailto for links).
+// browser's own URL parser, is http(s) (or mailto, tel, sms for links).
 //
 //   node --test tests/browser/hostile.test.mjs   (AW_DIST, AW_CHROMIUM)
 
@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 
 import { DIST, requireFile } from '../js/helpers.mjs';
 import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
-import { hostileCorpus } from './hostile-corpus.mjs';
+import { URL_READINGS, hostileCorpus, markdownDestination } from './hostile-corpus.mjs';
 import { LAUNCH, T } from './harness.mjs';
 
 
@@ -94,7 +94,7 @@ async function renderAndInspect({ inputs, allowed }) {
     for (const name of ['href', 'src']) {
       if (!el.hasAttribute(name)) continue;
       const protocol = new URL(el.getAttribute(name), document.baseURI).protocol;
-      const ok = name === 'href' ? ['http:', 'https:', 'mailto:'] : ['http:', 'https:'];
+      const ok = name === 'href' ? ['http:', 'https:', 'mailto:', 'tel:', 'sms:'] : ['http:', 'https:'];
       if (!ok.includes(protocol)) problems.push(`input ${input}: ${name} ${JSON.stringify(el.getAttribute(name))} is ${protocol}`);
     }
     links += tag === 'a';
@@ -103,7 +103,39 @@ async function renderAndInspect({ inputs, allowed }) {
   return { problems, pwned: window.__pwned, links, images, text: out.textContent.length };
 }
 
-async function run(csp) {
+// In the page: each URL of URL_READINGS as a link, compared with the same
+// URL given to an <a> as an author's href: Chromium's own URL parser reads both.
+async function readUrls({ readings }) {
+  await window.ArticleWidget.ready;
+  const canonical = (href) => href.replace(/%([2-7][0-9A-F])/gi, (m, hex) => {
+    const ch = String.fromCharCode(parseInt(hex, 16));
+    return '%/?#'.includes(ch) ? m : ch;
+  });
+  const problems = [];
+  for (const { url, markdown, refused } of readings) {
+    const div = document.createElement('div');
+    div.innerHTML = window.ArticleWidget.render(markdown);
+    const a = div.querySelector('a');
+    const what = `${JSON.stringify(url)}`;
+    if (refused) {
+      if (a) problems.push(`${what}: kept as ${a.getAttribute('href')}, should be refused`);
+      continue;
+    }
+    if (!a) {
+      problems.push(`${what}: refused`);
+      continue;
+    }
+    const authors = document.createElement('a');
+    authors.setAttribute('href', url);
+    if (canonical(a.href) !== canonical(authors.href)) problems.push(`${what}: Chromium reads ${authors.href}, ours ${a.href}`);
+    const leaves = ['http:', 'https:'].includes(authors.protocol) && authors.origin !== location.origin;
+    if (leaves && a.rel !== 'noopener noreferrer') problems.push(`${what}: goes to ${authors.host} without rel`);
+    if (a.rel && !/^(https?:)?\/\//i.test(a.getAttribute('href'))) problems.push(`${what}: rel on ${a.getAttribute('href')}`);
+  }
+  return problems;
+}
+
+async function run(csp, inspect = renderAndInspect, arg = { inputs: corpus.map((c) => c[2]), allowed: ALLOWED }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -121,9 +153,9 @@ async function run(csp) {
   });
   await page.addInitScript(installTraps);
   await page.goto(new URL('/hostile.html', server.url).href);
-  const report = await page.evaluate(renderAndInspect, { inputs: corpus.map((c) => c[2]), allowed: ALLOWED });
+  const report = await page.evaluate(inspect, arg);
   await context.close();
-  return { ...report, errors };
+  return inspect === renderAndInspect ? { ...report, errors } : { problems: report, errors };
 }
 
 function describe(problems) {
@@ -150,3 +182,10 @@ for (const [name, csp] of [['under the strict CSP', DEFAULT_CSP], ['with no CSP 
     assert.ok(report.links > 0 && report.images > 0 && report.text > 1000);
   });
 }
+
+test('URLs as Chromium\'s own parser reads them: same URL written, rel where the link leaves the page', T, async () => {
+  const readings = URL_READINGS.map(([, url, refusal]) => ({ url, markdown: `[x](${markdownDestination(url)})`, refused: Boolean(refusal) }));
+  const report = await run(DEFAULT_CSP, readUrls, { readings });
+  assert.deepEqual(report.errors, [], 'page errors');
+  assert.deepEqual(report.problems, []);
+});

@@ -207,6 +207,14 @@ function kindDoesNotFit(kind, example, ours) {
   const urls = (html) => (html.match(/ (?:href|src)="/g) ?? []).length;
   if (kind === 'raw-html' && !example.markdown.includes('<')) return 'the Markdown holds no \'<\'';
   if (kind === 'unsafe-url' && urls(ours) >= urls(example.html)) return 'no URL was dropped';
+  if (kind === 'whatwg-url') {
+    // Ours are the expected URLs with each %5C before the query read as '/'.
+    const values = (html) => [...html.matchAll(/ (?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+    const asBrowser = (url) => url.replace(/^[^?#]*/, (path) => path.replaceAll('%5C', '/'));
+    if (values(ours).join(' ') !== values(example.html).map(asBrowser).join(' ')) {
+      return 'the URLs differ by more than backslashes written as the slashes a browser reads';
+    }
+  }
   return '';
 }
 

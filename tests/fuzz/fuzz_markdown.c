@@ -7,7 +7,7 @@
  *  - every '<' opens or closes one of the tags the renderer writes, so no
  *    raw HTML got through;
  *  - every href/src value, read as a browser reads it, is http(s), a
- *    relative URL, or (links only) mailto.
+ *    relative URL, or (links only) mailto, tel or sms.
  * A broken promise traps, which libFuzzer reports as a crash. */
 #include "buffer.h"
 #include "errors.h"
@@ -27,12 +27,12 @@ static void check_class_tokens(const aw_buffer *out)
 {
     static const char open[] = " class=\"language-";
     static const char *const escapes[] = { "&amp;", "&quot;", "&lt;", "&gt;" };
-    size_t i, k, n = sizeof(open) - 1;
+    size_t i, k, start, n = sizeof(open) - 1;
 
     for (i = 0; i + n <= out->len; i++) {
         if (memcmp(out->data + i, open, n) != 0)
             continue;
-        for (i += n; i < out->len && out->data[i] != '"'; i++) {
+        for (i = start = i + n; i < out->len && out->data[i] != '"'; i++) {
             char ch = out->data[i];
             int known = 0;
             if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r')
@@ -42,7 +42,7 @@ static void check_class_tokens(const aw_buffer *out)
             if (ch == '&' && !known)
                 __builtin_trap();
         }
-        if (out->data[i - 1] == '-') /* "language-" with no token */
+        if (i == start) /* "language-" with no token */
             __builtin_trap();
     }
 }
@@ -108,7 +108,8 @@ static void check_url(const char *value, size_t len, aw_url_use use)
         return;
     if ((n == 4 && memcmp(scheme, "http", 4) == 0) || (n == 5 && memcmp(scheme, "https", 5) == 0))
         return;
-    if (use == AW_URL_FOR_LINK && n == 6 && memcmp(scheme, "mailto", 6) == 0)
+    if (use == AW_URL_FOR_LINK && ((n == 6 && memcmp(scheme, "mailto", 6) == 0) || (n == 3 && memcmp(scheme, "tel", 3) == 0)
+                                   || (n == 3 && memcmp(scheme, "sms", 3) == 0)))
         return;
     __builtin_trap();
 }
