@@ -4,9 +4,10 @@
  *     aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]
  *     aw-render --article FILE.md [--heading-level 1-6]
  *                                   a content file (front matter + body), article view
- *     aw-render --markdown FILE.md [--heading-level 1-6]
+ *     aw-render --markdown FILE.md [--heading-level 1-6] [--id-prefix PREFIX]
  *                                   any Markdown file, as render(markdown) does
- *                                   ("#" is <h1> unless --heading-level says)
+ *                                   ("#" is <h1> unless --heading-level says;
+ *                                   every heading id starts with PREFIX)
  *     aw-render --catalog           the embedded articles as JSON
  *     aw-render --version           the package version (dist/package.json's)
  */
@@ -23,7 +24,7 @@
 static const char usage[] =
     "usage: aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]\n"
     "       aw-render --article FILE.md [--heading-level 1-6]\n"
-    "       aw-render --markdown FILE.md [--heading-level 1-6]\n"
+    "       aw-render --markdown FILE.md [--heading-level 1-6] [--id-prefix PREFIX]\n"
     "       aw-render --catalog\n"
     "       aw-render --version\n";
 
@@ -117,13 +118,15 @@ done:
     return status;
 }
 
-static int render_markdown_file(aw_buffer *out, const char *path, int heading_level)
+static int render_markdown_file(aw_buffer *out, const char *path, int heading_level, const char *id_prefix)
 {
-    aw_markdown_options options = { 0, NULL, NULL };
+    aw_markdown_options options;
     aw_buffer text;
     int status = AW_ERR_ARGUMENT;
 
+    memset(&options, 0, sizeof(options));
     options.heading_offset = (unsigned)heading_level - 1;
+    options.id_prefix = id_prefix;
     aw_buffer_init(&text);
     if (read_file(path, &text) == 0)
         status = aw_markdown_to_html(out, text.data ? text.data : "", text.len, &options);
@@ -136,7 +139,7 @@ int main(int argc, char **argv)
     aw_buffer out;
     /* 0 until --heading-level: the widget's default (2) for articles, 1 for --markdown. */
     int status, view = AW_VIEW_FULL, heading_level = 0;
-    const char *slug = NULL;
+    const char *slug = NULL, *id_prefix = NULL;
     int i;
 
     aw_buffer_init(&out);
@@ -150,8 +153,20 @@ int main(int argc, char **argv)
             fprintf(stderr, "aw-render: --heading-level takes 1 to 6, not '%s'\n", argv[i + 1]);
             return 2;
         }
+        if (strcmp(argv[i], "--id-prefix") == 0 && i + 1 < argc) {
+            id_prefix = argv[i + 1];
+            if (!aw_heading_ids_prefix_valid(id_prefix)) {
+                fprintf(stderr, "aw-render: --id-prefix takes up to %d ASCII letters, digits, '-' and '_', not '%s'\n",
+                        AW_ID_PREFIX_MAX, id_prefix);
+                return 2;
+            }
+        }
     }
 
+    if (id_prefix != NULL && !(argc >= 3 && strcmp(argv[1], "--markdown") == 0)) {
+        fputs("aw-render: --id-prefix goes with --markdown (the article views keep their own ids)\n", stderr);
+        return 2;
+    }
     if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
         long index = aw_catalog_find(&aw_content, argv[2], strlen(argv[2]));
         slug = argv[2];
@@ -163,7 +178,7 @@ int main(int argc, char **argv)
     } else if (argc >= 3 && strcmp(argv[1], "--article") == 0) {
         status = render_content_file(&out, argv[2], heading_level);
     } else if (argc >= 3 && strcmp(argv[1], "--markdown") == 0) {
-        status = render_markdown_file(&out, argv[2], heading_level > 0 ? heading_level : 1);
+        status = render_markdown_file(&out, argv[2], heading_level > 0 ? heading_level : 1, id_prefix);
     } else if (argc == 2 && strcmp(argv[1], "--version") == 0) {
         status = aw_buffer_append_str(&out, AW_PACKAGE_VERSION "\n") == 0 ? AW_OK : AW_ERR_NOMEM;
     } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {

@@ -27,6 +27,7 @@ static const char replacement_char[] = "\xEF\xBF\xBD";
 typedef struct renderer {
     aw_buffer *out;
     aw_heading_ids *ids;
+    const char *id_prefix;   /* NULL: none */
     unsigned heading_offset;
     aw_buffer attr;          /* an attribute value with its references decoded */
     aw_buffer heading_text;  /* plain text of the open heading, for its id */
@@ -34,6 +35,7 @@ typedef struct renderer {
     int in_heading;
     int image_depth;         /* > 0: inside an image's alt text */
     int image_refused;       /* the open image's src was refused */
+    int image_external;      /* the open image's src names a host */
     int link_refused;        /* the open link's href was refused */
     unsigned long *word_count; /* NULL: not counting */
     int in_word;             /* the last text byte counted was not a space */
@@ -157,9 +159,9 @@ static void close_heading(renderer *r, unsigned level)
 
     aw_buffer_init(&id);
     aw_buffer_append_str(&id, " id=\"");
-    if (aw_heading_ids_make(r->ids, r->heading_text.data, r->heading_text.len, &id) != 0)
+    if (aw_heading_ids_make(r->ids, r->id_prefix, r->heading_text.data, r->heading_text.len, &id) != 0)
         r->out->failed = 1;
-    aw_buffer_append_char(&id, '"'); /* ids hold only letters, digits and '-': nothing to escape */
+    aw_buffer_append_char(&id, '"'); /* ids hold no ASCII but letters, digits, '-' and '_': nothing to escape */
     if (id.failed)
         r->out->failed = 1;
     else
@@ -314,8 +316,12 @@ static void open_link(renderer *r, const MD_SPAN_A_DETAIL *detail)
 
 static void open_image(renderer *r, const MD_SPAN_IMG_DETAIL *detail)
 {
+    aw_url_kind kind;
+
     decode_attribute(r, &detail->src);
-    r->image_refused = write_url(r, "<img src=\"", AW_URL_FOR_IMAGE) == AW_URL_REFUSED;
+    kind = write_url(r, "<img src=\"", AW_URL_FOR_IMAGE);
+    r->image_refused = kind == AW_URL_REFUSED;
+    r->image_external = kind == AW_URL_EXTERNAL;
     if (r->image_refused)
         return; /* the alt text that follows is written as plain text */
     aw_buffer_append_str(r->out, "\" alt=\"");
@@ -327,7 +333,12 @@ static void close_image(renderer *r, const MD_SPAN_IMG_DETAIL *detail)
         return;
     aw_buffer_append_char(r->out, '"');
     render_title_attribute(r, &detail->title);
-    aw_buffer_append_str(r->out, " loading=\"lazy\">");
+    aw_buffer_append_str(r->out, " loading=\"lazy\"");
+    /* An image from another site is fetched without telling it which page
+     * the reader is on, as links to other sites are followed (noreferrer). */
+    if (r->image_external)
+        aw_buffer_append_str(r->out, " referrerpolicy=\"no-referrer\"");
+    aw_buffer_append_char(r->out, '>');
 }
 
 static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
@@ -408,6 +419,8 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
 
     if (size > AW_MAX_INPUT_SIZE)
         return AW_ERR_TOO_LARGE;
+    if (options && !aw_heading_ids_prefix_valid(options->id_prefix))
+        return AW_ERR_ARGUMENT;
     /* A byte-order mark is not content. */
     if (size >= 3 && memcmp(markdown, "\xEF\xBB\xBF", 3) == 0) {
         markdown += 3;
@@ -431,6 +444,7 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
     r.ids = options && options->ids ? options->ids : &own_ids;
     r.heading_offset = options ? options->heading_offset : 0;
     r.word_count = options ? options->word_count : NULL;
+    r.id_prefix = options ? options->id_prefix : NULL;
 
     /* HTML is a little longer than its Markdown: reserve once, grow rarely. */
     aw_buffer_reserve(out, size + size / 8 + 64);

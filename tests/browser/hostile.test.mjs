@@ -26,8 +26,8 @@ import { LAUNCH, T } from './harness.mjs';
 const ALLOWED = {
   tags: ['a', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input',
     'li', 'ol', 'p', 'pre', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul'],
-  attributes: ['href', 'src', 'alt', 'title', 'rel', 'loading', 'id', 'class', 'type', 'disabled', 'checked',
-    'start', 'align'],
+  attributes: ['href', 'src', 'alt', 'title', 'rel', 'loading', 'referrerpolicy', 'id', 'class', 'type', 'disabled',
+    'checked', 'start', 'align'],
   classes: ['task-list-item', 'task-list-item-checkbox'],
 };
 

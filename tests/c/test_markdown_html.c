@@ -62,6 +62,11 @@ static void test_images(void)
     CHECK_STR(render("![A *map* of Mali](map.png \"Map\")"),
               "<p><img src=\"map.png\" alt=\"A map of Mali\" title=\"Map\" loading=\"lazy\"></p>\n");
     CHECK_STR(render("![alt](javascript:alert(1))"), "<p>alt</p>\n");
+    /* From another site: fetched with no Referer. */
+    CHECK_STR(render("![m](https://cdn.example/m.png)"),
+              "<p><img src=\"https://cdn.example/m.png\" alt=\"m\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></p>\n");
+    CHECK_STR(render("![m](\\\\\\\\cdn.example/m.png)"),
+              "<p><img src=\"//cdn.example/m.png\" alt=\"m\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></p>\n");
     CHECK_STR(render("![x\" onerror=\"alert(1)](a.png)"),
               "<p><img src=\"a.png\" alt=\"x&quot; onerror=&quot;alert(1)\" loading=\"lazy\"></p>\n");
 }
@@ -105,6 +110,25 @@ static void test_headings_get_ids_and_shift(void)
     CHECK(aw_markdown_to_html(&out, "# A\n###### F", 12, &options) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_STR(out.data, "<h2 id=\"a\">A</h2>\n<h6 id=\"f\">F</h6>\n");
+    aw_buffer_free(&out);
+}
+
+static void test_id_prefix(void)
+{
+    aw_markdown_options options;
+    aw_buffer out;
+
+    memset(&options, 0, sizeof(options));
+    options.id_prefix = "aw-";
+    aw_buffer_init(&out);
+    CHECK(aw_markdown_to_html(&out, "# Config\n\n## Config", 19, &options) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_STR(out.data, "<h1 id=\"aw-config\">Config</h1>\n<h2 id=\"aw-config-1\">Config</h2>\n");
+    /* A prefix that would need escaping is refused before anything is written. */
+    aw_buffer_clear(&out);
+    options.id_prefix = "\"><script>";
+    CHECK(aw_markdown_to_html(&out, "# x", 3, &options) == AW_ERR_ARGUMENT);
+    CHECK(out.len == 0);
     aw_buffer_free(&out);
 }
 
@@ -200,6 +224,6 @@ static void test_words_are_counted_while_rendering(void)
 
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
           test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped, test_code_class_is_one_token,
-          test_headings_get_ids_and_shift, test_entities, test_bad_bytes_become_replacement_characters,
+          test_headings_get_ids_and_shift, test_id_prefix, test_entities, test_bad_bytes_become_replacement_characters,
           test_backslash_before_colon_is_relative, test_github_extensions, test_dialect_is_exactly_ours, test_too_large_input_is_refused,
           test_words_are_counted_while_rendering)

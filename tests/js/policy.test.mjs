@@ -6,12 +6,16 @@
 //   node --test tests/js/policy.test.mjs   (AW_DIST)
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, test } from 'node:test';
 
 import { parseFragment } from 'parse5';
 
 import { URL_READINGS, markdownDestination } from '../browser/hostile-corpus.mjs';
-import { importShim } from './helpers.mjs';
+import { CLI, importShim, requireFile } from './helpers.mjs';
 
 let aw;
 before(async () => {
@@ -103,4 +107,38 @@ test('an IPv6 host keeps its brackets; \\\\host is written as the //host a brows
   assert.deepEqual(hrefOf('[call us](tel:+1-555-0100)'), { href: 'tel:+1-555-0100' });
   assert.deepEqual(hrefOf('[text us](sms:+15550100)'), { href: 'sms:+15550100' });
   assert.equal(elements(aw.render('![x](tel:+15550100)')).find((e) => e.tag === 'img'), undefined, 'no tel: image');
+});
+
+test('an image from another site is fetched with no Referer; one from the page\'s own site as usual', () => {
+  const img = (markdown) => elements(aw.render(markdown)).find((e) => e.tag === 'img').attrs;
+  assert.equal(img('![m](https://cdn.example/m.png)').referrerpolicy, 'no-referrer');
+  assert.equal(img('![m](//cdn.example/m.png)').referrerpolicy, 'no-referrer');
+  assert.equal(img('![m](/images/m.png)').referrerpolicy, undefined);
+});
+
+test('heading ids leave out what a reader cannot see: bidi controls, zero-width characters, separators', () => {
+  const ids = (markdown) => elements(aw.render(markdown)).filter((e) => /^h[1-6]$/.test(e.tag)).map((e) => e.attrs.id);
+  assert.deepEqual(ids('# a\u202Eb\u2066c\u2069d\u200Fe\n\n# f\u200Bg\u200Dh\uFEFFi\u00ADj\n\n# k\u2028l\u2029m\u00A0n'),
+    ['abcde', 'fghij', 'k-l-m-n']);
+  assert.deepEqual(ids('# \u200B\u202E'), ['section']);
+});
+
+test('aw-render --id-prefix starts every heading id with the prefix, and refuses one that is not plain', () => {
+  requireFile(CLI, 'run scripts/build (or set AW_CLI)');
+  const dir = mkdtempSync(join(tmpdir(), 'aw-policy-'));
+  const file = join(dir, 'page.md');
+  writeFileSync(file, '# Config\n\n## Config\n');
+  const run = (...args) => spawnSync(CLI, args, { encoding: 'utf8' });
+  const ok = run('--markdown', file, '--id-prefix', 'aw-');
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.equal(ok.stdout, '<h1 id="aw-config">Config</h1>\n<h2 id="aw-config-1">Config</h2>\n');
+  for (const bad of ['a"b', 'a b', 'é', 'x'.repeat(33)]) {
+    const refused = run('--markdown', file, '--id-prefix', bad);
+    assert.equal(refused.status, 2, bad);
+    assert.match(refused.stderr, /--id-prefix takes up to 32 ASCII letters, digits, '-' and '_'/);
+    assert.equal(refused.stdout, '');
+  }
+  const elsewhere = run('--slug', 'x', '--id-prefix', 'aw-');
+  assert.equal(elsewhere.status, 2);
+  assert.match(elsewhere.stderr, /--id-prefix goes with --markdown/);
 });
