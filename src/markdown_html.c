@@ -59,12 +59,14 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
         aw_buffer_append_str(out, r->image_depth ? " " : "\n");
         break;
     case MD_TEXT_ENTITY: {
-        /* A name the HTML standard does not define stays literal text, as
-         * CommonMark says: escaped, so the browser cannot read a shorter
-         * legacy name into it (&notit; would show as "¬it;"). */
+        /* Numeric references are decoded here; a named one goes through for
+         * the browser to decode (char_refs.h). As text it can only ever be
+         * text, whatever it names. */
         size_t mark = r->attr.len;
-        if (aw_char_ref_decode(&r->attr, text, size) == 0)
+        if (aw_char_ref_decode_numeric(&r->attr, text, size) == 0)
             aw_escape_html(out, r->attr.data + mark, r->attr.len - mark);
+        else if (aw_char_ref_named_length(text, size) == size)
+            aw_buffer_append(out, text, size);
         else
             aw_escape_html(out, text, size);
         r->attr.len = mark;
@@ -100,8 +102,8 @@ static void count_words(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
 static void collect_heading_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t size)
 {
     if (type == MD_TEXT_ENTITY) {
-        if (aw_char_ref_decode(&r->heading_text, text, size) == 1)
-            aw_buffer_append(&r->heading_text, text, size);
+        if (aw_char_ref_decode_numeric(&r->heading_text, text, size) == 1)
+            aw_char_ref_id_text(&r->heading_text, text, size);
     } else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
         aw_buffer_append_char(&r->heading_text, ' ');
     } else if (type != MD_TEXT_NULLCHAR) {
@@ -111,7 +113,9 @@ static void collect_heading_text(renderer *r, MD_TEXTTYPE type, const char *text
 
 /* ===== Attributes ===== */
 
-/* Decodes an md4c attribute into r->attr (replacing what was there). */
+/* Decodes an md4c attribute into r->attr (replacing what was there):
+ * numeric references decoded, named ones kept behind their mark
+ * (char_refs.h) for the decisions that must not guess what they stand for. */
 static void decode_attribute(renderer *r, const MD_ATTRIBUTE *attr)
 {
     unsigned i;
@@ -121,10 +125,16 @@ static void decode_attribute(renderer *r, const MD_ATTRIBUTE *attr)
         const char *part = attr->text + attr->substr_offsets[i];
         size_t size = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
 
-        if (attr->substr_types[i] == MD_TEXT_NULLCHAR)
+        if (attr->substr_types[i] == MD_TEXT_NULLCHAR) {
             aw_buffer_append(&r->attr, replacement_char, 3);
-        else if (attr->substr_types[i] != MD_TEXT_ENTITY || aw_char_ref_decode(&r->attr, part, size) == 1)
+        } else if (attr->substr_types[i] != MD_TEXT_ENTITY || aw_char_ref_decode_numeric(&r->attr, part, size) == 1) {
+            if (attr->substr_types[i] == MD_TEXT_ENTITY && aw_char_ref_named_length(part, size) == size) {
+                aw_buffer_append_char(&r->attr, AW_NAMED_REF_MARK);
+                part++;
+                size--;
+            }
             aw_buffer_append(&r->attr, part, size);
+        }
     }
 }
 
@@ -178,10 +188,19 @@ static int is_class_separator(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r';
 }
 
+/* Of the HTML standard's named references -- a list it has fixed for
+ * good -- only &Tab; and &NewLine; stand for ASCII whitespace. */
+static int is_class_separator_ref(const char *text, size_t size)
+{
+    size_t n = aw_char_ref_named_length(text, size);
+    return (n == 5 && memcmp(text + 1, "Tab", 3) == 0) || (n == 9 && memcmp(text + 1, "NewLine", 7) == 0);
+}
+
 /* The class is "language-" and one token. md4c cuts the info string's
  * first word before references are decoded, so "js&#32;aw-title" arrives
- * whole: the token ends where the decoded text would split the class, and
- * the rest is dropped (it could name the widget's own classes). */
+ * whole: the token ends where the decoded text would split the class (a
+ * named reference goes through, unless it is one of the two that would),
+ * and the rest is dropped (it could name the widget's own classes). */
 static void open_code_block(renderer *r, const MD_BLOCK_CODE_DETAIL *detail)
 {
     size_t len = 0;
@@ -189,7 +208,8 @@ static void open_code_block(renderer *r, const MD_BLOCK_CODE_DETAIL *detail)
     aw_buffer_append_str(r->out, "<pre><code");
     if (detail->lang.text != NULL) {
         decode_attribute(r, &detail->lang);
-        while (len < r->attr.len && !is_class_separator(r->attr.data[len]))
+        while (len < r->attr.len && !is_class_separator(r->attr.data[len])
+               && !is_class_separator_ref(r->attr.data + len, r->attr.len - len))
             len++;
     }
     if (len > 0) {

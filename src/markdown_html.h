@@ -2,6 +2,9 @@
  *
  * The policy, enforced here and nowhere else:
  *  - every text and attribute value is escaped; raw HTML is shown as text;
+ *    numeric character references are decoded, named ones ("&eacute;")
+ *    written through for the browser to decode (char_refs.h);
+ *  - a code block's class is "language-" and one token;
  *  - href/src go through url_policy.h: a refused link keeps its text and
  *    loses its <a>, a refused image shows its alt text;
  *  - links to other sites get rel="noopener noreferrer", images

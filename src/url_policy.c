@@ -1,5 +1,6 @@
 #include "url_policy.h"
 
+#include "char_refs.h"
 #include "escape.h"
 
 #include <string.h>
@@ -20,15 +21,15 @@ static int is_scheme_char(char ch)
 }
 
 /* The URL parser's first step, in place: C0 controls and spaces dropped at
- * both ends, tabs and newlines removed anywhere. A NUL is kept: none comes
- * from Markdown, so one is refused below. Returns the new length. */
+ * both ends, tabs and newlines removed anywhere. A named reference's mark
+ * is kept (a NUL: char_refs.h). Returns the new length. */
 static size_t clean(char *url, size_t size)
 {
     size_t start = 0, end = size, len = 0, i;
 
-    while (start < end && url[start] != '\0' && (unsigned char)url[start] <= 0x20)
+    while (start < end && url[start] != AW_NAMED_REF_MARK && (unsigned char)url[start] <= 0x20)
         start++;
-    while (end > start && url[end - 1] != '\0' && (unsigned char)url[end - 1] <= 0x20)
+    while (end > start && url[end - 1] != AW_NAMED_REF_MARK && (unsigned char)url[end - 1] <= 0x20)
         end--;
     for (i = start; i < end; i++)
         if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r')
@@ -68,7 +69,8 @@ static int scheme_is(const char *url, size_t len, const char *name)
  * (the page is http(s), so both are "special" URLs to the parser): a run
  * of two or more slashes of either kind, which starts a host, becomes
  * "//"; any other '\' before the query or fragment becomes '/', as the
- * parser reads it. Returns the new length. */
+ * parser reads it -- up to a named reference, which might stand for the
+ * '?' or '#' that starts them. Returns the new length. */
 static size_t normalize_slashes(char *url, size_t size)
 {
     size_t i = 0, len = 0;
@@ -79,37 +81,53 @@ static size_t normalize_slashes(char *url, size_t size)
         url[len++] = '/';
         url[len++] = '/';
     }
-    for (; i < size && url[i] != '?' && url[i] != '#'; i++)
+    for (; i < size && url[i] != '?' && url[i] != '#' && url[i] != AW_NAMED_REF_MARK; i++)
         url[len++] = url[i] == '\\' ? '/' : url[i];
     for (; i < size; i++)
         url[len++] = url[i];
     return len;
 }
 
+/* Writes url[from, to) -- a host when `host`, which keeps its brackets.
+ * From the first named reference (`mark`) on, a '\' is written as it is:
+ * whatever the reference stands for, the browser then reads it as it
+ * reads the author's. */
+static void write_span(aw_buffer *out, const char *url, size_t from, size_t to, size_t mark, int host)
+{
+    size_t split = mark < from ? from : mark > to ? to : mark;
+
+    aw_escape_url_keeping(out, url + from, split - from, host ? "[]" : "");
+    aw_escape_url_keeping(out, url + split, to - split, host ? "[]\\" : "\\");
+}
+
 /* Writes a URL whose slashes are normalized: the host (after a leading
  * "//", up to the path, query or fragment) keeps its brackets. */
 static void write_hierarchical(aw_buffer *out, const char *url, size_t size)
 {
-    size_t host_end = 2;
+    const char *mark = memchr(url, AW_NAMED_REF_MARK, size);
+    size_t first_mark = mark ? (size_t)(mark - url) : size, host_end = 0;
 
-    if (size < 2 || url[0] != '/' || url[1] != '/') {
-        aw_escape_url(out, url, size);
-        return;
-    }
-    while (host_end < size && url[host_end] != '/' && url[host_end] != '?' && url[host_end] != '#')
-        host_end++;
-    aw_escape_url_host(out, url, host_end);
-    aw_escape_url(out, url + host_end, size - host_end);
+    if (size >= 2 && url[0] == '/' && url[1] == '/')
+        for (host_end = 2; host_end < size && url[host_end] != '/' && url[host_end] != '?' && url[host_end] != '#';)
+            host_end++;
+    write_span(out, url, 0, host_end, first_mark, 1);
+    write_span(out, url, host_end, size, first_mark, 0);
 }
 
 aw_url_kind aw_url_write(aw_buffer *out, char *url, size_t size, aw_url_use use)
 {
     size_t len = clean(url, size), scheme, i;
 
-    /* A NUL where the scheme is decided: refused, whatever it stands for. */
+    /* A named reference where the scheme is decided -- before the first
+     * ':', '/', '\', '?' or '#' -- might stand for any of them, or for a tab
+     * the parser drops ("javascript&colon;", "java&Tab;script:"): refused,
+     * since the browser, not this module, knows its names. So is one just
+     * after a lone leading slash ("/&sol;host" is "//host"). */
     for (i = 0; i < len && url[i] != ':' && !is_slash(url[i]) && url[i] != '?' && url[i] != '#'; i++)
-        if (url[i] == '\0')
+        if (url[i] == AW_NAMED_REF_MARK)
             return AW_URL_REFUSED;
+    if (len >= 2 && is_slash(url[0]) && url[1] == AW_NAMED_REF_MARK)
+        return AW_URL_REFUSED;
 
     if (len == 0)
         return AW_URL_RELATIVE; /* an empty href points at the page itself */

@@ -31,12 +31,16 @@ typedef enum aw_url_use {
     AW_URL_FOR_IMAGE     /* <img src>: no mailto, tel, sms */
 } aw_url_use;
 
-/* Decides on `url`, which must already have its character references
- * decoded (the browser decodes them before it parses the URL, so must we),
- * and unless it is refused appends to `out` the attribute value to write:
- * percent-encoded, HTML-escaped, parsed by the browser to the URL decided
- * on. `url` is rewritten in place meanwhile. Returns the kind; when
- * AW_URL_REFUSED nothing is appended. */
+/* Decides on `url`, which must already have its numeric character
+ * references decoded and its named ones marked (char_refs.h): the browser
+ * decodes them all before it parses the URL, so a named one where the
+ * scheme is decided, or just after a lone leading slash, is refused
+ * ("javascript&colon;..." stays refused without a table of names), and
+ * elsewhere is written through for the browser to decode. Unless refused,
+ * appends to `out` the attribute value to write: percent-encoded,
+ * HTML-escaped, parsed by the browser to the URL decided on. `url` is
+ * rewritten in place meanwhile. Returns the kind; when AW_URL_REFUSED
+ * nothing is appended. */
 aw_url_kind aw_url_write(aw_buffer *out, char *url, size_t size, aw_url_use use);
 
 #endif

@@ -19,6 +19,8 @@
 //   AW10       this project's issue 10, from an independent review (references
 //              that split a code block's class; URLs the WHATWG parser reads
 //              differently from a naive reading)
+//   AW12       this project's issue 12 (named references left to the browser:
+//              javascript&colon; must stay refused without a table of names)
 //
 // The URL spellings are tried in every place a URL can appear (inline link,
 // image, reference definition, link with a title, pointy-bracket
@@ -233,6 +235,31 @@ export const URL_READINGS = [
   ['AW10', 'http:evil.example', 'a host or a path, depending on the page\'s scheme'],
 ];
 
+// [source, Markdown link destination with named references, the URL it
+// stands for once the references are decoded, why it is refused]: the
+// module leaves named references to the browser (src/char_refs.h).
+export const REFERENCE_READINGS = [
+  ['AW12', '</f&ouml;&ouml;?a=1&amp;b=2#&sect;>', '/f\u00f6\u00f6?a=1&b=2#\u00a7'],
+  ['AW12', '<https://example.com/caf&eacute;>', 'https://example.com/caf\u00e9'],
+  ['AW12', '<//example.com&sol;x>', '//example.com/x'],
+  ['AW12', '</x\\y&quest;z\\w>', '/x\\y?z\\w'],
+  ['AW12', '<./caf&eacute;.html>', './caf\u00e9.html'],
+  ['AW12', '<mailto:desk&commat;example.com>', 'mailto:desk@example.com'],
+  ['AW12', '<javascript&colon;alert(1)>', 'javascript:alert(1)', 'a named reference where the scheme is decided'],
+  ['AW12', '<java&Tab;script:alert(1)>', 'java\tscript:alert(1)', 'a named reference where the scheme is decided'],
+  ['AW12', '</&sol;evil.example>', '//evil.example', 'a named reference just after a lone slash'],
+  ['AW12', '<https:&sol;&sol;evil.example>', 'https://evil.example', 'a named reference where the slashes are'],
+  ['AW12', '<caf&eacute;.html>', 'caf\u00e9.html', 'a named reference where the scheme is decided (the cost of no table)'],
+];
+
+// Every URL reading as { source, url, markdown, refusal }.
+export function urlReadings() {
+  return [
+    ...URL_READINGS.map(([source, url, refusal]) => ({ source, url, markdown: `[x](${markdownDestination(url)})`, refusal })),
+    ...REFERENCE_READINGS.map(([source, destination, url, refusal]) => ({ source, url, markdown: `[x](${destination})`, refusal })),
+  ];
+}
+
 // A URL as a Markdown link destination that gives back exactly `url`.
 export function markdownDestination(url) {
   // eslint-disable-next-line no-control-regex
@@ -246,6 +273,6 @@ export function hostileCorpus() {
     for (const [place, wrap] of URL_PLACES) corpus.push([source, place, wrap(url)]);
   }
   for (const [source, markdown] of STANDALONE) corpus.push([source, 'standalone', markdown]);
-  for (const [source, url] of URL_READINGS) corpus.push([source, 'url reading', `[x](${markdownDestination(url)})`]);
+  for (const { source, markdown } of urlReadings()) corpus.push([source, 'url reading', markdown]);
   return corpus;
 }

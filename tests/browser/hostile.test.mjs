@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 
 import { DIST, requireFile } from '../js/helpers.mjs';
 import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
-import { URL_READINGS, hostileCorpus, markdownDestination } from './hostile-corpus.mjs';
+import { hostileCorpus, urlReadings } from './hostile-corpus.mjs';
 import { LAUNCH, T } from './harness.mjs';
 
 
@@ -184,7 +184,7 @@ for (const [name, csp] of [['under the strict CSP', DEFAULT_CSP], ['with no CSP 
 }
 
 test('URLs as Chromium\'s own parser reads them: same URL written, rel where the link leaves the page', T, async () => {
-  const readings = URL_READINGS.map(([, url, refusal]) => ({ url, markdown: `[x](${markdownDestination(url)})`, refused: Boolean(refusal) }));
+  const readings = urlReadings().map(({ url, markdown, refusal }) => ({ url, markdown, refused: Boolean(refusal) }));
   const report = await run(DEFAULT_CSP, readUrls, { readings });
   assert.deepEqual(report.errors, [], 'page errors');
   assert.deepEqual(report.problems, []);

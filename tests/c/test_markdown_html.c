@@ -53,8 +53,17 @@ static void test_dangerous_links_lose_their_href_but_keep_text(void)
     CHECK_STR(render("[click](data:text/html;base64,PHNjcmlwdD4=)"), "<p>click</p>\n");
     CHECK_STR(render("<javascript:alert(1)>"), "<p>javascript:alert(1)</p>\n");
     CHECK_STR(render("[x]\n\n[x]: javascript:alert(1)"), "<p>x</p>\n");
-    /* An unknown name stays text: '&' cannot be in a scheme, so this is a path. */
-    CHECK_STR(render("[click](jav&foo;ascript:alert(1))"), "<p><a href=\"jav&amp;foo;ascript:alert(1)\">click</a></p>\n");
+    /* A named reference where the scheme is decided is refused: the browser,
+     * not the module, knows what it stands for. */
+    CHECK_STR(render("[click](javascript&colon;alert(1))"), "<p>click</p>\n");
+    CHECK_STR(render("[click](jav&foo;ascript:alert(1))"), "<p>click</p>\n");
+    CHECK_STR(render("[click](&Tab;javascript:alert(1))"), "<p>click</p>\n");
+    CHECK_STR(render("![i](data&colon;text/html,x)"), "<p>i</p>\n");
+    CHECK_STR(render("[click](caf&eacute;.html)"), "<p>click</p>\n"); /* the cost: write ./caf&eacute;.html */
+    /* Just after a lone slash one could make a host: /&sol;evil.example is //evil.example. */
+    CHECK_STR(render("[click](/&sol;evil.example)"), "<p>click</p>\n");
+    CHECK_STR(render("[click](\\\\&NewLine;/evil.example)"), "<p>click</p>\n");
+    CHECK_STR(render("[click](https:&sol;&sol;evil.example)"), "<p>click</p>\n");
 }
 
 static void test_images(void)
@@ -134,15 +143,45 @@ static void test_id_prefix(void)
 
 static void test_entities(void)
 {
-    CHECK_STR(render("&#65;&#x42; &amp; &copy; &#0; &#xD800;"),
-              "<p>AB &amp; \xC2\xA9 \xEF\xBF\xBD \xEF\xBF\xBD</p>\n");
-    /* Every name of the HTML standard decodes, one or two code points. */
-    CHECK_STR(render("&eacute; &ngE;"), "<p>\xC3\xA9 \xE2\x89\xA7\xCC\xB8</p>\n");
-    /* Other names stay literal text, escaped so the browser cannot read a
-     * shorter legacy name (&not) into them. */
-    CHECK_STR(render("&notit; &MadeUp;"), "<p>&amp;notit; &amp;MadeUp;</p>\n");
-    CHECK_STR(render("[a](/f&ouml;&ouml; \"f&ouml;\")"), "<p><a href=\"/f%C3%B6%C3%B6\" title=\"f\xC3\xB6\">a</a></p>\n");
-    CHECK_STR(render("&#60;script&#62;"), "<p>&lt;script&gt;</p>\n");
+    /* Numeric references are decoded (and escaped as text). */
+    CHECK_STR(render("&#65;&#x42; &#0; &#xD800; &#x110000;"), "<p>AB \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD</p>\n");
+    CHECK_STR(render("&#60;script&#62; &#38;copy;"), "<p>&lt;script&gt; &amp;copy;</p>\n");
+    /* Named ones go through for the browser, which knows every name of
+     * the HTML standard (and shows an unknown one as it is). */
+    CHECK_STR(render("&amp; &copy; &eacute; &ngE; &MadeUp;"), "<p>&amp; &copy; &eacute; &ngE; &MadeUp;</p>\n");
+    /* What is not a reference is escaped: no name, no ';', not ASCII. */
+    CHECK_STR(render("& &; &x y; &copy &#; &\xC3\xA9;"), "<p>&amp; &amp;; &amp;x y; &amp;copy &amp;#; &amp;\xC3\xA9;</p>\n");
+    CHECK_STR(render("\\&copy;"), "<p>&amp;copy;</p>\n"); /* escaped in Markdown: literal */
+    /* In attributes too, wherever no decision depends on them. */
+    CHECK_STR(render("[a](/f&ouml;&ouml;?q=1&amp;r=2#&sect; \"f&ouml; &quot;x&quot;\")"),
+              "<p><a href=\"/f&ouml;&ouml;?q=1&amp;r=2#&sect;\" title=\"f&ouml; &quot;x&quot;\">a</a></p>\n");
+    CHECK_STR(render("[a](https://example.com/caf&eacute;)"),
+              "<p><a href=\"https://example.com/caf&eacute;\" rel=\"noopener noreferrer\">a</a></p>\n");
+    CHECK_STR(render("[a](./caf&eacute;.html) [b](mailto:desk&commat;example.com)"),
+              "<p><a href=\"./caf&eacute;.html\">a</a> <a href=\"mailto:desk&commat;example.com\">b</a></p>\n");
+    CHECK_STR(render("![caf&eacute;](a.png)"), "<p><img src=\"a.png\" alt=\"caf&eacute;\" loading=\"lazy\"></p>\n");
+    /* After a named reference, which might stand for '?' or '#', a '\\' is
+     * written as it is: the browser reads it as it reads the author's. */
+    CHECK_STR(render("[a](/x\\y&quest;z\\w)"), "<p><a href=\"/x/y&quest;z\\w\">a</a></p>\n");
+    /* In a code block's class, all but the two that would split it. */
+    CHECK_STR(render("```js&Tab;aw-title\nx\n```"), "<pre><code class=\"language-js\">x\n</code></pre>\n");
+    CHECK_STR(render("```js&NewLine;aw-title\nx\n```"), "<pre><code class=\"language-js\">x\n</code></pre>\n");
+    CHECK_STR(render("```f&ouml;&ouml;&Tabx;&tab;&NewLines;\nx\n```"),
+              "<pre><code class=\"language-f&ouml;&ouml;&Tabx;&tab;&NewLines;\">x\n</code></pre>\n");
+}
+
+/* What a named reference contributes to an id: the character, when it is
+ * one the slug keeps or treats apart; so the id is the typed text's. */
+static void test_named_references_in_ids(void)
+{
+    CHECK_STR(render("# Caf&eacute; &amp; cr&egrave;me&nbsp;br&ucirc;l&eacute;e\n\n# Caf\xC3\xA9 & cr\xC3\xA8me\xC2\xA0" "br\xC3\xBBl\xC3\xA9" "e"),
+              "<h1 id=\"caf\xC3\xA9-cr\xC3\xA8me-br\xC3\xBBl\xC3\xA9" "e\">Caf&eacute; &amp; cr&egrave;me&nbsp;br&ucirc;l&eacute;e</h1>\n"
+              "<h1 id=\"caf\xC3\xA9-cr\xC3\xA8me-br\xC3\xBBl\xC3\xA9" "e-1\">Caf\xC3\xA9 &amp; cr\xC3\xA8me\xC2\xA0" "br\xC3\xBBl\xC3\xA9" "e</h1>\n");
+    CHECK_HAS(render("# Mali&mdash;explained"), "id=\"mali-explained\"");
+    CHECK_HAS(render("# &ldquo;Q&amp;A&rdquo;&hellip;"), "id=\"qa\"");
+    CHECK_HAS(render("# &copy; 2024 &MadeUp; news"), "id=\"2024-news\"");
+    CHECK_HAS(render("# Sh&shy;y&zwj;x&lrm;"), "id=\"shyx\"");
+    CHECK_HAS(render("# &#233;t&#xE9;"), "id=\"\xC3\xA9t\xC3\xA9\"");
 }
 
 static void test_bad_bytes_become_replacement_characters(void)
@@ -224,6 +263,6 @@ static void test_words_are_counted_while_rendering(void)
 
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
           test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped, test_code_class_is_one_token,
-          test_headings_get_ids_and_shift, test_id_prefix, test_entities, test_bad_bytes_become_replacement_characters,
+          test_headings_get_ids_and_shift, test_id_prefix, test_entities, test_named_references_in_ids, test_bad_bytes_become_replacement_characters,
           test_backslash_before_colon_is_relative, test_github_extensions, test_dialect_is_exactly_ours, test_too_large_input_is_refused,
           test_words_are_counted_while_rendering)

@@ -20,13 +20,13 @@
 #include <string.h>
 
 /* Every class="language-..." holds exactly one class token as the browser
- * splits them: nothing after "language-" is ASCII whitespace, and no
- * character reference but the escapes the renderer writes (&amp; &quot;
- * &lt; &gt;) could decode to some. */
+ * splits them: nothing after "language-" is ASCII whitespace, and every
+ * '&' starts a named reference ("&" letters/digits ";") that is not one of
+ * the two that decode to whitespace (&Tab; &NewLine;): no numeric one,
+ * which could. */
 static void check_class_tokens(const aw_buffer *out)
 {
     static const char open[] = " class=\"language-";
-    static const char *const escapes[] = { "&amp;", "&quot;", "&lt;", "&gt;" };
     size_t i, k, start, n = sizeof(open) - 1;
 
     for (i = 0; i + n <= out->len; i++) {
@@ -34,12 +34,17 @@ static void check_class_tokens(const aw_buffer *out)
             continue;
         for (i = start = i + n; i < out->len && out->data[i] != '"'; i++) {
             char ch = out->data[i];
-            int known = 0;
             if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r')
                 __builtin_trap();
-            for (k = 0; ch == '&' && k < sizeof(escapes) / sizeof(escapes[0]); k++)
-                known |= out->len - i >= strlen(escapes[k]) && memcmp(out->data + i, escapes[k], strlen(escapes[k])) == 0;
-            if (ch == '&' && !known)
+            if (ch != '&')
+                continue;
+            for (k = i + 1; k < out->len && ((out->data[k] >= 'a' && out->data[k] <= 'z')
+                                              || (out->data[k] >= 'A' && out->data[k] <= 'Z')
+                                              || (out->data[k] >= '0' && out->data[k] <= '9')); k++)
+                ;
+            if (k == i + 1 || k == out->len || out->data[k] != ';'
+                || (k - i == 4 && memcmp(out->data + i, "&Tab", 4) == 0)
+                || (k - i == 8 && memcmp(out->data + i, "&NewLine", 8) == 0))
                 __builtin_trap();
         }
         if (i == start) /* "language-" with no token */
