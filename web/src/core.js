@@ -84,11 +84,18 @@ async function compileFromResponse(response) {
   }
 }
 
+// How browsers word a refusal by the page's CSP. Chromium names the policy
+// ("... Content Security Policy directive ... 'wasm-unsafe-eval'", "...
+// requires 'TrustedHTML' assignment"); Firefox says "call to
+// WebAssembly.compileStreaming() blocked by CSP" and "Element.innerHTML
+// setter: Sink type mismatch violation blocked by CSP".
+const CSP_REFUSAL = /content security policy|unsafe-eval|blocked by CSP|TrustedHTML|Trusted Type|Sink type mismatch/i;
+
 // Compiling needs the page's CSP to allow 'wasm-unsafe-eval'; without it
 // the browser throws an error naming the policy. Anything else is passed
 // through.
 function blockedByCsp(err) {
-  return /content security policy|wasm-unsafe-eval|unsafe-eval/i.test(errorMessage(err));
+  return CSP_REFUSAL.test(errorMessage(err));
 }
 
 function explainCompileError(err) {
@@ -403,7 +410,7 @@ function hasFallbackContent(el) {
 function errorCode(err) {
   if (err && ERROR_CODES.includes(err.code) && err.code !== 'render-failed') return err.code;
   const text = err && err.message ? String(err.message) : String(err);
-  if (/wasm-unsafe-eval|Content Security Policy|TrustedHTML|Trusted Type/i.test(text)) return 'csp-blocked';
+  if (CSP_REFUSAL.test(text)) return 'csp-blocked';
   return 'render-failed';
 }
 
