@@ -139,7 +139,7 @@ const chromiumEngine = {
   async launch() {
     const browser = await chromium.launch(LAUNCH);
     return {
-      async open(url, { viewport, routes }) {
+      async open(url, { viewport, routes, init }) {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
         const log = newLog();
@@ -150,8 +150,7 @@ const chromiumEngine = {
         page.on('pageerror', (e) => log.errors.push(e.message));
         page.on('request', (r) => noteRequest(log, r.url()));
         for (const [href, response] of routes) await page.route(href, (r) => r.fulfill({ status: 200, ...response }));
-        await page.addInitScript(recordEvents);
-        await page.addInitScript(recordPageErrors);
+        for (const script of [recordEvents, recordPageErrors, ...init]) await page.addInitScript(script);
         await page.goto(url);
         return pageObject({
           page,
@@ -171,7 +170,7 @@ const firefoxEngine = {
   async launch() {
     const browser = await puppeteer.launch(FIREFOX_LAUNCH);
     return {
-      async open(url, { viewport, routes }) {
+      async open(url, { viewport, routes, init }) {
         const context = await browser.createBrowserContext();
         const page = await context.newPage();
         await page.setViewport(viewport);
@@ -194,8 +193,7 @@ const firefoxEngine = {
             else r.continue();
           });
         }
-        await page.evaluateOnNewDocument(recordEvents);
-        await page.evaluateOnNewDocument(recordPageErrors);
+        for (const script of [recordEvents, recordPageErrors, ...init]) await page.evaluateOnNewDocument(script);
         await page.goto(url);
         return pageObject({
           page,
@@ -214,7 +212,8 @@ export const ENGINES = [chromiumEngine, firefoxEngine].filter((e) => wanted.incl
 
 // Registers before/after hooks (call it inside describe()) that start the
 // engine and a test server; returns { url, open(path, options) }.
-//   options: viewport (default 1280x800), routes (see routeTable)
+//   options: viewport (default 1280x800), routes (see routeTable),
+//            init (functions to run in the page before its scripts)
 export function useEngine(engine) {
   const state = { browser: null, server: null };
   before(async () => {
@@ -233,9 +232,9 @@ export function useEngine(engine) {
     get url() {
       return state.server.url;
     },
-    open(path, { viewport = { width: 1280, height: 800 }, routes = {} } = {}) {
+    open(path, { viewport = { width: 1280, height: 800 }, routes = {}, init = [] } = {}) {
       const base = state.server.url;
-      return state.browser.open(new URL(path, base).href, { viewport, routes: routeTable(routes, base) });
+      return state.browser.open(new URL(path, base).href, { viewport, routes: routeTable(routes, base), init });
     },
   };
 }

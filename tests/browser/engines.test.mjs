@@ -37,6 +37,14 @@ async function assertClean(page) {
   assert.deepEqual(log.errors, [], 'no console errors');
 }
 
+// Runs in the page first: when the first widget became ready.
+function recordReadyTime() {
+  document.addEventListener('article-widget:ready', (e) => {
+    window.__awReadyAt ??= e.timeStamp;
+  });
+}
+const ms = (value) => (typeof value === 'number' ? `${Math.round(value)} ms` : 'not reported');
+
 // In the page: is the element at `selector` rendered and visible?
 const visible = (page, selector) => page.evaluate((sel) => {
   const el = document.querySelector(sel);
@@ -71,8 +79,8 @@ for (const engine of ENGINES) {
       await page.close();
     });
 
-    test('the test page shows the trending list and the seed article, inside the host page', T, async () => {
-      const page = await browser.open('/');
+    test('the test page shows the trending list and the seed article, inside the host page', T, async (t) => {
+      const page = await browser.open('/', { init: [recordReadyTime] });
       await waitForArticle(page, SEED_SLUG);
       const s = await widgetState(page);
 
@@ -118,6 +126,15 @@ for (const engine of ENGINES) {
       assert.equal(log.wasm.length, 1, 'the module is fetched once');
       assert.match(log.wasm[0], /\/dist\/article-widget\.wasm\?v=[0-9a-f]{16}$/);
       assert.match(await page.evaluate(() => window.ArticleWidget.version), /^\d+\.\d+\.\d+/);
+
+      // A figure, not a check: how soon this engine shows the article.
+      const times = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        wasm: performance.getEntriesByType('resource').find((r) => r.name.includes('.wasm'))?.responseEnd,
+        ready: window.__awReadyAt,
+      }));
+      t.diagnostic(`${engine.name}: first contentful paint ${ms(times.fcp)}, .wasm received ${ms(times.wasm)}, `
+        + `article-widget:ready ${ms(times.ready)} after navigation start`);
 
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot(join(ARTIFACTS, `test-page-${engine.name}.png`));
