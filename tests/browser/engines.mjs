@@ -91,7 +91,6 @@ function actOn({ path, action }) {
 // is { page, evaluate, waitForFunction, close }, `log` is filled by events.
 function pageObject(driver, log) {
   return {
-    driver: driver.page,
     evaluate: driver.evaluate,
     waitForFunction: driver.waitForFunction,
     async click(path) {
@@ -207,11 +206,15 @@ const firefoxEngine = {
   },
 };
 
-const wanted = (process.env.AW_ENGINES || 'chromium,firefox').split(',').map((s) => s.trim());
-export const ENGINES = [chromiumEngine, firefoxEngine].filter((e) => wanted.includes(e.name));
+const ALL = [chromiumEngine, firefoxEngine];
+const wanted = (process.env.AW_ENGINES || ALL.map((e) => e.name).join(',')).split(',').map((s) => s.trim());
+for (const name of wanted) {
+  if (!ALL.some((e) => e.name === name)) throw new Error(`AW_ENGINES: unknown engine "${name}" (${ALL.map((e) => e.name).join(', ')})`);
+}
+export const ENGINES = ALL.filter((e) => wanted.includes(e.name));
 
 // Registers before/after hooks (call it inside describe()) that start the
-// engine and a test server; returns { url, open(path, options) }.
+// engine and a test server; returns { open(path, options) }.
 //   options: viewport (default 1280x800), routes (see routeTable),
 //            init (functions to run in the page before its scripts)
 export function useEngine(engine) {
@@ -229,9 +232,6 @@ export function useEngine(engine) {
     await state.server?.close();
   });
   return {
-    get url() {
-      return state.server.url;
-    },
     open(path, { viewport = { width: 1280, height: 800 }, routes = {}, init = [] } = {}) {
       const base = state.server.url;
       return state.browser.open(new URL(path, base).href, { viewport, routes: routeTable(routes, base), init });
