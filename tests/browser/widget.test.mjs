@@ -212,7 +212,7 @@ test('the script loaded twice is harmless; the JS API and mount() work', T, asyn
     return out;
   }, [OTHER]);
 
-  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'version']);
+  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'setWasmUrl', 'version']);
   assert.equal(r.count, articles.length);
   assert.equal(r.html, '<p><em>x</em> &lt;b&gt;</p>\n');
   assert.equal(r.renderError, true);
