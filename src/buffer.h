@@ -60,8 +60,12 @@ static inline int aw_buffer_append_char(aw_buffer *buf, char ch)
     return aw_buffer_append(buf, &ch, 1);
 }
 
-/* Appends stb_sprintf-formatted text (no libc printf is used). */
+/* Appends stb_sprintf-formatted text (no libc printf is used). For
+ * messages and build tools: the renderer uses aw_buffer_append_uint(). */
 int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...);
+
+/* Appends `value` in decimal. */
+int aw_buffer_append_uint(aw_buffer *buf, unsigned long value);
 
 /* Inserts `size` bytes at `pos` (<= len), moving the tail up. */
 int aw_buffer_insert(aw_buffer *buf, size_t pos, const char *data, size_t size);

@@ -133,7 +133,9 @@ long aw_catalog_find(const aw_catalog *catalog, const char *slug, size_t size)
 
 static void write_json_field(aw_buffer *out, const char *key, const char *value)
 {
-    aw_buffer_appendf(out, ",\"%s\":", key);
+    aw_buffer_append_str(out, ",\"");
+    aw_buffer_append_str(out, key);
+    aw_buffer_append_str(out, "\":");
     aw_json_append_string(out, value, strlen(value));
 }
 

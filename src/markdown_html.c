@@ -163,7 +163,8 @@ static void open_heading(renderer *r, unsigned level)
 {
     unsigned shifted = level + r->heading_offset;
 
-    aw_buffer_appendf(r->out, "<h%u", shifted > 6 ? 6 : shifted);
+    aw_buffer_append_str(r->out, "<h");
+    aw_buffer_append_uint(r->out, shifted > 6 ? 6 : shifted);
     /* The id is known only when the heading's text has been seen. */
     r->heading_id_at = r->out->len;
     r->heading_text.len = 0;
@@ -195,7 +196,9 @@ static void close_heading(renderer *r, unsigned level)
         r->out->failed = 1;
     aw_buffer_free(&id);
     r->in_heading = 0;
-    aw_buffer_appendf(r->out, "</h%u>\n", shifted);
+    aw_buffer_append_str(r->out, "</h");
+    aw_buffer_append_uint(r->out, shifted);
+    aw_buffer_append_str(r->out, ">\n");
 }
 
 /* What splits a class attribute into tokens (the HTML standard's ASCII
@@ -255,7 +258,10 @@ static void open_table_cell(renderer *r, const char *tag, const MD_BLOCK_TD_DETA
     static const char *const align[] = { "", " align=\"left\"", " align=\"center\"", " align=\"right\"" };
     unsigned a = (unsigned)detail->align;
 
-    aw_buffer_appendf(r->out, "<%s%s>", tag, a < 4 ? align[a] : "");
+    aw_buffer_append_char(r->out, '<');
+    aw_buffer_append_str(r->out, tag);
+    aw_buffer_append_str(r->out, a < 4 ? align[a] : "");
+    aw_buffer_append_char(r->out, '>');
 }
 
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
@@ -270,10 +276,13 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     case MD_BLOCK_UL: aw_buffer_append_str(out, "<ul>\n"); break;
     case MD_BLOCK_OL: {
         unsigned start = ((const MD_BLOCK_OL_DETAIL *)detail)->start;
-        if (start == 1)
+        if (start == 1) {
             aw_buffer_append_str(out, "<ol>\n");
-        else
-            aw_buffer_appendf(out, "<ol start=\"%u\">\n", start);
+        } else {
+            aw_buffer_append_str(out, "<ol start=\"");
+            aw_buffer_append_uint(out, start);
+            aw_buffer_append_str(out, "\">\n");
+        }
         break;
     }
     case MD_BLOCK_LI: open_list_item(r, detail); break;
