@@ -16,15 +16,20 @@ target_link_options(article-widget PRIVATE
   -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=262144
   -sTOTAL_STACK=65536
-  -sERROR_ON_UNDEFINED_SYMBOLS=1)
+  -sERROR_ON_UNDEFINED_SYMBOLS=1
+  -sSUPPORT_ERRNO=0)
 
-# Report the size on every build: it is what every reader downloads.
+# Only the exports the shim calls (Emscripten adds stack helpers and its
+# function table; -sSUPPORT_ERRNO=0 above keeps out __errno_location),
+# then binaryen's -Oz over the result. Then report the size on every
+# build: it is what every reader downloads.
+find_program(AW_NODE node REQUIRED)
 add_custom_command(TARGET article-widget POST_BUILD
+  COMMAND ${AW_NODE} ${CMAKE_SOURCE_DIR}/tools/prune-exports.mjs $<TARGET_FILE:article-widget>
   COMMAND ${CMAKE_COMMAND} -DFILE=$<TARGET_FILE:article-widget> -P ${CMAKE_SOURCE_DIR}/cmake/PrintSize.cmake
   VERBATIM)
 
 # dist/: the JS shim wrapped around this exact module.
-find_program(AW_NODE node REQUIRED)
 file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/*)
 file(GLOB AW_WEB_TOOLS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*.mjs)
 set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
