@@ -1,6 +1,8 @@
-// The bench's Chromium part: the seed article painted three ways on the
-// same local server, each page load in a fresh browser context (empty
-// HTTP cache, no compiled-wasm cache):
+// The bench's browser part: the seed article painted three ways on the
+// same local server, in Chromium (playwright-core) and Firefox ESR
+// (puppeteer-core, the launch of tests/browser/engines.mjs), each page
+// load in a fresh browser context (empty HTTP cache, no compiled-wasm
+// cache):
 //   widget         our dist/article-widget.min.js (else .js) + <article-widget view="article">
 //   static HTML    the same article's HTML (our renderer's) in the page
 //   markdown-wasm  its browser build rendering the same Markdown into the page
@@ -72,6 +74,47 @@ function serve(roots, generated) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
+// One engine's driver: open(url) -> ms (script start -> painted), close().
+async function chromiumDriver() {
+  // The root package's playwright-core, loaded only when this part runs.
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch(LAUNCH);
+  return {
+    async open(url) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 10_000 });
+      const ms = await page.evaluate(() => window.__painted);
+      await context.close();
+      return ms;
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function firefoxDriver() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { FIREFOX_LAUNCH } = await import('../browser/engines.mjs');
+  const browser = await puppeteer.launch(FIREFOX_LAUNCH);
+  return {
+    async open(url) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => window.__painted !== undefined, { timeout: 10_000 });
+      const ms = await page.evaluate(() => window.__painted);
+      await context.close();
+      return ms;
+    },
+    close: () => browser.close(),
+  };
+}
+
+export const ENGINES = { Chromium: chromiumDriver, Firefox: firefoxDriver };
+
+// { runs, engines: { Chromium: { pages: { label: stats } }, Firefox: ... } }.
+// An engine that cannot start is left out with its error (the others go on).
 export async function paintTimes({ dist, modules, article, runs }) {
   const { ready, renderView } = await import(pathToFileURL(join(dist, 'article-widget.node.mjs')).href);
   await ready;
@@ -81,26 +124,32 @@ export async function paintTimes({ dist, modules, article, runs }) {
   const server = await serve({ '/dist/': dist, '/mw/': join(modules, 'markdown-wasm', 'dist') }, generated);
   const base = `http://127.0.0.1:${server.address().port}/page/`;
   const labels = { 'widget.html': 'article-widget (script + wasm)', 'static.html': 'static HTML', 'markdown-wasm.html': 'markdown-wasm 1.2.0' };
-  const times = Object.fromEntries(Object.keys(labels).map((k) => [k, []]));
-  // The root package's playwright-core, loaded only when this part runs.
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch(LAUNCH);
+  const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) }; };
+  const engines = {};
   try {
-    for (let i = 0; i < runs + 1; i++) {
-      for (const name of Object.keys(labels)) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await page.goto(base + name);
-        await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 10_000 });
-        const ms = await page.evaluate(() => window.__painted);
-        if (i > 0) times[name].push(ms); // the first round warms the browser itself
-        await context.close();
+    for (const [engine, start] of Object.entries(ENGINES)) {
+      let driver;
+      try {
+        driver = await start();
+      } catch (err) {
+        engines[engine] = { error: err.message.split('\n')[0] };
+        continue;
       }
+      const times = Object.fromEntries(Object.keys(labels).map((k) => [k, []]));
+      try {
+        for (let i = 0; i < runs + 1; i++) {
+          for (const name of Object.keys(labels)) {
+            const ms = await driver.open(base + name);
+            if (i > 0) times[name].push(ms); // the first round warms the browser itself
+          }
+        }
+      } finally {
+        await driver.close();
+      }
+      engines[engine] = { pages: Object.fromEntries(Object.entries(labels).map(([k, label]) => [label, stats(times[k])])) };
     }
   } finally {
-    await browser.close();
     server.close();
   }
-  const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) }; };
-  return { runs, pages: Object.fromEntries(Object.entries(labels).map(([k, label]) => [label, stats(times[k])])) };
+  return { runs, engines };
 }
