@@ -102,9 +102,10 @@ static int bad_prefix(void)
 }
 
 int export_render_markdown(const char *markdown, size_t size, int heading_level, int frame, const char *id_prefix,
-                           size_t id_prefix_size)
+                           size_t id_prefix_size, int collect_facts)
 {
     char prefix[AW_ID_PREFIX_MAX + 1];
+    aw_facts *wanted = collect_facts ? &facts : NULL;
 
     start_output();
     aw_facts_clear(&facts);
@@ -119,9 +120,9 @@ int export_render_markdown(const char *markdown, size_t size, int heading_level,
     if (markdown == NULL)
         markdown = "";
     if (frame == AW_FRAME_ARTICLE)
-        return finish(aw_render_page_article(&output, markdown, size, heading_level, &facts));
+        return finish(aw_render_page_article(&output, markdown, size, heading_level, wanted));
     if (frame == AW_FRAME_NONE)
-        return finish(aw_render_fragment(&output, markdown, size, heading_level, id_prefix_size ? prefix : NULL, &facts));
+        return finish(aw_render_fragment(&output, markdown, size, heading_level, id_prefix_size ? prefix : NULL, wanted));
     return finish(AW_ERR_ARGUMENT);
 }
 

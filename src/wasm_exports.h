@@ -1,4 +1,4 @@
-/* The module's whole interface to JavaScript, ABI 3: the reference for
+/* The module's whole interface to JavaScript, ABI 4: the reference for
  * web/src/abi.js, which holds the same names, status codes and limits for
  * the shim and the build (tests/js/abi.test.mjs checks that they agree).
  *
@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#define AW_ABI_VERSION 3
+#define AW_ABI_VERSION 4
 
 /* aw_render_markdown's `frame`. */
 enum {
@@ -51,9 +51,13 @@ AW_EXPORT("aw_render_view") int export_render_view(int index, int view, int head
  * `frame` says. With AW_FRAME_NONE, `id_prefix_size` bytes at `id_prefix`
  * start every heading id (heading_ids.h; 0 bytes: none). Status:
  * AW_ERR_TOO_LARGE above AW_MAX_INPUT_SIZE; AW_ERR_ARGUMENT for a prefix
- * that is not up to AW_ID_PREFIX_MAX ASCII letters, digits, '-' and '_'. */
+ * that is not up to AW_ID_PREFIX_MAX ASCII letters, digits, '-' and '_'.
+ * `collect_facts` non-zero keeps the render's facts for aw_facts_json();
+ * zero leaves them empty (render() has no use for them, and counting them
+ * costs a tenth of an article's render). */
 AW_EXPORT("aw_render_markdown") int export_render_markdown(const char *markdown, size_t size, int heading_level,
-                                                           int frame, const char *id_prefix, size_t id_prefix_size);
+                                                           int frame, const char *id_prefix, size_t id_prefix_size,
+                                                           int collect_facts);
 
 /* Output: the facts of the last successful render as JSON
  * {"words":W,"minutes":M,"headings":[{"level","id","text"}]} (facts.h). */

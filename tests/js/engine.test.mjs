@@ -57,8 +57,18 @@ test('page Markdown is framed byte for byte as aw-render --page frames it, with 
 });
 
 test('a heading\'s text in the facts: numeric references, the XML five and Latin-1 letters decoded, other names as written', () => {
-  engine.renderMarkdown('# Q&amp;A: &lt;caf&eacute;&gt; &#8212; &#x41; &hellip;\n', 0, false);
+  engine.renderMarkdown('# Q&amp;A: &lt;caf&eacute;&gt; &#8212; &#x41; &hellip;\n', 0, false, '', true);
   assert.deepEqual(engine.facts().headings, [{ level: 1, id: 'qa-café-a', text: 'Q&A: <café> \u2014 A &hellip;' }]);
+});
+
+test('a bare render keeps no facts unless asked (render() has no use for them); a framed one does', () => {
+  const md = '# One\n\nTwo words.\n';
+  engine.renderMarkdown(md, 0, false);
+  assert.deepEqual(engine.facts(), { words: 0, minutes: 1, headings: [] });
+  engine.renderMarkdown(md, 0, false, '', true);
+  assert.deepEqual(engine.facts(), { words: 3, minutes: 1, headings: [{ level: 1, id: 'one', text: 'One' }] });
+  engine.renderMarkdown(md, 0, true);
+  assert.deepEqual(engine.facts(), { words: 3, minutes: 1, headings: [{ level: 2, id: 'one', text: 'One' }] });
 });
 
 test('errors carry their code; the engine keeps working', () => {

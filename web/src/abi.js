@@ -1,9 +1,9 @@
 // The module's interface as JavaScript sees it: the JS side of
-// src/wasm_exports.h (ABI 3), imported by the engine and by the build
+// src/wasm_exports.h (ABI 4), imported by the engine and by the build
 // (tools/build-web.mjs checks a module against it before shipping it).
 // tests/js/abi.test.mjs checks every value here against the C headers.
 
-export const ABI_VERSION = 3;
+export const ABI_VERSION = 4;
 
 // Every export the shim calls (and nothing else: the build refuses a
 // module that lacks one).

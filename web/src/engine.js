@@ -112,8 +112,9 @@ export async function createEngine(module) {
     },
 
     // HTML for Markdown: a bare fragment (whose heading ids may start with
-    // idPrefix), or framed as a page article.
-    renderMarkdown(markdown, headingLevel, framed, idPrefix = '') {
+    // idPrefix), or framed as a page article. withFacts: keep the facts for
+    // facts() (the widget's framed renders do; render() has no use for them).
+    renderMarkdown(markdown, headingLevel, framed, idPrefix = '', withFacts = framed) {
       if (typeof markdown !== 'string') throw new TypeError(`${PREFIX}render(markdown) expects a string`);
       // Every UTF-16 unit is at least one UTF-8 byte: longer strings are over
       // the limit for sure, so they are refused before any copy.
@@ -126,7 +127,7 @@ export async function createEngine(module) {
         split = encoder.encodeInto(markdown, view).written;
         return split + encoder.encodeInto(prefix, view.subarray(split)).written;
       }, max, (ptr, len) => render(() => x.aw_render_markdown(ptr, split, headingLevel | 0,
-        framed ? FRAME_ARTICLE : FRAME_NONE, ptr + split, len - split)));
+        framed ? FRAME_ARTICLE : FRAME_NONE, ptr + split, len - split, withFacts ? 1 : 0)));
     },
 
     // { words, minutes, headings: [{ level, id, text }] } of the last render.
