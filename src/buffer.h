@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "format.h"
+
 typedef struct aw_buffer {
     char *data;    /* NULL until the first successful reserve */
     size_t len;
@@ -61,7 +63,7 @@ static inline int aw_buffer_append_char(aw_buffer *buf, char ch)
 }
 
 /* Appends stb_sprintf-formatted text (no libc printf is used). */
-int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...);
+int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...) AW_PRINTF(2, 3);
 
 /* Inserts `size` bytes at `pos` (<= len), moving the tail up. */
 int aw_buffer_insert(aw_buffer *buf, size_t pos, const char *data, size_t size);

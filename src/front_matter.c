@@ -34,6 +34,8 @@ static int next_line(line_reader *reader, aw_span *line)
     return 1;
 }
 
+static int fail(aw_parse_error *error, unsigned line, const char *fmt, ...) AW_PRINTF(3, 4);
+
 static int fail(aw_parse_error *error, unsigned line, const char *fmt, ...)
 {
     va_list args;
