@@ -103,10 +103,7 @@ static void insert_reading_time(aw_buffer *out, size_t at, unsigned long words)
                              "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span>"
                              "<span class=\"aw-word-count\" data-aw-words=\"%lu\">%lu %s</span>",
                       minutes, words, words, words == 1 ? "word" : "words");
-    if (text.failed)
-        out->failed = 1;
-    else
-        aw_buffer_insert(out, at, text.data, text.len);
+    aw_buffer_insert_buffer(out, at, &text);
     aw_buffer_free(&text);
 }
 

@@ -54,7 +54,7 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
             aw_escape_html(out, r->attr.data + mark, r->attr.len - mark);
         else
             aw_escape_html(out, text, size);
-        r->attr.len = mark;
+        aw_buffer_truncate(&r->attr, mark);
         break;
     }
     default: /* NORMAL, CODE, HTML (shown as text), LATEXMATH */
@@ -103,7 +103,7 @@ static void decode_attribute(renderer *r, const MD_ATTRIBUTE *attr)
 {
     unsigned i;
 
-    r->attr.len = 0;
+    aw_buffer_truncate(&r->attr, 0);
     for (i = 0; attr->substr_offsets[i] < attr->size; i++) {
         const char *part = attr->text + attr->substr_offsets[i];
         size_t size = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
@@ -134,7 +134,7 @@ static void open_heading(renderer *r, unsigned level)
     aw_buffer_appendf(r->out, "<h%u", shifted > 6 ? 6 : shifted);
     /* The id is known only when the heading's text has been seen. */
     r->heading_id_at = r->out->len;
-    r->heading_text.len = 0;
+    aw_buffer_truncate(&r->heading_text, 0);
     r->in_heading = 1;
     aw_buffer_append_char(r->out, '>');
 }
@@ -147,12 +147,9 @@ static void close_heading(renderer *r, unsigned level)
     aw_buffer_init(&id);
     aw_buffer_append_str(&id, " id=\"");
     if (aw_heading_ids_make(r->ids, r->heading_text.data, r->heading_text.len, &id) != 0)
-        r->out->failed = 1;
+        aw_buffer_fail(&id);
     aw_buffer_append_char(&id, '"'); /* ids hold only letters, digits and '-': nothing to escape */
-    if (id.failed)
-        r->out->failed = 1;
-    else
-        aw_buffer_insert(r->out, r->heading_id_at, id.data, id.len);
+    aw_buffer_insert_buffer(r->out, r->heading_id_at, &id);
     aw_buffer_free(&id);
     r->in_heading = 0;
     aw_buffer_appendf(r->out, "</h%u>\n", shifted > 6 ? 6 : shifted);

@@ -65,7 +65,7 @@ int main(int argc, char **argv)
         status = aw_markdown_to_html(&html, markdown.data, markdown.len, NULL);
         elapsed = cpu_ns() - started;
         if (status != 0)
-            html.len = 0;
+            aw_buffer_truncate(&html, 0);
         if (timed)
             printf("%d %zu %lld\n", status, html.len, elapsed);
         else
