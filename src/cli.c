@@ -15,7 +15,9 @@
 #include "errors.h"
 #include "front_matter.h"
 #include "markdown_html.h"
+#include "read_file.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,25 +29,15 @@ static const char usage[] =
     "       aw-render --catalog\n"
     "       aw-render --version\n";
 
-static int read_file(const char *path, aw_buffer *out)
+/* Reads the file at `path` into `out`, or says on stderr why it cannot. */
+static int read_input(const char *path, aw_buffer *out)
 {
-    FILE *f = fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-
-    if (f == NULL) {
-        perror(path);
-        return -1;
-    }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        aw_buffer_append(out, chunk, n);
-    if (ferror(f) || out->failed) {
-        fprintf(stderr, "%s: cannot read the file\n", path);
-        fclose(f);
-        return -1;
-    }
-    fclose(f);
-    return 0;
+    errno = 0;
+    if (aw_read_file(path, out) == 0)
+        return 0;
+    fprintf(stderr, "%s: %s\n", path,
+            out->failed ? "out of memory" : errno ? strerror(errno) : "cannot read the file");
+    return -1;
 }
 
 static int parse_view(const char *name)
@@ -88,7 +80,7 @@ static int render_content_file(aw_buffer *out, const char *path, int heading_lev
     size_t i;
 
     aw_buffer_init(&text);
-    if (read_file(path, &text) != 0)
+    if (read_input(path, &text) != 0)
         goto done;
     if (aw_front_matter_parse(text.data, text.len, &fm, &error) != 0) {
         fprintf(stderr, "%s:%u: %s\n", path, error.line, error.message);
@@ -125,7 +117,7 @@ static int render_markdown_file(aw_buffer *out, const char *path, int heading_le
 
     options.heading_offset = (unsigned)heading_level - 1;
     aw_buffer_init(&text);
-    if (read_file(path, &text) == 0)
+    if (read_input(path, &text) == 0)
         status = aw_markdown_to_html(out, text.data ? text.data : "", text.len, &options);
     aw_buffer_free(&text);
     return status;
