@@ -110,6 +110,13 @@ int aw_buffer_insert_buffer(aw_buffer *buf, size_t pos, const aw_buffer *src)
     return aw_buffer_insert(buf, pos, src->data, src->len);
 }
 
+int aw_buffer_append_buffer(aw_buffer *buf, const aw_buffer *src)
+{
+    if (src->failed)
+        return aw_buffer_fail(buf);
+    return aw_buffer_append(buf, src->data, src->len);
+}
+
 int aw_buffer_fail(aw_buffer *buf)
 {
     buf->failed = 1;

@@ -73,6 +73,9 @@ int aw_buffer_insert(aw_buffer *buf, size_t pos, const char *data, size_t size);
  * too, so a piece built aside is never lost silently. Returns 0 or -1. */
 int aw_buffer_insert_buffer(aw_buffer *buf, size_t pos, const aw_buffer *src);
 
+/* Appends the contents of `src`, failing with it as aw_buffer_insert_buffer(). */
+int aw_buffer_append_buffer(aw_buffer *buf, const aw_buffer *src);
+
 /* Marks the buffer failed, for a step that could not produce its part of
  * the contents. Returns -1. */
 int aw_buffer_fail(aw_buffer *buf);

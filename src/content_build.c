@@ -184,7 +184,7 @@ int aw_content_pack(aw_buffer *blob, const aw_content_file *articles, size_t cou
 
 done:
     if (status != AW_OK && !blob->failed)
-        blob->len = start;
+        aw_buffer_truncate(blob, start);
     free(all);
     free(order);
     return status;

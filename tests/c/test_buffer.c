@@ -66,8 +66,14 @@ static void test_insert_buffer_carries_failure(void)
     CHECK(aw_buffer_insert_buffer(&buf, 1, &piece) == 0);
     CHECK_STR(text(&buf), "abc");
 
+    CHECK(aw_buffer_append_buffer(&buf, &piece) == 0);
+    CHECK_STR(text(&buf), "abcb");
+
     aw_buffer_fail(&piece);
-    CHECK(aw_buffer_insert_buffer(&buf, 1, &piece) == -1);
+    CHECK(aw_buffer_append_buffer(&buf, &piece) == -1);
+    CHECK(buf.failed && buf.len == 4);
+    aw_buffer_clear(&buf);
+    CHECK(aw_buffer_insert_buffer(&buf, 0, &piece) == -1);
     CHECK(buf.failed);
     aw_buffer_free(&buf);
     aw_buffer_free(&piece);
