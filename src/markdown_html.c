@@ -328,7 +328,7 @@ static aw_url_kind write_url(renderer *r, const char *prefix, aw_url_use use)
     aw_buffer_append_str(r->out, prefix);
     kind = aw_url_write(r->out, r->attr.data, r->attr.len, use);
     if (kind == AW_URL_REFUSED)
-        r->out->len = mark;
+        aw_buffer_truncate(r->out, mark);
     return kind;
 }
 
