@@ -12,7 +12,7 @@
 // The bundlers are pinned in tests/bundlers/package-lock.json (scripts/setup).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,7 +23,7 @@ import { chromium } from 'playwright-core';
 import { DIST, REPO, SEED_SLUG, SEED_TITLE, readSeed, requireFile } from '../js/helpers.mjs';
 import { LAUNCH, T } from '../browser/harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
-import { BUNDLERS, makeHost, pageHtml, pageScript, publish, run } from './hosts.mjs';
+import { BUNDLERS, IDLE_SCRIPT, makeHost, pageHtml, pageScript, publish, run } from './hosts.mjs';
 
 const pkg = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
 const TARBALL = resolve(process.env.AW_PACK || join(REPO, 'build', 'pack', `${pkg.name}-${pkg.version}.tgz`));
@@ -40,25 +40,31 @@ after(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+// Opens `url` in a fresh context; collects console errors, page errors,
+// article-widget:error details and the responses to .wasm requests.
+async function openPage(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = { consoleErrors: [], wasm: [] };
+  page.on('console', (m) => m.type() === 'error' && seen.consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => seen.consoleErrors.push(e.message));
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.endsWith('.wasm')) seen.wasm.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] });
+  });
+  await page.addInitScript(() => {
+    window.__awErrors = [];
+    document.addEventListener('article-widget:error', (e) => window.__awErrors.push(e.detail));
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return { context, page, seen };
+}
+
 // Opens `url` and checks what a visitor gets: both widgets show the seed
 // article, nothing is logged as an error, and the page asked for one .wasm,
 // answered as WebAssembly.
 async function assertArticleRenders(url) {
-  const context = await browser.newContext();
+  const { context, page, seen } = await openPage(url);
   try {
-    const page = await context.newPage();
-    const consoleErrors = [];
-    const wasm = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('response', (r) => {
-      if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] });
-    });
-    await page.addInitScript(() => {
-      window.__awErrors = [];
-      document.addEventListener('article-widget:error', (e) => window.__awErrors.push(e.detail));
-    });
-    await page.goto(url);
     const ids = ['element', 'mounted'];
     // Until both render or one fails; on a timeout the asserts say what is missing.
     await page.waitForFunction((list) => window.__awErrors.length > 0
@@ -78,7 +84,8 @@ async function assertArticleRenders(url) {
     }), ids);
     assert.deepEqual(errors, [], 'no article-widget:error');
     for (const w of widgets) assert.deepEqual(w, { id: w.id, slug: SEED_SLUG, title: SEED_TITLE, firstParagraph: FIRST_PARAGRAPH });
-    assert.deepEqual(consoleErrors, [], 'no console errors');
+    assert.deepEqual(seen.consoleErrors, [], 'no console errors');
+    const { wasm } = seen;
     assert.equal(wasm.length, 1, `one .wasm request: ${JSON.stringify(wasm)}`);
     assert.equal(wasm[0].status, 200, wasm[0].url);
     assert.match(wasm[0].type ?? '', /^application\/wasm\b/, wasm[0].url);
@@ -108,13 +115,26 @@ function freePort() {
   });
 }
 
+async function assertDevServerRenders(module, root) {
+  const { createServer } = await import(module);
+  const server = await createServer({
+    root, logLevel: 'error', clearScreen: false, server: { host: '127.0.0.1', port: await freePort(), strictPort: true },
+  });
+  try {
+    await server.listen();
+    await assertArticleRenders(server.resolvedUrls.local[0]);
+  } finally {
+    await server.close();
+  }
+}
+
 function assertBuilt(name, build) {
   assert.ok(build.ok, `${name} failed:\n${build.output}`);
   // A warning about node: modules means Node code reached the browser build.
   assert.doesNotMatch(build.output, /\bnode:|WARNING/, `${name} warned:\n${build.output}`);
 }
 
-describe('a page that imports the package, built with zero configuration, renders in Chromium', () => {
+describe('a page that imports the package by name, built by each bundler, renders in Chromium', () => {
   test(`webpack ${BUNDLERS.webpack.version}: webpack --mode production`, T, async () => {
     const host = makeHost(join(tmp, 'webpack'), TARBALL, { 'src/index.js': pageScript() });
     assertBuilt('webpack', run([BUNDLERS.webpack.bin, '--mode', 'production'], host));
@@ -135,27 +155,54 @@ describe('a page that imports the package, built with zero configuration, render
     });
 
     test(`Vite ${version}: the dev server (vite)`, T, async () => {
-      const host = viteHost(`${name}-dev`);
-      const { createServer } = await import(module);
-      const server = await createServer({
-        root: host, logLevel: 'error', clearScreen: false, server: { host: '127.0.0.1', port: await freePort(), strictPort: true },
-      });
-      try {
-        await server.listen();
-        await assertArticleRenders(server.resolvedUrls.local[0]);
-      } finally {
-        await server.close();
-      }
+      await assertDevServerRenders(module, viteHost(`${name}-dev`));
     });
   }
 
+  // Where the package is installed above the Vite root (npm workspaces),
+  // Vite 5 to 7 need the README's one setting; Vite 8 needs none.
+  test(`Vite ${BUNDLERS.vite7.version}: the dev server in a workspace, with the README's setting optimizeDeps.exclude`, T, async () => {
+    const top = makeHost(join(tmp, 'vite7-workspace'), TARBALL, {
+      'package.json': JSON.stringify({ private: true, workspaces: ['app'] }),
+      'app/package.json': JSON.stringify({ name: 'app', private: true, type: 'module' }),
+      'app/vite.config.js': "export default { optimizeDeps: { exclude: ['article-widget'] } };\n",
+      'app/index.html': pageHtml('<script type="module" src="/main.js"></script>'),
+      'app/main.js': pageScript(),
+    });
+    await assertDevServerRenders(BUNDLERS.vite7.module, join(top, 'app'));
+  });
+
+  // One build serves two pages: the article page, and one that imports the
+  // module and mounts nothing.
+  let esbuildSite;
+  function buildWithEsbuild() {
+    esbuildSite ??= (() => {
+      const host = makeHost(join(tmp, 'esbuild'), TARBALL, { 'main.js': pageScript({ wasmImport: true }), 'idle.js': IDLE_SCRIPT });
+      assertBuilt('esbuild', run([BUNDLERS.esbuild.bin, 'main.js', 'idle.js', '--bundle', '--format=esm', '--loader:.wasm=file', '--outdir=dist'], host));
+      const site = publish(host, 'dist', pageHtml('<script type="module" src="main.js"></script>'));
+      writeFileSync(join(site, 'web', 'idle.html'), pageHtml('<script type="module" src="idle.js"></script>', { widgets: false }));
+      return site;
+    })();
+    return esbuildSite;
+  }
+
   test(`esbuild ${BUNDLERS.esbuild.version}: --bundle --format=esm --loader:.wasm=file, setWasmUrl(the imported .wasm)`, T, async () => {
-    const host = makeHost(join(tmp, 'esbuild'), TARBALL, { 'main.js': pageScript({ wasmImport: true }) });
-    assertBuilt('esbuild', run([BUNDLERS.esbuild.bin, 'main.js', '--bundle', '--format=esm', '--loader:.wasm=file', '--outdir=dist'], host));
-    await assertSiteRenders(publish(host, 'dist', pageHtml('<script type="module" src="main.js"></script>')));
+    await assertSiteRenders(buildWithEsbuild());
+  });
+
+  test('importing the module downloads nothing (esbuild bundle, a page without widgets)', T, async () => {
+    const server = await startServer({ port: 0, root: buildWithEsbuild() });
+    const { context, page, seen } = await openPage(new URL('idle.html', server.url).href);
+    try {
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.awVersion), pkg.version, 'the module ran');
+      assert.deepEqual(seen.wasm, [], 'no .wasm request');
+      assert.deepEqual(seen.consoleErrors, [], 'no console errors');
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 });
-
 describe('Node uses the package by name', () => {
   // Prints what a server renders: the version and the seed article's HTML.
   const SERVER_CODE = `await ready;

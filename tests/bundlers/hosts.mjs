@@ -45,17 +45,24 @@ export function makeHost(dir, tarball, files = {}) {
 
 // The host page: an <article-widget> element written in the HTML, and an
 // empty element the script mounts a second widget on; both show the seed
-// article. `script` is the tag that loads the bundle.
-export function pageHtml(script) {
+// article. `script` is the tag that loads the bundle. `widgets: false`: a
+// page with neither.
+export function pageHtml(script, { widgets = true } = {}) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
 ${script}
 </head><body>
-<article-widget id="element" article="${SEED_SLUG}"><p>Read the article on our site.</p></article-widget>
-<div id="mounted"></div>
+${widgets ? `<article-widget id="element" article="${SEED_SLUG}"><p>Read the article on our site.</p></article-widget>
+<div id="mounted"></div>` : '<p>No widget here.</p>'}
 </body></html>
 `;
 }
+
+// A script that imports the module and mounts nothing; it shows that it ran.
+export const IDLE_SCRIPT = `import { version } from 'article-widget';
+
+document.documentElement.dataset.awVersion = version;
+`;
 
 // The page's script. `wasmImport`: the esbuild way, the .wasm imported as a
 // file (--loader:.wasm=file) and handed to setWasmUrl before any mount.
