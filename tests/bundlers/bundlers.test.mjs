@@ -1,11 +1,15 @@
-// The packed package in real bundlers, with zero configuration (issue 9):
-// a host project that depends on the tarball scripts/pack made is built by
-// webpack 5, Vite (build and dev server, two majors) and esbuild (with the
-// one setting the README gives), served, and opened in Chromium, where the
-// seed article must render in both widgets of the page, with no console
-// error and the .wasm answered as application/wasm. In Node: import and
-// require() by name, and a server bundle (esbuild --platform=node) that
-// finds the .wasm.
+// The packed package in real bundlers (issue 9): a host project that
+// depends on the tarball scripts/pack made, and imports the package by
+// name, is built by webpack 5, Vite 8 and 7 (build and dev server) and
+// esbuild with no configuration but the one setting the README gives where
+// a bundler needs one (esbuild: --loader:.wasm=file and setWasmUrl; Vite 5
+// to 7's dev server with the package installed above the Vite root:
+// optimizeDeps.exclude). Each is served and opened in Chromium: both
+// widgets of the page show the seed article, nothing is logged as an
+// error, and the one .wasm request is answered as application/wasm. A page
+// that imports the module and mounts nothing fetches no .wasm. In Node:
+// import and require() by name, and a server bundle (esbuild
+// --platform=node) that finds the .wasm.
 //
 //   node --test tests/bundlers/bundlers.test.mjs   (AW_PACK, AW_CHROMIUM)
 //
