@@ -63,3 +63,4 @@ add_custom_command(
   DEPENDS ${md4c_dir}/src/entity.c ${CMAKE_SOURCE_DIR}/cmake/CharRefTable.cmake
   COMMENT "Generating the entity table from md4c's entity.c"
   VERBATIM)
+add_custom_target(aw_char_ref_table DEPENDS ${AW_CHAR_REF_TABLE}) # for src/CMakeLists.txt

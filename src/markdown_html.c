@@ -24,7 +24,7 @@ typedef struct renderer {
     int image_depth;         /* > 0: inside an image's alt text */
     int image_refused;       /* the open image's src was refused */
     int link_refused;        /* the open link's href was refused */
-    unsigned long *word_count; /* NULL: not counting */
+    aw_facts *facts;         /* NULL: not collecting */
     int in_word;             /* the last text byte counted was not a space */
 } renderer;
 
@@ -78,7 +78,7 @@ static void count_words(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
     for (i = 0; i < size; i++) {
         int space = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
         if (!space && !r->in_word)
-            (*r->word_count)++;
+            r->facts->words++;
         r->in_word = !space;
     }
 }
@@ -141,11 +141,14 @@ static void open_heading(renderer *r, unsigned level)
 
 static void close_heading(renderer *r, unsigned level)
 {
+    static const char id_open[] = " id=\"";
     unsigned shifted = level + r->heading_offset;
     aw_buffer id;
 
+    if (shifted > 6)
+        shifted = 6;
     aw_buffer_init(&id);
-    aw_buffer_append_str(&id, " id=\"");
+    aw_buffer_append_str(&id, id_open);
     if (aw_heading_ids_make(r->ids, r->heading_text.data, r->heading_text.len, &id) != 0)
         r->out->failed = 1;
     aw_buffer_append_char(&id, '"'); /* ids hold only letters, digits and '-': nothing to escape */
@@ -153,9 +156,13 @@ static void close_heading(renderer *r, unsigned level)
         r->out->failed = 1;
     else
         aw_buffer_insert(r->out, r->heading_id_at, id.data, id.len);
+    if (r->facts != NULL && !id.failed
+        && aw_facts_add_heading(r->facts, shifted, id.data + sizeof(id_open) - 1, id.len - sizeof(id_open),
+                                r->heading_text.data, r->heading_text.len) != 0)
+        r->out->failed = 1;
     aw_buffer_free(&id);
     r->in_heading = 0;
-    aw_buffer_appendf(r->out, "</h%u>\n", shifted > 6 ? 6 : shifted);
+    aw_buffer_appendf(r->out, "</h%u>\n", shifted);
 }
 
 static void open_code_block(renderer *r, const MD_BLOCK_CODE_DETAIL *detail)
@@ -349,7 +356,7 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
 
     if (r->in_heading)
         collect_heading_text(r, type, text, size);
-    if (r->word_count != NULL)
+    if (r->facts != NULL)
         count_words(r, type, text, size);
     render_text(r, type, text, size);
     return r->out->failed || r->heading_text.failed || r->attr.failed ? AW_ERR_NOMEM : 0;
@@ -392,7 +399,7 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
     aw_heading_ids_init(&own_ids);
     r.ids = options && options->ids ? options->ids : &own_ids;
     r.heading_offset = options ? options->heading_offset : 0;
-    r.word_count = options ? options->word_count : NULL;
+    r.facts = options ? options->facts : NULL;
 
     /* HTML is a little longer than its Markdown: reserve once, grow rarely. */
     aw_buffer_reserve(out, size + size / 8 + 64);

@@ -13,6 +13,7 @@
 #define AW_MARKDOWN_HTML_H
 
 #include "buffer.h"
+#include "facts.h"
 #include "heading_ids.h"
 
 typedef struct aw_markdown_options {
@@ -21,11 +22,9 @@ typedef struct aw_markdown_options {
     unsigned heading_offset;
     /* Ids already used around the fragment, or NULL; the set is updated. */
     aw_heading_ids *ids;
-    /* If not NULL, incremented by the number of words in the rendered text
-     * (runs of non-space characters, as `wc -w` counts them; blocks
-     * separate words, image alt text is not counted). Counted while
-     * rendering: no second pass over the Markdown. */
-    unsigned long *word_count;
+    /* If not NULL, the render adds its words and headings to it (see
+     * facts.h), while rendering: no second pass over the Markdown. */
+    aw_facts *facts;
 } aw_markdown_options;
 
 /* Appends the HTML for `size` bytes of Markdown to `out`. `options` may be

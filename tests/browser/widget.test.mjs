@@ -252,7 +252,12 @@ test('a missing .wasm shows the fallback, fires article-widget:error, and the pa
   // fetch(url, { integrity }) makes Chromium report a 404 as an integrity
   // failure too; the event above still says 404.
   const notFound = /Failed to load resource.*404|no-such-folder\/article-widget\.wasm.*integrity|integrity.*no-such-folder\/article-widget\.wasm/;
-  assert.deepEqual(log.errors.filter((e) => !notFound.test(e)), [], 'only the 404 itself');
+  const ours = log.errors.filter((e) => !notFound.test(e));
+  // Besides the browser's own: one error from the widget that says where it
+  // looked and what to do.
+  assert.equal(ours.length, 1, ours.join('\n'));
+  assert.match(ours[0], /^\[article-widget\] could not fetch .*no-such-folder\/article-widget\.wasm.*HTTP 404\n/);
+  assert.match(ours[0], /looked for at http:\/\/127\.0\.0\.1:\d+\/no-such-folder\/article-widget\.wasm\..*setWasmUrl\(url\).*README, "Bundlers"/s);
   for (const e of ev) assert.equal(e.detail.code, 'fetch-failed');
   assert.equal(await page.evaluate(() => window.ArticleWidget.ready.then(() => 'resolved', () => 'rejected')), 'rejected');
   await page.screenshot({ path: join(ARTIFACTS, 'missing-wasm.png') });
@@ -360,7 +365,7 @@ test('the script loaded twice is harmless; the JS API and mount() work', T, asyn
     return out;
   }, [OTHER]);
 
-  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'version']);
+  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'setWasmUrl', 'version']);
   assert.equal(r.count, articles.length);
   assert.equal(r.html, '<p><em>x</em> &lt;b&gt;</p>\n');
   assert.equal(r.renderError, true);

@@ -77,7 +77,7 @@ static void test_attribute_values_are_escaped(void)
 
 static void test_headings_get_ids_and_shift(void)
 {
-    aw_markdown_options options = { 1, NULL };
+    aw_markdown_options options = { 1, NULL, NULL };
     aw_buffer out;
 
     CHECK_STR(render("# Title\n\n## Part *one*\n\n## Part one"),
@@ -145,11 +145,15 @@ static void test_too_large_input_is_refused(void)
 static unsigned long words_in(const char *md)
 {
     aw_buffer out;
-    unsigned long words = 0;
-    aw_markdown_options options = { 0, NULL, &words };
+    aw_facts facts;
+    aw_markdown_options options = { 0, NULL, &facts };
+    unsigned long words;
 
     aw_buffer_init(&out);
+    aw_facts_init(&facts);
     CHECK(aw_markdown_to_html(&out, md, strlen(md), &options) == AW_OK);
+    words = facts.words;
+    aw_facts_free(&facts);
     aw_buffer_free(&out);
     return words;
 }

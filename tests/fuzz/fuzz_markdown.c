@@ -103,7 +103,7 @@ static void check_policy(const aw_buffer *out)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    aw_markdown_options options = { 0, NULL };
+    aw_markdown_options options = { 0, NULL, NULL };
     aw_buffer out;
 
     if (size > 0) {
