@@ -113,10 +113,7 @@ static void insert_reading_time(aw_buffer *out, size_t at, unsigned long words)
     aw_buffer_append_str(&text, " min read</span>" SEPARATOR "<span class=\"aw-word-count\">");
     aw_buffer_append_uint(&text, words);
     aw_buffer_append_str(&text, words == 1 ? " word</span>" : " words</span>");
-    if (text.failed)
-        out->failed = 1;
-    else
-        aw_buffer_insert(out, at, text.data, text.len);
+    aw_buffer_insert_buffer(out, at, &text);
     aw_buffer_free(&text);
 }
 

@@ -49,8 +49,6 @@ int aw_facts_write_json(aw_buffer *out, const aw_facts *facts)
     aw_buffer_append_str(out, ",\"minutes\":");
     aw_buffer_append_uint(out, aw_reading_minutes(facts->words));
     aw_buffer_append_str(out, ",\"headings\":[");
-    aw_buffer_append(out, facts->headings.data, facts->headings.len);
-    if (facts->headings.failed)
-        out->failed = 1;
+    aw_buffer_append_buffer(out, &facts->headings);
     return aw_buffer_append_str(out, "]}");
 }

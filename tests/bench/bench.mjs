@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // article-widget against the Markdown renderers sites use, in one run:
 //
-//   scripts/bench [--quick] [--no-browser] [--publish]
+//   scripts/bench [--quick] [--no-browser]
 //
 // (scripts/bench builds first and installs tests/bench/'s pinned peers.)
 // Prints a Markdown table with the targets marked met or missed, and
-// writes build/bench/results.{md,json,svg}; --publish also writes the
-// table to docs/benchmark-results.md.
+// writes build/bench/results.{md,json,svg} (tools/docs-figures.mjs
+// publishes a run in docs/benchmark.md).
 // Figures: payload a browser downloads (raw, gzip -9, brotli -q 11);
 // render() throughput JS string -> JS string on four inputs, alternating
 // renderers, median of several rounds after warm-up, with min and max
@@ -35,16 +35,6 @@ const REPO = resolve(HERE, '../..');
 const MODULES = join(HERE, 'node_modules');
 const DIST = resolve(process.env.AW_DIST || join(REPO, 'dist'));
 const OUT = join(REPO, 'build', 'bench');
-// --publish: the run also goes to the docs (README, "Benchmark", links it).
-const PUBLISHED = join(REPO, 'docs', 'benchmark-results.md');
-const PUBLISHED_HEADER = `# Benchmark: the published run
-
-Written by \`scripts/bench --publish\` (tests/bench/bench.mjs): every figure
-below is what that run printed; nothing here is typed by hand. Method and
-levers: the README's "Benchmark" section. Timings move with the machine's
-load (the first line says how much there was): compare runs made on the
-same machine, close together.
-`;
 const NATIVE = join(REPO, 'build', 'native', 'aw-bench-native');
 
 const QUICK = process.argv.includes('--quick');
@@ -322,11 +312,8 @@ async function main() {
   writeFileSync(join(OUT, 'results.json'), JSON.stringify({ ...r, renderers: names }, null, 2) + '\n');
   writeFileSync(join(OUT, 'results.svg'), barChart(r, names));
   process.stdout.write(table);
-  process.stderr.write(`bench: wrote ${join(OUT, 'results.md')}, results.json, results.svg\n`);
-  if (process.argv.includes('--publish')) {
-    writeFileSync(PUBLISHED, `${PUBLISHED_HEADER}\n${table}`);
-    process.stderr.write(`bench: wrote ${PUBLISHED}\n`);
-  }
+  process.stderr.write(`bench: wrote ${join(OUT, 'results.md')}, results.json, results.svg\n`
+    + 'bench: to publish this run in docs/benchmark.md: node tools/docs-figures.mjs --write --bench build/bench/results.json\n');
 }
 
 await main();

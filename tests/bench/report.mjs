@@ -1,6 +1,7 @@
 // The Markdown report of one bench run (the `r` that tests/bench/bench.mjs
-// collects and writes to results.json): printed by scripts/bench and
-// written to docs/benchmark-results.md. Pure: no measuring, no files.
+// collects and writes to results.json): printed by scripts/bench, and
+// rewritten from the committed run into docs/benchmark.md by
+// tools/docs-figures.mjs. Pure: no measuring, no files.
 
 const fmt = (n, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const range = (s, d = 1) => `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})`;
@@ -24,7 +25,9 @@ export function report(r, names) {
   row('Cold start, CPU ms (import → first HTML)', r.cold.cpu.map((s) => range(s)));
   L.push('');
   L.push(`Memory (ours): linear memory ${r.memory.initial / 1024} KiB at start, ${r.memory.afterSeed / 1024} KiB after the seed render, ${r.memory.after10k / 1024} KiB after 10,000 more.`);
-  for (const [engine, e] of Object.entries(r.paint?.engines ?? {})) {
+  // Runs before Firefox was measured hold Chromium's pages alone.
+  const engines = r.paint?.engines ?? (r.paint ? { Chromium: { pages: r.paint.pages } } : {});
+  for (const [engine, e] of Object.entries(engines)) {
     if (e.error) {
       L.push('', `${engine}: not measured (${e.error}).`);
       continue;
