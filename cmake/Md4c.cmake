@@ -47,8 +47,27 @@ if(NOT EXISTS ${md4c_dir}/src/md4c.c)
 endif()
 message(STATUS "md4c ${AW_MD4C_VERSION}: ${md4c_dir}")
 
-# Only the parser: the HTML renderer is ours.
-add_library(md4c STATIC ${md4c_dir}/src/md4c.c)
+# Only the parser: the HTML renderer is ours. It is compiled from a copy
+# of md4c.c with our patch (cmake/patches/, which says why) that fixes the
+# parser flags at compile time to src/markdown_flags.h's, so the features
+# they leave off are not compiled at all; the unpacked tree stays as released.
+find_program(AW_PATCH patch)
+if(NOT AW_PATCH)
+  message(FATAL_ERROR "'patch' is needed to apply cmake/patches/ to md4c (scripts/setup installs it)")
+endif()
+set(AW_MD4C_FIXED_FLAGS_PATCH ${CMAKE_SOURCE_DIR}/cmake/patches/md4c-${AW_MD4C_VERSION}-fixed-flags.patch)
+set(aw_md4c_c ${CMAKE_BINARY_DIR}/generated/md4c/md4c.c)
+add_custom_command(
+  OUTPUT ${aw_md4c_c}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated/md4c
+  # --fuzz=0: the patch applies to exactly the lines it was made against.
+  COMMAND ${AW_PATCH} --fuzz=0 --silent -o ${aw_md4c_c} ${md4c_dir}/src/md4c.c ${AW_MD4C_FIXED_FLAGS_PATCH}
+  DEPENDS ${md4c_dir}/src/md4c.c ${AW_MD4C_FIXED_FLAGS_PATCH}
+  COMMENT "Patching md4c.c (cmake/patches/)"
+  VERBATIM)
+add_library(md4c STATIC ${aw_md4c_c})
 target_include_directories(md4c SYSTEM PUBLIC ${md4c_dir}/src)
+target_compile_definitions(md4c PRIVATE MD4C_FIXED_FLAGS=AW_MARKDOWN_FLAGS)
+target_compile_options(md4c PRIVATE -include ${CMAKE_SOURCE_DIR}/src/markdown_flags.h)
 set(AW_MD4C_DIR ${md4c_dir}) # its test/ folder holds the conformance suites
 target_compile_definitions(md4c PRIVATE MD4C_USE_UTF8)

@@ -3,24 +3,12 @@
 #include "char_refs.h"
 #include "errors.h"
 #include "escape.h"
+#include "markdown_flags.h"
 #include "url_policy.h"
 #include "utf8.h"
 
 #include <md4c.h>
 #include <string.h>
-
-/* Our dialect, flag by flag: MD_DIALECT_GITHUB would take on whatever a
- * later md4c adds to it. Everything not listed stays off (no underline,
- * LaTeX math, wiki links, hard soft breaks, permissive ATX headers). */
-#define MARKDOWN_FLAGS                                                          \
-    (MD_FLAG_NOHTMLBLOCKS               /* raw HTML blocks are text... */         \
-     | MD_FLAG_NOHTMLSPANS              /* ...and so is inline HTML */            \
-     | MD_FLAG_TABLES                   /* GitHub tables */                       \
-     | MD_FLAG_STRIKETHROUGH            /* ~~deleted~~ */                         \
-     | MD_FLAG_TASKLISTS                /* - [x] task list items */               \
-     | MD_FLAG_PERMISSIVEURLAUTOLINKS   /* https://... without <> */              \
-     | MD_FLAG_PERMISSIVEWWWAUTOLINKS   /* www.example.com, linked as http:// */  \
-     | MD_FLAG_PERMISSIVEEMAILAUTOLINKS /* desk@example.com, linked as mailto: */)
 
 static const char replacement_char[] = "\xEF\xBF\xBD";
 
@@ -453,7 +441,7 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
                         const aw_markdown_options *options)
 {
     static const MD_PARSER parser = {
-        0, MARKDOWN_FLAGS, enter_block, leave_block, enter_span, leave_span, text_callback, NULL, NULL
+        0, AW_MARKDOWN_FLAGS, enter_block, leave_block, enter_span, leave_span, text_callback, NULL, NULL
     };
     renderer r;
     aw_buffer repaired;

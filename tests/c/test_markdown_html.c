@@ -1,4 +1,5 @@
 #include "errors.h"
+#include "markdown_flags.h"
 #include "markdown_html.h"
 #include "test.h"
 
@@ -227,6 +228,47 @@ static void test_dialect_is_exactly_ours(void)
     CHECK_HAS(render("x www.example.com"), "<a href=\"http://www.example.com\"");
 }
 
+static int count_blocks(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    (void)type;
+    (void)detail;
+    ++*(int *)userdata;
+    return 0;
+}
+
+static int ignore_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    (void)type;
+    (void)detail;
+    (void)userdata;
+    return 0;
+}
+
+static int ignore_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
+{
+    (void)type;
+    (void)text;
+    (void)size;
+    (void)userdata;
+    return 0;
+}
+
+/* md4c is compiled with our flags fixed (cmake/patches/): parsing with
+ * them works, any other set is refused rather than silently ignored. */
+static void test_md4c_takes_only_our_flags(void)
+{
+    MD_PARSER parser = { 0, AW_MARKDOWN_FLAGS, count_blocks, count_blocks, ignore_span, ignore_span, ignore_text,
+                         NULL, NULL };
+    int blocks = 0;
+
+    CHECK(md_parse("# a\n\nb\n", 7, &parser, &blocks) == 0);
+    CHECK(blocks == 6); /* document, heading, paragraph: each entered and left */
+    parser.flags = MD_DIALECT_GITHUB;
+    CHECK(md_parse("# a\n\nb\n", 7, &parser, &blocks) == -1);
+    parser.flags = AW_MARKDOWN_FLAGS | MD_FLAG_UNDERLINE;
+    CHECK(md_parse("_a_\n", 4, &parser, &blocks) == -1);
+}
+
 static void test_too_large_input_is_refused(void)
 {
     aw_buffer out;
@@ -268,5 +310,5 @@ static void test_words_are_counted_while_rendering(void)
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
           test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped, test_code_class_is_one_token,
           test_headings_get_ids_and_shift, test_id_prefix, test_entities, test_named_references_in_ids, test_bad_bytes_become_replacement_characters,
-          test_backslash_before_colon_is_relative, test_github_extensions, test_dialect_is_exactly_ours, test_too_large_input_is_refused,
+          test_backslash_before_colon_is_relative, test_github_extensions, test_dialect_is_exactly_ours, test_md4c_takes_only_our_flags, test_too_large_input_is_refused,
           test_words_are_counted_while_rendering)
