@@ -129,12 +129,20 @@ test('a .wasm sent with the wrong MIME type still renders (arrayBuffer path)', T
   await context.close();
 });
 
+// Puts `data` where a copy of the package has `name`. Its precompressed
+// copies (.br, .gz) go, as they would on a server whose file was swapped:
+// the test server sends a copy the request accepts before the file itself.
+function replaceFile(dir, name, data) {
+  writeFileSync(join(dir, name), data);
+  for (const suffix of ['.br', '.gz']) rmSync(join(dir, name + suffix), { force: true });
+}
+
 test('one corrupted byte in the .wasm: article-widget:error with code "integrity", the fallback stays', T, async () => {
   const corrupt = join(tmp, 'corrupt');
   cpSync(join(tmp, 'package'), corrupt, { recursive: true });
   const bytes = readFileSync(join(corrupt, 'article-widget.wasm'));
   bytes[bytes.length >> 1] ^= 0x01;
-  writeFileSync(join(corrupt, 'article-widget.wasm'), bytes);
+  replaceFile(corrupt, 'article-widget.wasm', bytes);
 
   const { page, context, log } = await openFromCdn(corrupt);
   await page.waitForFunction(() => window.__aw.length > 0);
@@ -203,7 +211,7 @@ test('the ES module from the CDN, with SRI, renders the same way', T, async () =
 test('an HTML page where the .wasm should be: code wasm-mime, the fallback stays', T, async () => {
   const spa = join(tmp, 'spa');
   cpSync(join(tmp, 'package'), spa, { recursive: true });
-  writeFileSync(join(spa, 'article-widget.wasm'), '<!doctype html><title>Home</title><p>Every path is the home page.</p>\n');
+  replaceFile(spa, 'article-widget.wasm', '<!doctype html><title>Home</title><p>Every path is the home page.</p>\n');
   const { page, context, log } = await openFromCdn(spa, { wasmContentType: 'text/html; charset=utf-8' });
   await page.waitForFunction(() => window.__aw.length > 0);
   const [event] = await page.evaluate(() => window.__aw);
