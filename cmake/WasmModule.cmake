@@ -40,19 +40,23 @@ aw_wasm_module(article-widget-content)
 
 # dist/: the JS shim wrapped around this exact module.
 find_program(AW_NODE node REQUIRED)
-file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/*)
+# The shim (web/src/), and the command (web/cli/) with the preview page's
+# look (web/demo.css, web/favicon.svg).
+file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/* ${CMAKE_SOURCE_DIR}/web/cli/*
+     ${CMAKE_SOURCE_DIR}/web/demo.css ${CMAKE_SOURCE_DIR}/web/favicon.svg)
 file(GLOB AW_WEB_TOOLS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*.mjs)
 set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
     article-widget.node.mjs article-widget.cjs
     article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm article-widget.inline.min.js
-    THIRD-PARTY-NOTICES.md article-widget.d.ts custom-elements.json LICENSE manifest.json)
+    THIRD-PARTY-NOTICES.md article-widget.d.ts custom-elements.json LICENSE manifest.json
+    article-widget-cli.mjs article-widget-content.wasm)
 list(TRANSFORM AW_DIST_FILES PREPEND ${CMAKE_SOURCE_DIR}/dist/)
 add_custom_command(
   OUTPUT ${AW_DIST_FILES}
   # md4c's MIT licence asks for its notice in every copy: the .wasm is one.
   COMMAND ${AW_NODE} tools/build-web.mjs --wasm $<TARGET_FILE:article-widget> --content ${AW_CONTENT_BLOB} --out dist
-          --notice md4c=${AW_MD4C_DIR}/LICENSE.md
-  DEPENDS article-widget ${AW_CONTENT_BLOB} aw_content_blob ${AW_WEB_SOURCES} ${AW_WEB_TOOLS}
+          --notice md4c=${AW_MD4C_DIR}/LICENSE.md --content-module $<TARGET_FILE:article-widget-content>
+  DEPENDS article-widget article-widget-content ${AW_CONTENT_BLOB} aw_content_blob ${AW_WEB_SOURCES} ${AW_WEB_TOOLS}
           ${CMAKE_SOURCE_DIR}/dist/package.json ${CMAKE_SOURCE_DIR}/LICENSE
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
   COMMENT "Writing dist/"
