@@ -7,24 +7,27 @@ import { basename, join } from 'node:path';
 
 import { REPO } from './helpers.mjs';
 
+// An article file: front matter, then the body.
+function articleText(a) {
+  const lines = ['---', `title: ${a.title}`, `slug: ${a.slug}`, `date: ${a.date}`];
+  if (a.source) lines.push(`source: ${a.source}`);
+  if (a.topics) lines.push(`topics: ${a.topics.join(', ')}`);
+  if (a.summary) lines.push(`summary: ${a.summary}`);
+  lines.push('---', '', a.body);
+  return `${lines.join('\n')}\n`;
+}
+
 // Writes `articles` ([{ file, slug, title, date, source?, topics?, summary?,
 // body }]) and trending.md listing `trending` (slugs) into `dir`.
 export function writeContentFolder(dir, articles, trending) {
   mkdirSync(dir, { recursive: true });
-  for (const a of articles) {
-    const lines = ['---', `title: ${a.title}`, `slug: ${a.slug}`, `date: ${a.date}`];
-    if (a.source) lines.push(`source: ${a.source}`);
-    if (a.topics) lines.push(`topics: ${a.topics.join(', ')}`);
-    if (a.summary) lines.push(`summary: ${a.summary}`);
-    lines.push('---', '', a.body);
-    writeFileSync(join(dir, a.file ?? `${a.slug}.md`), `${lines.join('\n')}\n`);
-  }
+  for (const a of articles) writeFileSync(join(dir, a.file ?? `${a.slug}.md`), articleText(a));
   writeFileSync(join(dir, 'trending.md'), `# Trending\n\n${trending.map((s, i) => `${i + 1}. ${s}`).join('\n')}\n`);
 }
 
-// `count` articles of 2 to 20 KB each (sizes spread evenly, text from a
-// fixed seed): headings, paragraphs with emphasis and links, lists, a
-// table, a code block. The first five are trending.
+// `count` article files of 2 to 20 KB each (sizes spread evenly, text
+// from a fixed seed): headings, paragraphs with emphasis and links, lists,
+// a table, a code block. The first five are trending.
 export function generateArticles(dir, count = 100) {
   let seed = 13;
   const random = () => {
@@ -40,26 +43,30 @@ export function generateArticles(dir, count = 100) {
     const s = Array.from({ length: n }, (_, i) => (i === 3 ? `*${pick()}*` : i === 7 ? `[${pick()}](https://example.com/${pick()})` : pick()));
     return `${s.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
   };
+  const block = (kind) => (kind === 0 ? `## ${sentence()}`
+    : kind === 3 ? `- ${sentence()}\n- ${sentence()}\n- ${sentence()}`
+      : kind === 5 ? `| Item | Value |\n| --- | --- |\n| ${pick()} | ${Math.floor(random() * 1000)} |`
+        : kind === 6 ? `\`\`\`\n${pick()} = ${Math.floor(random() * 100)}\n\`\`\``
+          : Array.from({ length: 4 }, sentence).join(' '));
+  const [low, high] = [2 * 1024, 20 * 1024];
   const articles = [];
   for (let i = 0; i < count; i++) {
-    const target = 2048 + Math.round((18 * 1024 * i) / Math.max(1, count - 1));
-    const parts = [];
-    let size = 0;
-    while (size < target) {
-      const kind = parts.length % 7;
-      const block = kind === 0 ? `## ${sentence()}`
-        : kind === 3 ? `- ${sentence()}\n- ${sentence()}\n- ${sentence()}`
-          : kind === 5 ? `| Item | Value |\n| --- | --- |\n| ${pick()} | ${Math.floor(random() * 1000)} |`
-            : kind === 6 ? `\`\`\`\n${pick()} = ${Math.floor(random() * 100)}\n\`\`\``
-              : Array.from({ length: 4 }, sentence).join(' ');
-      parts.push(block);
-      size += block.length + 2;
-    }
     const slug = `article-${String(i + 1).padStart(3, '0')}`;
-    articles.push({
+    const a = {
       slug, title: `Article ${i + 1}: ${sentence().slice(0, 60)}`, date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-      source: 'Generated', topics: [pick(), pick()], summary: sentence(), body: parts.join('\n\n'),
-    });
+      source: 'Generated', topics: [pick(), pick()], summary: sentence(), body: '',
+    };
+    // Blocks until the file reaches its size; one too many comes off again.
+    const target = low + Math.round(((high - low) * i) / Math.max(1, count - 1));
+    const parts = [];
+    let size = articleText(a).length;
+    while (size < target) {
+      parts.push(block(parts.length % 7));
+      size += Buffer.byteLength(parts.at(-1)) + 2;
+    }
+    if (size > high) parts.pop();
+    a.body = parts.join('\n\n');
+    articles.push(a);
   }
   writeContentFolder(dir, articles, articles.slice(0, 5).map((a) => a.slug));
   return articles;
