@@ -166,12 +166,14 @@ int aw_render_page_article(aw_buffer *out, const char *markdown, size_t size, in
     return status != AW_OK ? status : out->failed ? AW_ERR_NOMEM : AW_OK;
 }
 
-int aw_render_fragment(aw_buffer *out, const char *markdown, size_t size, int heading_level, aw_facts *facts)
+int aw_render_fragment(aw_buffer *out, const char *markdown, size_t size, int heading_level, const char *id_prefix,
+                       aw_facts *facts)
 {
     aw_markdown_options options;
 
     memset(&options, 0, sizeof(options));
     options.facts = facts;
+    options.id_prefix = id_prefix;
     options.heading_offset = aw_heading_level(heading_level, 1) - 1;
     return aw_markdown_to_html(out, markdown, size, &options);
 }

@@ -48,7 +48,11 @@ int aw_render_article(aw_buffer *out, const aw_article *article, int heading_lev
 int aw_render_page_article(aw_buffer *out, const char *markdown, size_t size, int heading_level, aw_facts *facts);
 
 /* Bare HTML for Markdown, as render() returns it: "#" is <h{heading_level}>
- * (default 1), no frame. */
-int aw_render_fragment(aw_buffer *out, const char *markdown, size_t size, int heading_level, aw_facts *facts);
+ * (default 1), no frame. `id_prefix` (or NULL) starts every heading id, for
+ * HTML placed in a page's own DOM, where ids become globals
+ * (markdown_html.h); AW_ERR_ARGUMENT when it is not a valid prefix. Widgets
+ * need none: ids in a shadow root do not reach window. */
+int aw_render_fragment(aw_buffer *out, const char *markdown, size_t size, int heading_level, const char *id_prefix,
+                       aw_facts *facts);
 
 #endif

@@ -4,9 +4,10 @@
  *     aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]
  *     aw-render --article FILE.md [--heading-level 1-6]
  *                                   a content file (front matter + body), article view
- *     aw-render --markdown FILE.md [--heading-level 1-6]
+ *     aw-render --markdown FILE.md [--heading-level 1-6] [--id-prefix PREFIX]
  *                                   any Markdown file, as render(markdown) does
- *                                   ("#" is <h1> unless --heading-level says)
+ *                                   ("#" is <h1> unless --heading-level says;
+ *                                   with --id-prefix every heading id starts with PREFIX)
  *     aw-render --page FILE.md [--heading-level 1-6]
  *                                   any Markdown file in the article frame the
  *                                   widget gives page Markdown (src=, inline)
@@ -20,6 +21,7 @@
 #include "errors.h"
 #include "facts.h"
 #include "front_matter.h"
+#include "heading_ids.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +30,7 @@
 static const char usage[] =
     "usage: aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]\n"
     "       aw-render --article FILE.md [--heading-level 1-6]\n"
-    "       aw-render --markdown FILE.md [--heading-level 1-6]\n"
+    "       aw-render --markdown FILE.md [--heading-level 1-6] [--id-prefix PREFIX]\n"
     "       aw-render --page FILE.md [--heading-level 1-6]\n"
     "       (any of the above but --catalog and --version) --facts\n"
     "       aw-render --catalog\n"
@@ -129,7 +131,8 @@ done:
 }
 
 /* --markdown (bare, as render() gives it) or --page (in the article frame). */
-static int render_markdown_file(aw_buffer *out, const char *path, int framed, int heading_level, aw_facts *facts)
+static int render_markdown_file(aw_buffer *out, const char *path, int framed, int heading_level,
+                                const char *id_prefix, aw_facts *facts)
 {
     aw_buffer text;
     int status = AW_ERR_ARGUMENT;
@@ -138,7 +141,7 @@ static int render_markdown_file(aw_buffer *out, const char *path, int framed, in
     if (read_file(path, &text) == 0) {
         const char *markdown = text.data ? text.data : "";
         status = framed ? aw_render_page_article(out, markdown, text.len, heading_level, facts)
-                        : aw_render_fragment(out, markdown, text.len, heading_level, facts);
+                        : aw_render_fragment(out, markdown, text.len, heading_level, id_prefix, facts);
     }
     aw_buffer_free(&text);
     return status;
@@ -151,6 +154,7 @@ int main(int argc, char **argv)
     aw_facts facts;
     /* 0 until --heading-level: the widget's default (2) for articles, 1 for --markdown. */
     int status, view = AW_VIEW_FULL, heading_level = 0, want_facts = 0;
+    const char *id_prefix = NULL;
     int i;
 
     for (i = 1; i < argc; i++) {
@@ -164,6 +168,14 @@ int main(int argc, char **argv)
             return 2;
         }
         want_facts |= strcmp(argv[i], "--facts") == 0;
+        if (strcmp(argv[i], "--id-prefix") == 0 && i + 1 < argc) {
+            id_prefix = argv[i + 1];
+            if (!aw_heading_ids_prefix_valid(id_prefix)) {
+                fprintf(stderr, "aw-render: --id-prefix takes up to %d ASCII letters, digits, '-' and '_', not '%s'\n",
+                        AW_ID_PREFIX_MAX, id_prefix);
+                return 2;
+            }
+        }
     }
     status = aw_catalog_load(&catalog, aw_content_blob, aw_content_blob_size);
     if (status != AW_OK) {
@@ -173,6 +185,10 @@ int main(int argc, char **argv)
     aw_buffer_init(&out);
     aw_facts_init(&facts);
 
+    if (id_prefix != NULL && !(argc >= 3 && strcmp(argv[1], "--markdown") == 0)) {
+        fputs("aw-render: --id-prefix goes with --markdown (the article views keep their own ids)\n", stderr);
+        return 2;
+    }
     if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
         long index = aw_catalog_find(&catalog, argv[2], strlen(argv[2]));
         if (index < 0) {
@@ -184,7 +200,7 @@ int main(int argc, char **argv)
     } else if (argc >= 3 && strcmp(argv[1], "--article") == 0) {
         status = render_content_file(&out, argv[2], heading_level, &facts);
     } else if (argc >= 3 && (strcmp(argv[1], "--markdown") == 0 || strcmp(argv[1], "--page") == 0)) {
-        status = render_markdown_file(&out, argv[2], strcmp(argv[1], "--page") == 0, heading_level, &facts);
+        status = render_markdown_file(&out, argv[2], strcmp(argv[1], "--page") == 0, heading_level, id_prefix, &facts);
     } else if (argc == 2 && strcmp(argv[1], "--version") == 0) {
         status = aw_buffer_append_str(&out, AW_PACKAGE_VERSION "\n") == 0 ? AW_OK : AW_ERR_NOMEM;
     } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {

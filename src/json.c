@@ -3,8 +3,11 @@
 int aw_json_append_string(aw_buffer *out, const char *text, size_t size)
 {
     static const char hex[] = "0123456789abcdef";
-    const char *run = text, *end = text + size;
+    const char *run = text, *end;
 
+    if (size == 0) /* `text` may then be NULL (an empty buffer's data) */
+        return aw_buffer_append(out, "\"\"", 2);
+    end = text + size;
     aw_buffer_append_char(out, '"');
     for (; text < end; text++) {
         unsigned char ch = (unsigned char)*text;

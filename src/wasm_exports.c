@@ -7,6 +7,9 @@
 #include "buffer.h"
 #include "catalog.h"
 #include "facts.h"
+#include "heading_ids.h"
+
+#include <string.h>
 
 #include <stdlib.h>
 
@@ -14,6 +17,9 @@ static aw_catalog catalog;
 static void *catalog_blob;
 static aw_buffer output;
 static aw_facts facts;
+
+#define AW_STRINGIFY_(x) #x
+#define AW_STRINGIFY(x) AW_STRINGIFY_(x)
 
 /* Output larger than this is released after use instead of kept for the
  * next call, so one huge document does not pin its memory. */
@@ -26,14 +32,17 @@ static void start_output(void)
     aw_buffer_clear(&output);
 }
 
-/* Replaces partial output with the error's message. */
+/* Replaces partial output with a message saying what went wrong. */
+static int fail_with(int status, const char *message)
+{
+    aw_buffer_clear(&output);
+    aw_buffer_append_str(&output, message);
+    return status;
+}
+
 static int finish(int status)
 {
-    if (status != AW_OK) {
-        aw_buffer_clear(&output);
-        aw_buffer_append_str(&output, aw_error_message(status));
-    }
-    return status;
+    return status == AW_OK ? status : fail_with(status, aw_error_message(status));
 }
 
 int export_abi_version(void)
@@ -76,18 +85,33 @@ int export_render_view(int index, int view, int heading_level)
     return finish(aw_render_view(&output, &catalog, index, view, heading_level, &facts));
 }
 
-int export_render_markdown(const char *markdown, size_t size, int heading_level, int frame)
+static int bad_prefix(void)
 {
+    return fail_with(AW_ERR_ARGUMENT,
+                     "the id prefix must be up to " AW_STRINGIFY(AW_ID_PREFIX_MAX) " ASCII letters, digits, '-' and '_'");
+}
+
+int export_render_markdown(const char *markdown, size_t size, int heading_level, int frame, const char *id_prefix,
+                           size_t id_prefix_size)
+{
+    char prefix[AW_ID_PREFIX_MAX + 1];
+
     start_output();
     aw_facts_clear(&facts);
-    if (markdown == NULL && size != 0)
+    if ((markdown == NULL && size != 0) || (id_prefix == NULL && id_prefix_size != 0))
         return finish(AW_ERR_ARGUMENT);
+    if (id_prefix_size > AW_ID_PREFIX_MAX)
+        return bad_prefix();
+    memcpy(prefix, id_prefix_size ? id_prefix : "", id_prefix_size);
+    prefix[id_prefix_size] = '\0';
+    if (id_prefix_size > 0 && (strlen(prefix) != id_prefix_size || !aw_heading_ids_prefix_valid(prefix)))
+        return bad_prefix();
     if (markdown == NULL)
         markdown = "";
     if (frame == AW_FRAME_ARTICLE)
         return finish(aw_render_page_article(&output, markdown, size, heading_level, &facts));
     if (frame == AW_FRAME_NONE)
-        return finish(aw_render_fragment(&output, markdown, size, heading_level, &facts));
+        return finish(aw_render_fragment(&output, markdown, size, heading_level, id_prefix_size ? prefix : NULL, &facts));
     return finish(AW_ERR_ARGUMENT);
 }
 

@@ -48,9 +48,12 @@ AW_EXPORT("aw_catalog_json") int export_catalog_json(void);
 AW_EXPORT("aw_render_view") int export_render_view(int index, int view, int heading_level);
 
 /* Output: HTML for `size` bytes of Markdown at `markdown`, framed as
- * `frame` says. Status: AW_ERR_TOO_LARGE above AW_MAX_INPUT_SIZE. */
+ * `frame` says. With AW_FRAME_NONE, `id_prefix_size` bytes at `id_prefix`
+ * start every heading id (heading_ids.h; 0 bytes: none). Status:
+ * AW_ERR_TOO_LARGE above AW_MAX_INPUT_SIZE; AW_ERR_ARGUMENT for a prefix
+ * that is not up to AW_ID_PREFIX_MAX ASCII letters, digits, '-' and '_'. */
 AW_EXPORT("aw_render_markdown") int export_render_markdown(const char *markdown, size_t size, int heading_level,
-                                                           int frame);
+                                                           int frame, const char *id_prefix, size_t id_prefix_size);
 
 /* Output: the facts of the last successful render as JSON
  * {"words":W,"minutes":M,"headings":[{"level","id","text"}]} (facts.h). */

@@ -191,11 +191,11 @@ static void test_page_article_and_fragment(void)
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "<h4 id=\"top\">Top</h4>");
     aw_buffer_clear(&out);
-    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 0, NULL) == AW_OK);
+    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 0, NULL, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_STR(out.data, "<h1 id=\"top\">Top</h1>\n<p>Text here.</p>\n");
     aw_buffer_clear(&out);
-    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 9, NULL) == AW_OK);
+    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 9, NULL, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "<h6 id=\"top\">Top</h6>");
     aw_buffer_free(&out);
@@ -234,6 +234,10 @@ static void test_facts_of_a_render(void)
                                   "{\"level\":3,\"id\":\"part-b\",\"text\":\"Part b\"}]}");
     aw_facts_clear(&facts);
     CHECK_STR(facts_json(&facts), "{\"words\":0,\"minutes\":1,\"headings\":[]}");
+    /* A heading with no text (found by fuzzing: its text buffer is empty). */
+    aw_buffer_clear(&out);
+    CHECK(aw_render_fragment(&out, "#\n", 2, 0, NULL, &facts) == AW_OK);
+    CHECK_STR(facts_json(&facts), "{\"words\":0,\"minutes\":1,\"headings\":[{\"level\":1,\"id\":\"section\",\"text\":\"\"}]}");
     aw_facts_free(&facts);
     aw_buffer_free(&out);
 }

@@ -56,6 +56,11 @@ test('page Markdown is framed byte for byte as aw-render --page frames it, with 
   ]);
 });
 
+test('a heading\'s text in the facts: numeric references, the XML five and Latin-1 letters decoded, other names as written', () => {
+  engine.renderMarkdown('# Q&amp;A: &lt;caf&eacute;&gt; &#8212; &#x41; &hellip;\n', 0, false);
+  assert.deepEqual(engine.facts().headings, [{ level: 1, id: 'qa-café-a', text: 'Q&A: <café> \u2014 A &hellip;' }]);
+});
+
 test('errors carry their code; the engine keeps working', () => {
   assert.throws(() => engine.renderMarkdown('x'.repeat(64 * 1024 * 1024 + 1), 0, false),
     (err) => err.code === 'input-too-large' && err.message === '[article-widget] input is larger than 64 MiB');

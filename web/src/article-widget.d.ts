@@ -44,6 +44,9 @@ export interface MountOptions {
 export interface RenderOptions {
   /** The level "#" becomes (1..6, deeper ones shift with it); default 1. */
   headingLevel?: HeadingLevel;
+  /** Starts every heading id (up to 32 ASCII letters, digits, '-' and '_'), e.g. 'aw-':
+   *  ids of HTML placed in the page's own DOM become window properties ("# config" -> window.config). */
+  idPrefix?: string;
 }
 
 /** A mounted widget. */

@@ -111,14 +111,22 @@ export async function createEngine(module) {
       return render(() => x.aw_render_view(index, VIEWS[view], headingLevel | 0));
     },
 
-    // HTML for Markdown: a bare fragment, or framed as a page article.
-    renderMarkdown(markdown, headingLevel, framed) {
+    // HTML for Markdown: a bare fragment (whose heading ids may start with
+    // idPrefix), or framed as a page article.
+    renderMarkdown(markdown, headingLevel, framed, idPrefix = '') {
       if (typeof markdown !== 'string') throw new TypeError(`${PREFIX}render(markdown) expects a string`);
       // Every UTF-16 unit is at least one UTF-8 byte: longer strings are over
       // the limit for sure, so they are refused before any copy.
       if (markdown.length > MAX_INPUT_BYTES) throw awError('input is larger than 64 MiB', 'input-too-large');
-      return withBytes((view) => encoder.encodeInto(markdown, view).written, markdown.length * 3,
-        (ptr, len) => render(() => x.aw_render_markdown(ptr, len, headingLevel | 0, framed ? FRAME_ARTICLE : FRAME_NONE)));
+      const prefix = String(idPrefix);
+      // One copy: the Markdown, then the prefix right after it.
+      const max = (markdown.length + prefix.length) * 3;
+      let split;
+      return withBytes((view) => {
+        split = encoder.encodeInto(markdown, view).written;
+        return split + encoder.encodeInto(prefix, view.subarray(split)).written;
+      }, max, (ptr, len) => render(() => x.aw_render_markdown(ptr, split, headingLevel | 0,
+        framed ? FRAME_ARTICLE : FRAME_NONE, ptr + split, len - split)));
     },
 
     // { words, minutes, headings: [{ level, id, text }] } of the last render.

@@ -105,7 +105,8 @@ export function createRuntime(build) {
       // articles() and render() are synchronous and throw until `ready`
       // has resolved: callers await it once, then call them freely.
       articles: () => requireEngine().catalog.map((a) => ({ ...a, topics: [...a.topics] })),
-      render: (markdown, options) => requireEngine().renderMarkdown(markdown, Number(options?.headingLevel) || 0, false),
+      render: (markdown, options) => requireEngine().renderMarkdown(markdown, Number(options?.headingLevel) || 0, false,
+        options?.idPrefix ?? ''),
       mount,
       setWasmUrl,
     },
