@@ -30,6 +30,19 @@ function run(...args) {
   return spawnSync(process.execPath, [COMMAND, ...args], { encoding: 'utf8', cwd: tmp });
 }
 
+// The same without blocking, so that cases can run side by side:
+// resolves to { status, stdout, stderr }.
+function runAsync(file, args) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(file, args, { cwd: tmp });
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (d) => { out.stdout += d; });
+    child.stderr.on('data', (d) => { out.stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status) => resolveRun({ status, ...out }));
+  });
+}
+
 // New articles, none of them ours: Unicode, quoted values, a table, a link.
 const NEW_ARTICLES = [
   {
@@ -72,13 +85,13 @@ function assertSameFiles(actual, expected) {
   for (const name of Object.keys(expected)) assert.ok(actual[name].equals(expected[name]), `${name} is byte-identical`);
 }
 
-describe('malformed content fails as scripts/build fails, and nothing is written', () => {
+describe('malformed content fails as scripts/build fails, and nothing is written', { concurrency: 4 }, () => {
   for (const c of embedErrorCases()) {
-    test(c.name, () => {
+    test(c.name, async () => {
       const folder = join(tmp, 'bad', c.name);
       const expected = writeErrorCase(folder, c);
       const out = join(tmp, 'bad-out', c.name);
-      const r = run('build', folder, '--out', out);
+      const r = await runAsync(process.execPath, [requireFile(COMMAND, 'run scripts/build (or set AW_DIST)'), 'build', folder, '--out', out]);
       assert.equal(r.status, 1, r.stderr);
       assert.equal(r.stdout, '');
       assert.ok(r.stderr.includes(expected), `expected ${JSON.stringify(expected)}, got ${JSON.stringify(r.stderr)}`);
@@ -86,8 +99,8 @@ describe('malformed content fails as scripts/build fails, and nothing is written
       assert.ok(!existsSync(out), 'nothing written');
       // What scripts/build runs on the same folder (CMake passes the sorted paths) says the very same.
       const articles = readdirSync(folder).filter((n) => n !== 'trending.md').sort().map((n) => join(folder, n));
-      const embed = spawnSync(requireFile(EMBED, 'run scripts/build (or set AW_EMBED)'),
-        ['--blob', join(tmp, 'unused.bin'), '--trending', join(folder, 'trending.md'), ...articles], { encoding: 'utf8' });
+      const embed = await runAsync(requireFile(EMBED, 'run scripts/build (or set AW_EMBED)'),
+        ['--blob', join(tmp, `${c.name}.bin`), '--trending', join(folder, 'trending.md'), ...articles]);
       assert.notEqual(embed.status, 0);
       assert.equal(r.stderr, embed.stderr);
     });
@@ -97,7 +110,7 @@ describe('malformed content fails as scripts/build fails, and nothing is written
     const out = join(tmp, 'kept');
     mkdirSync(out);
     writeFileSync(join(out, 'article-widget.wasm'), 'an older build\n');
-    const folder = join(tmp, 'bad-date');
+    const folder = join(tmp, 'kept-bad-date');
     writeErrorCase(folder, embedErrorCases().find((c) => c.name === 'bad_date'));
     assert.equal(run('build', folder, '--out', out).status, 1);
     assert.deepEqual(readdirSync(out), ['article-widget.wasm']);
