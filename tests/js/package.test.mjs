@@ -49,7 +49,7 @@ describe('the packed package', () => {
       node: { import: './article-widget.node.mjs', require: './article-widget.cjs' },
       default: './article-widget.mjs',
     });
-    assert.equal(p.exports['./wasm'], './article-widget.wasm');
+    assert.deepEqual(p.exports['./wasm'], { types: './wasm.d.ts', default: './article-widget.wasm' });
     // The command that builds a site's own articles (README, "Your own articles").
     assert.deepEqual(p.bin, { 'article-widget': './article-widget-cli.mjs' });
     const targets = [p.main, p.module, p.types, p.unpkg, p.customElements, ...p.sideEffects, ...Object.values(p.bin)];
