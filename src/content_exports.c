@@ -135,12 +135,13 @@ int export_content_pack(void)
     if (!has_trending)
         return finish(AW_ERR_ARGUMENT);
     status = aw_content_pack(&output, articles, article_count, &trending, &error);
-    if (status == AW_ERR_CONTENT) {
-        aw_buffer_clear(&output);
-        aw_buffer_appendf(&output, "%s:%u: %s", error.path, error.line, error.message);
-        return output.failed ? finish(AW_ERR_NOMEM) : status;
-    }
-    return finish(status);
+    if (status != AW_ERR_CONTENT)
+        return finish(status);
+    /* The mistake as aw-embed prints it. */
+    aw_buffer_clear(&output);
+    if (aw_buffer_appendf(&output, "%s:%u: %s", error.path, error.line, error.message) != 0)
+        return finish(AW_ERR_NOMEM);
+    return status;
 }
 
 const char *export_output_ptr(void)
