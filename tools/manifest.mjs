@@ -12,8 +12,11 @@ export function sriHash(bytes) {
 }
 
 // { bytes, gzip, brotli, integrity } for one file. gzip -9 and brotli
-// quality 11 (the settings of CDNs' precompressed copies).
-export function describeFile(bytes) {
+// quality 11 (the settings of CDNs' precompressed copies). `compressed`
+// false leaves out gzip and brotli: they take seconds on a megabyte of
+// articles (the package's command computes them on request).
+export function describeFile(bytes, { compressed = true } = {}) {
+  if (!compressed) return { bytes: bytes.length, integrity: sriHash(bytes) };
   return {
     bytes: bytes.length,
     gzip: encode(bytes, 'gzip').length,
@@ -25,9 +28,10 @@ export function describeFile(bytes) {
 // The manifest for `files` ({ name: Buffer }), names sorted. The
 // precompressed copies (precompress.mjs) are listed apart, under
 // `encoded`: { 'NAME.br': { of: NAME, encoding: 'br', bytes, integrity } }.
-export function makeManifest({ name, version, wasmHash, files }) {
+export function makeManifest({ name, version, wasmHash, files, compressed = true }) {
   const encoded = encodedNames();
-  const entries = Object.keys(files).filter((f) => !encoded[f]).sort().map((file) => [file, describeFile(files[file])]);
+  const entries = Object.keys(files).filter((f) => !encoded[f]).sort()
+    .map((file) => [file, describeFile(files[file], { compressed })]);
   const copies = Object.keys(files).filter((f) => encoded[f]).sort()
     .map((file) => [file, { ...encoded[file], bytes: files[file].length, integrity: sriHash(files[file]) }]);
   return { name, version, wasmHash, files: Object.fromEntries(entries), encoded: Object.fromEntries(copies) };
