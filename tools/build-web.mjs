@@ -29,7 +29,7 @@ import { COMMAND, CONTENT_PACKER } from '../web/cli/package-layout.js';
 import { bundle, bundleCommand } from './bundle.mjs';
 import { checkContentModule, checkModule } from './check-module.mjs';
 import { makeManifest, sriHash } from './manifest.mjs';
-import { ENCODINGS, PRECOMPRESSED, encode } from './precompress.mjs';
+import { addPrecompressedCopies } from './precompress.mjs';
 import { withCustomSection } from './wasm-sections.mjs';
 
 // Version used when there is no package.json to take it from.
@@ -123,9 +123,7 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   files['article-widget.wasm'] = bytes;
   if (notices.length) files['THIRD-PARTY-NOTICES.md'] = Buffer.from(noticesText(notices));
   for (const [name, path] of Object.entries(COPIED)) files[name] = readFileSync(path);
-  for (const name of PRECOMPRESSED) {
-    for (const [encoding, suffix] of Object.entries(ENCODINGS)) files[name + suffix] = encode(files[name], encoding);
-  }
+  addPrecompressedCopies(files);
   if (contentModule) {
     files[CONTENT_PACKER] = readFileSync(resolve(contentModule));
     checkContentModule(files[CONTENT_PACKER], resolve(contentModule));

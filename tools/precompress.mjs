@@ -26,6 +26,15 @@ export function decode(bytes, encoding) {
   return encoding === 'gzip' ? gunzipSync(bytes) : brotliDecompressSync(bytes);
 }
 
+// Adds the copies of the PRECOMPRESSED files in `files` ({ name: Buffer })
+// to it: what tools/build-web.mjs and the package's command write.
+export function addPrecompressedCopies(files) {
+  for (const name of PRECOMPRESSED) {
+    for (const [encoding, suffix] of Object.entries(ENCODINGS)) files[name + suffix] = encode(files[name], encoding);
+  }
+  return files;
+}
+
 // { 'NAME.br': { of: NAME, encoding: 'br' }, ... } for the files of PRECOMPRESSED.
 export function encodedNames() {
   const names = {};

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
 
 import { CONTENT, DIST, REPO, requireFile } from './helpers.mjs';
@@ -192,7 +193,14 @@ describe('good content: what scripts/build gives', () => {
       const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
       const wasm = readFileSync(join(out, 'article-widget.wasm'));
       assert.equal(manifest.wasmHash, createHash('sha384').update(wasm).digest('hex').slice(0, 16));
-      assert.deepEqual(Object.keys(manifest.files), Object.keys(pageFiles(out)));
+      // The precompressed copies for static hosts are listed apart.
+      assert.deepEqual([...Object.keys(manifest.files), ...Object.keys(manifest.encoded)].sort(), Object.keys(pageFiles(out)));
+      for (const [name, copy] of Object.entries(manifest.encoded)) {
+        const bytes = readFileSync(join(out, name));
+        assert.equal(copy.integrity, `sha384-${createHash('sha384').update(bytes).digest('base64')}`, name);
+        const decoded = copy.encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes);
+        assert.deepEqual(decoded, readFileSync(join(out, copy.of)), `${name} is ${copy.of} with this site's articles`);
+      }
       for (const [name, f] of Object.entries(manifest.files)) {
         const bytes = readFileSync(join(out, name));
         assert.equal(f.bytes, bytes.length, name);

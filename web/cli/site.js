@@ -5,19 +5,23 @@
 
 import { createEngine } from '../src/engine.js';
 import { makeManifest } from '../../tools/manifest.mjs';
+import { addPrecompressedCopies } from '../../tools/precompress.mjs';
 import { readContentFolder } from './content-folder.js';
 import { MANIFEST } from './package-layout.js';
 import { retarget } from './retarget.js';
 
 // pkg: readPackage(); pack: createPacker(). `sizes` adds gzip and brotli
-// sizes to the manifest (seconds for a megabyte of articles).
+// sizes to the manifest (seconds for a megabyte of articles). `precompress`
+// adds the .br and .gz copies of the page files for static hosts, as
+// scripts/build does (preview, which serves from memory, needs none).
 // Returns { files: { name: Buffer }, manifest, catalog, hash, integrity }.
-export async function buildSite({ pkg, pack, contentDir, sizes = false }) {
+export async function buildSite({ pkg, pack, contentDir, sizes = false, precompress = true }) {
   const blob = pack(await readContentFolder(contentDir));
   const { files, module, hash, integrity } = retarget(pkg.pageFiles, blob);
   // The catalog as a page will see it: the new module, read by the shim's
   // own engine, which also proves the module loads.
   const { catalog } = await createEngine(module);
+  if (precompress) addPrecompressedCopies(files);
   const manifest = makeManifest({ name: pkg.name, version: pkg.version, wasmHash: hash, files, compressed: sizes });
   return {
     files: { ...files, [MANIFEST]: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
