@@ -31,20 +31,15 @@ int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current, 
     unsigned level = aw_heading_level(heading_level, AW_DEFAULT_HEADING_LEVEL);
     size_t i;
 
-    aw_buffer_append_str(out, "<nav class=\"aw-trending\" part=\"trending\" aria-label=\"Trending Topics\">\n<h");
-    aw_buffer_append_uint(out, level);
-    aw_buffer_append_str(out, " class=\"aw-trending-heading\">Trending Topics</h");
-    aw_buffer_append_uint(out, level);
-    aw_buffer_append_str(out, ">\n<ol class=\"aw-trending-list\">\n");
+    aw_buffer_appendf(out, "<nav class=\"aw-trending\" part=\"trending\" aria-label=\"Trending Topics\">\n"
+                           "<h%u class=\"aw-trending-heading\">Trending Topics</h%u>\n"
+                           "<ol class=\"aw-trending-list\">\n", level, level);
     for (i = 0; i < catalog->trending_count; i++) {
         const aw_article *a = &catalog->articles[i];
         /* Slugs are [a-z0-9-]+ (checked when the catalog is loaded): safe in a URL and an attribute. */
-        aw_buffer_append_str(out, "<li class=\"aw-trending-item\" part=\"item\"><a class=\"aw-trending-link\" part=\"link\""
-                                  " href=\"#aw/");
-        aw_buffer_append_str(out, a->slug);
-        aw_buffer_append_str(out, "\" data-aw-slug=\"");
-        aw_buffer_append_str(out, a->slug);
-        aw_buffer_append_str(out, (long)i == current ? "\" aria-current=\"page\">" : "\">");
+        aw_buffer_appendf(out, "<li class=\"aw-trending-item\" part=\"item\"><a class=\"aw-trending-link\" part=\"link\""
+                               " href=\"#aw/%s\" data-aw-slug=\"%s\"%s>",
+                          a->slug, a->slug, (long)i == current ? " aria-current=\"page\"" : "");
         append_escaped(out, a->title);
         aw_buffer_append_str(out, "</a></li>\n");
     }
@@ -64,11 +59,7 @@ static void append_display_date(aw_buffer *out, const char *date)
         month = (unsigned)((date[5] - '0') * 10 + (date[6] - '0'));
         day = (unsigned)((date[8] - '0') * 10 + (date[9] - '0'));
         if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-            aw_buffer_append_str(out, months[month - 1]);
-            aw_buffer_append_char(out, ' ');
-            aw_buffer_append_uint(out, day);
-            aw_buffer_append_str(out, ", ");
-            aw_buffer_append_uint(out, year);
+            aw_buffer_appendf(out, "%s %u, %u", months[month - 1], day, year);
             return;
         }
     }
@@ -81,13 +72,10 @@ static size_t render_header(aw_buffer *out, const aw_article *article, unsigned 
 {
     size_t byline_end;
 
-    aw_buffer_append_str(out, "<header class=\"aw-header\">\n<h");
-    aw_buffer_append_uint(out, level);
-    aw_buffer_append_str(out, " class=\"aw-title\" part=\"title\" id=\"" TITLE_ID "\">");
+    aw_buffer_appendf(out, "<header class=\"aw-header\">\n<h%u class=\"aw-title\" part=\"title\" id=\"" TITLE_ID "\">",
+                      level);
     append_escaped(out, article->title);
-    aw_buffer_append_str(out, "</h");
-    aw_buffer_append_uint(out, level);
-    aw_buffer_append_str(out, ">\n<p class=\"aw-byline\" part=\"byline\"><time datetime=\"");
+    aw_buffer_appendf(out, "</h%u>\n<p class=\"aw-byline\" part=\"byline\"><time datetime=\"", level);
     append_escaped(out, article->date);
     aw_buffer_append_str(out, "\">");
     append_display_date(out, article->date);
@@ -108,11 +96,9 @@ static void insert_reading_time(aw_buffer *out, size_t at, unsigned long words)
     aw_buffer text;
 
     aw_buffer_init(&text);
-    aw_buffer_append_str(&text, SEPARATOR "<span class=\"aw-reading-time\">");
-    aw_buffer_append_uint(&text, aw_reading_minutes(words));
-    aw_buffer_append_str(&text, " min read</span>" SEPARATOR "<span class=\"aw-word-count\">");
-    aw_buffer_append_uint(&text, words);
-    aw_buffer_append_str(&text, words == 1 ? " word</span>" : " words</span>");
+    aw_buffer_appendf(&text, SEPARATOR "<span class=\"aw-reading-time\">%lu min read</span>"
+                             SEPARATOR "<span class=\"aw-word-count\">%lu %s</span>",
+                      aw_reading_minutes(words), words, words == 1 ? "word" : "words");
     aw_buffer_insert_buffer(out, at, &text);
     aw_buffer_free(&text);
 }

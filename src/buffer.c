@@ -89,13 +89,6 @@ int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...)
     return 0;
 }
 
-int aw_buffer_append_uint(aw_buffer *buf, unsigned long value)
-{
-    char digits[20];
-
-    return aw_buffer_append(buf, digits, aw_format_uint(digits, value));
-}
-
 int aw_buffer_insert(aw_buffer *buf, size_t pos, const char *data, size_t size)
 {
     if (pos > buf->len)

@@ -62,12 +62,8 @@ static inline int aw_buffer_append_char(aw_buffer *buf, char ch)
     return aw_buffer_append(buf, &ch, 1);
 }
 
-/* Appends stb_sprintf-formatted text (no libc printf is used). For
- * messages and build tools: the renderer uses aw_buffer_append_uint(). */
+/* Appends stb_sprintf-formatted text (no libc printf is used). */
 int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...) AW_PRINTF(2, 3);
-
-/* Appends `value` in decimal. */
-int aw_buffer_append_uint(aw_buffer *buf, unsigned long value);
 
 /* Inserts `size` bytes at `pos` (<= len), moving the tail up. Returns 0,
  * or -1 and sets `failed` (also for a `pos` past the end). */

@@ -33,9 +33,7 @@ int aw_facts_add_heading(aw_facts *facts, unsigned level, const char *id, size_t
 {
     aw_buffer *out = &facts->headings;
 
-    aw_buffer_append_str(out, out->len ? ",{\"level\":" : "{\"level\":");
-    aw_buffer_append_uint(out, level);
-    aw_buffer_append_str(out, ",\"id\":");
+    aw_buffer_appendf(out, "%s{\"level\":%u,\"id\":", out->len ? "," : "", level);
     aw_json_append_string(out, id, id_size);
     aw_buffer_append_str(out, ",\"text\":");
     aw_json_append_string(out, text, text_size);
@@ -44,11 +42,8 @@ int aw_facts_add_heading(aw_facts *facts, unsigned level, const char *id, size_t
 
 int aw_facts_write_json(aw_buffer *out, const aw_facts *facts)
 {
-    aw_buffer_append_str(out, "{\"words\":");
-    aw_buffer_append_uint(out, facts->words);
-    aw_buffer_append_str(out, ",\"minutes\":");
-    aw_buffer_append_uint(out, aw_reading_minutes(facts->words));
-    aw_buffer_append_str(out, ",\"headings\":[");
+    aw_buffer_appendf(out, "{\"words\":%lu,\"minutes\":%lu,\"headings\":[", facts->words,
+                      aw_reading_minutes(facts->words));
     aw_buffer_append_buffer(out, &facts->headings);
     return aw_buffer_append_str(out, "]}");
 }

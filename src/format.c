@@ -12,20 +12,6 @@ int aw_vsnprintf(char *out, int size, const char *fmt, va_list args)
     return stbsp_vsnprintf(out, size, fmt, args);
 }
 
-size_t aw_format_uint(char *out, unsigned long value)
-{
-    char digits[20];
-    size_t n = 0, i;
-
-    do {
-        digits[n++] = (char)('0' + value % 10);
-        value /= 10;
-    } while (value != 0);
-    for (i = 0; i < n; i++)
-        out[i] = digits[n - 1 - i];
-    return n;
-}
-
 int aw_snprintf(char *out, int size, const char *fmt, ...)
 {
     va_list args;

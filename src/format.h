@@ -4,7 +4,6 @@
 #define AW_FORMAT_H
 
 #include <stdarg.h>
-#include <stddef.h>
 
 /* Lets the compiler check a printf-style format against its arguments
  * (-Wformat, and -Wformat-nonliteral under -Wformat=2): `fmt` is the
@@ -23,11 +22,5 @@ int aw_vsnprintf(char *out, int size, const char *fmt, va_list args) AW_PRINTF(3
 
 /* Like snprintf(). */
 int aw_snprintf(char *out, int size, const char *fmt, ...) AW_PRINTF(3, 4);
-
-/* Writes `value` in decimal at `out` (room for 20 digits; no NUL) and
- * returns the number of digits. The renderer writes its numbers (heading
- * levels, list starts, counts) with this alone, so the wasm module links
- * no formatter: stb_sprintf cost it 4 KB of code. */
-size_t aw_format_uint(char *out, unsigned long value);
 
 #endif

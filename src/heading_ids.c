@@ -235,9 +235,7 @@ int aw_heading_ids_make(aw_heading_ids *ids, const char *prefix, const char *tex
     slot = find_slot(ids, base, base_len);
     n = ids->next[slot];
     do {
-        memcpy(candidate, base, base_len);
-        candidate[base_len] = '-';
-        len = (int)(base_len + 1 + aw_format_uint(candidate + base_len + 1, n++));
+        len = aw_snprintf(candidate, (int)sizeof(candidate), "%s-%u", base, n++);
     } while (contains(ids, candidate, (size_t)len));
     ids->next[find_slot(ids, base, base_len)] = n;
     if (insert(ids, candidate, (size_t)len) != 0)

@@ -151,8 +151,7 @@ static void open_heading(renderer *r, unsigned level)
 {
     unsigned shifted = level + r->heading_offset;
 
-    aw_buffer_append_str(r->out, "<h");
-    aw_buffer_append_uint(r->out, shifted > 6 ? 6 : shifted);
+    aw_buffer_appendf(r->out, "<h%u", shifted > 6 ? 6 : shifted);
     /* The id is known only when the heading's text has been seen. */
     r->heading_id_at = r->out->len;
     aw_buffer_truncate(&r->heading_text, 0);
@@ -181,9 +180,7 @@ static void close_heading(renderer *r, unsigned level)
         aw_buffer_fail(r->out);
     aw_buffer_free(&id);
     r->in_heading = 0;
-    aw_buffer_append_str(r->out, "</h");
-    aw_buffer_append_uint(r->out, shifted);
-    aw_buffer_append_str(r->out, ">\n");
+    aw_buffer_appendf(r->out, "</h%u>\n", shifted);
 }
 
 /* What splits a class attribute into tokens (the HTML standard's ASCII
@@ -261,13 +258,10 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     case MD_BLOCK_UL: aw_buffer_append_str(out, "<ul>\n"); break;
     case MD_BLOCK_OL: {
         unsigned start = ((const MD_BLOCK_OL_DETAIL *)detail)->start;
-        if (start == 1) {
+        if (start == 1)
             aw_buffer_append_str(out, "<ol>\n");
-        } else {
-            aw_buffer_append_str(out, "<ol start=\"");
-            aw_buffer_append_uint(out, start);
-            aw_buffer_append_str(out, "\">\n");
-        }
+        else
+            aw_buffer_appendf(out, "<ol start=\"%u\">\n", start);
         break;
     }
     case MD_BLOCK_LI: open_list_item(r, detail); break;

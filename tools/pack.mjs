@@ -36,15 +36,16 @@ const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // first package; 39,434 with the embedding features (issue 4); 51,603 with
 // the HTML standard's 2,125 named character references, which CommonMark
 // needs in link destinations, titles and info strings (+12 KB brotli);
-// lowered to 36 KiB by issue 12 (35,911 then): named references left to the
-// browser, md4c compiled with our flags fixed, no formatter in the module,
-// the Emscripten exports pruned, the page script without the Node and
-// single-file paths.
-export const BROTLI_BUDGET = 36 * 1024;
+// lowered to 37.5 KiB by issue 12: named references left to the browser,
+// md4c compiled with our flags fixed, the Emscripten exports pruned, the
+// page script without the Node and single-file paths (35,911 with no
+// formatter in the module; 37,928 with stb_sprintf kept as the renderer's
+// formatter, as the product is specified).
+export const BROTLI_BUDGET = 37 * 1024 + 512;
 export const PAGE_FILES = ['article-widget.min.js', 'article-widget.wasm'];
 // The same for the single-file build (the .wasm inside as base64): 45,498
-// at the first package, 64,710 with the entity table, 45,060 after issue 12.
-export const SINGLE_FILE_BUDGET = 45 * 1024;
+// at the first package, 64,710 with the entity table, 47,581 after issue 12.
+export const SINGLE_FILE_BUDGET = 47 * 1024;
 export const SINGLE_FILE = 'article-widget.inline.min.js';
 
 function parseArgs(argv) {
