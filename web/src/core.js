@@ -24,9 +24,11 @@ const CONTROLLER = Symbol.for('article-widget.controller');
 const BRAND = Symbol.for('article-widget.api');
 const DEFAULT_FALLBACK = 'This article could not be loaded.';
 // detail.code of article-widget:error (agreed with the loader's callers).
-const ERROR_CODES = ['fetch-failed', 'wasm-mime', 'csp-blocked', 'integrity', 'input-too-large', 'unsupported', 'render-failed'];
-// Status of the C side (errors.h) for input over its limit, and the limit.
+const ERROR_CODES = ['fetch-failed', 'wasm-mime', 'csp-blocked', 'integrity', 'input-too-large', 'output-too-large', 'unsupported', 'render-failed'];
+// Status of the C side (errors.h) for input over its limit, and the limit;
+// and for HTML that would pass its bound (a multiple of the input).
 const STATUS_TOO_LARGE = -4;
+const STATUS_OUTPUT_TOO_LARGE = -5;
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const REQUIRED_EXPORTS = [
   'memory', 'aw_abi_version', 'aw_alloc', 'aw_free', 'aw_render_markdown',
@@ -236,7 +238,8 @@ function createEngine(exports) {
     if (status === 0) return output();
     const message = status < 0 ? output() : '';
     throw awError(message || `${what} failed with status ${status}`,
-      status === STATUS_TOO_LARGE ? 'input-too-large' : 'render-failed');
+      status === STATUS_TOO_LARGE ? 'input-too-large'
+        : status === STATUS_OUTPUT_TOO_LARGE ? 'output-too-large' : 'render-failed');
   }
 
   // Copies `text` into module memory as UTF-8 and calls fn(ptr, len); the
