@@ -14,6 +14,7 @@
 //   node tests/conformance/pathological.mjs --quick   0.5 and 1 MB, no native time (scripts/test)
 //   options: --sizes 1,2,4,8 (MB)  --only REGEX (case names)  --budget SECONDS (one render; default 30)
 //            --rounds N (timed renders per size after the first; default 5, --quick 3)
+//            --engines time,instructions,wasm (which figures; native time, native instructions, wasm time)
 //
 // Native instructions are counted by valgrind and do not change with the
 // machine's load: they gate the C code. Times are CPU time, not wall time
@@ -96,6 +97,7 @@ function options(argv) {
     only: new RegExp(value('--only', '')),
     budgetMs: Number(value('--budget', 30)) * 1000,
     rounds: Number(value('--rounds', quick ? 3 : 5)),
+    engines: value('--engines', quick ? 'instructions,wasm' : 'time,instructions,wasm').split(','),
   };
 }
 
@@ -218,12 +220,12 @@ async function main() {
   const { importShim } = await import('../js/helpers.mjs');
   const shim = await importShim();
   const wasm = { name: 'wasm CPU ms', run: wasmTime(shim, gc), timed: true, gates: true };
-  const engines = [
-    ...(opts.quick ? [] : [{ name: 'native CPU ms', run: nativeTime(driver), timed: true, gates: false }]),
-    { name: 'native M instructions', run: nativeInstructions(driver), timed: false, gates: true },
+  const engines = Object.entries({
+    time: { name: 'native CPU ms', run: nativeTime(driver), timed: true, gates: false },
+    instructions: { name: 'native M instructions', run: nativeInstructions(driver), timed: false, gates: true },
     wasm,
-  ];
-  for (const [name, make] of Object.entries(CASES)) if (only.test(name)) wasm.run([make(2000)]); // let the JIT settle
+  }).filter(([key]) => opts.engines.includes(key)).map(([, engine]) => engine);
+  if (engines.includes(wasm)) for (const [name, make] of Object.entries(CASES)) if (only.test(name)) wasm.run([make(2000)]); // let the JIT settle
 
   const cell = (cost) => (cost === undefined ? '-' : cost.toFixed(cost < 100 ? 1 : 0)).padStart(8);
   const width = 8 * sizes.length + 6;
