@@ -83,14 +83,3 @@ add_library(md4c STATIC ${md4c_dir}/src/md4c.c)
 target_include_directories(md4c SYSTEM PUBLIC ${md4c_dir}/src)
 set(AW_MD4C_DIR ${md4c_dir}) # its test/ folder holds the conformance suites
 target_compile_definitions(md4c PRIVATE MD4C_USE_UTF8)
-
-# The HTML standard's named character references (CommonMark decodes them
-# all), from md4c's entity.c, rewritten in a compact form (src/char_ref_table.h).
-set(AW_CHAR_REF_TABLE ${CMAKE_BINARY_DIR}/generated/char_ref_table.c)
-add_custom_command(
-  OUTPUT ${AW_CHAR_REF_TABLE}
-  COMMAND ${CMAKE_COMMAND} -DENTITY_C=${md4c_dir}/src/entity.c -DOUTPUT=${AW_CHAR_REF_TABLE}
-          -P ${CMAKE_SOURCE_DIR}/cmake/CharRefTable.cmake
-  DEPENDS ${md4c_dir}/src/entity.c ${CMAKE_SOURCE_DIR}/cmake/CharRefTable.cmake
-  COMMENT "Generating the entity table from md4c's entity.c"
-  VERBATIM)

@@ -10,15 +10,15 @@
  * not take it. */
 #define TITLE_ID "aw-title"
 
-/* Words a news reader reads per minute, for the byline's reading time. */
-#define WORDS_PER_MINUTE 230
+/* Between the byline's parts. Real text, not aria-hidden: assistive
+ * technology then reads "Wire report · 2 min read", not "Wire report2 min read". */
+#define SEPARATOR "<span class=\"aw-separator\"> · </span>"
 
-/* 1..6, or the default (2) for anything below 1; above 6 is clamped. */
-static unsigned clamp_heading_level(int level)
+unsigned aw_heading_level(int requested, unsigned fallback)
 {
-    if (level < 1)
-        return AW_DEFAULT_HEADING_LEVEL;
-    return level > 6 ? 6 : (unsigned)level;
+    if (requested < 1)
+        return fallback;
+    return requested > 6 ? 6 : (unsigned)requested;
 }
 
 static void append_escaped(aw_buffer *out, const char *text)
@@ -28,7 +28,7 @@ static void append_escaped(aw_buffer *out, const char *text)
 
 int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current, int heading_level)
 {
-    unsigned level = clamp_heading_level(heading_level);
+    unsigned level = aw_heading_level(heading_level, AW_DEFAULT_HEADING_LEVEL);
     size_t i;
 
     aw_buffer_appendf(out, "<nav class=\"aw-trending\" part=\"trending\" aria-label=\"Trending Topics\">\n"
@@ -36,7 +36,7 @@ int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current, 
                            "<ol class=\"aw-trending-list\">\n", level, level);
     for (i = 0; i < catalog->trending_count; i++) {
         const aw_article *a = &catalog->articles[i];
-        /* Slugs are [a-z0-9-]+ (checked when embedded): safe in a URL and an attribute. */
+        /* Slugs are [a-z0-9-]+ (checked when the catalog is loaded): safe in a URL and an attribute. */
         aw_buffer_appendf(out, "<li class=\"aw-trending-item\" part=\"item\"><a class=\"aw-trending-link\" part=\"link\""
                                " href=\"#aw/%s\" data-aw-slug=\"%s\"%s>",
                           a->slug, a->slug, (long)i == current ? " aria-current=\"page\"" : "");
@@ -81,8 +81,7 @@ static size_t render_header(aw_buffer *out, const aw_article *article, unsigned 
     append_display_date(out, article->date);
     aw_buffer_append_str(out, "</time>");
     if (article->source[0] != '\0') {
-        aw_buffer_append_str(out, "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span>"
-                                  "<span class=\"aw-source\">");
+        aw_buffer_append_str(out, SEPARATOR "<span class=\"aw-source\">");
         append_escaped(out, article->source);
         aw_buffer_append_str(out, "</span>");
     }
@@ -94,15 +93,12 @@ static size_t render_header(aw_buffer *out, const aw_article *article, unsigned 
 /* Inserts "N min read · W words" into the byline at `at`. */
 static void insert_reading_time(aw_buffer *out, size_t at, unsigned long words)
 {
-    unsigned long minutes = words == 0 ? 1 : (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
     aw_buffer text;
 
     aw_buffer_init(&text);
-    aw_buffer_appendf(&text, "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span>"
-                             "<span class=\"aw-reading-time\">%lu min read</span>"
-                             "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span>"
-                             "<span class=\"aw-word-count\" data-aw-words=\"%lu\">%lu %s</span>",
-                      minutes, words, words, words == 1 ? "word" : "words");
+    aw_buffer_appendf(&text, SEPARATOR "<span class=\"aw-reading-time\">%lu min read</span>"
+                             SEPARATOR "<span class=\"aw-word-count\">%lu %s</span>",
+                      aw_reading_minutes(words), words, words == 1 ? "word" : "words");
     if (text.failed)
         out->failed = 1;
     else
@@ -110,42 +106,80 @@ static void insert_reading_time(aw_buffer *out, size_t at, unsigned long words)
     aw_buffer_free(&text);
 }
 
-int aw_render_article(aw_buffer *out, const aw_article *article, int heading_level)
+/* <div class="aw-body"> with the Markdown, its "#" at `level`. The title's
+ * id is reserved when the frame has a title. */
+static int render_body(aw_buffer *out, const char *markdown, size_t size, unsigned level, int has_title,
+                       aw_facts *facts)
 {
-    unsigned level = clamp_heading_level(heading_level);
     aw_markdown_options options;
     aw_heading_ids ids;
-    unsigned long words = 0;
-    size_t byline_end;
-    int status;
+    int status = AW_ERR_NOMEM;
 
     aw_heading_ids_init(&ids);
     memset(&options, 0, sizeof(options));
     options.ids = &ids;
-    options.word_count = &words;
-    /* The body's "#" sections take the title's level (h2 under the default
-     * h2 title), "##" the next one; markdown_html.c clamps at 6. */
+    options.facts = facts;
     options.heading_offset = level - 1;
-    if (aw_heading_ids_reserve(&ids, TITLE_ID) != 0)
-        return AW_ERR_NOMEM;
+    if (!has_title || aw_heading_ids_reserve(&ids, TITLE_ID) == 0) {
+        aw_buffer_append_str(out, "<div class=\"aw-body\" part=\"body\">\n");
+        status = aw_markdown_to_html(out, markdown, size, &options);
+        aw_buffer_append_str(out, "</div>\n");
+    }
+    aw_heading_ids_free(&ids);
+    return status != AW_OK ? status : out->failed ? AW_ERR_NOMEM : AW_OK;
+}
 
+int aw_render_article(aw_buffer *out, const aw_article *article, int heading_level, aw_facts *facts)
+{
+    unsigned level = aw_heading_level(heading_level, AW_DEFAULT_HEADING_LEVEL);
+    aw_facts own;
+    size_t byline_end;
+    int status;
+
+    /* The byline needs the word count even when the caller does not. */
+    aw_facts_init(&own);
+    if (facts == NULL)
+        facts = &own;
     aw_buffer_append_str(out, "<article class=\"aw-article\" data-aw-slug=\"");
     append_escaped(out, article->slug);
     aw_buffer_append_str(out, "\">\n");
     byline_end = render_header(out, article, level);
-    aw_buffer_append_str(out, "<div class=\"aw-body\" part=\"body\">\n");
-    status = aw_markdown_to_html(out, article->markdown, article->markdown_size, &options);
-    aw_heading_ids_free(&ids);
-    if (status != AW_OK)
-        return status;
-    insert_reading_time(out, byline_end, words);
-    aw_buffer_append_str(out, "</div>\n<footer class=\"aw-footer\">"
-                              "<a class=\"aw-back-to-top\" part=\"back-to-top\" href=\"#" TITLE_ID "\">Back to top</a>"
-                              "</footer>\n</article>\n");
-    return out->failed ? AW_ERR_NOMEM : AW_OK;
+    status = render_body(out, article->markdown, article->markdown_size, level, 1, facts);
+    if (status == AW_OK) {
+        insert_reading_time(out, byline_end, facts->words);
+        aw_buffer_append_str(out, "<footer class=\"aw-footer\">"
+                                  "<a class=\"aw-back-to-top\" part=\"back-to-top\" href=\"#" TITLE_ID "\">Back to top</a>"
+                                  "</footer>\n</article>\n");
+        status = out->failed ? AW_ERR_NOMEM : AW_OK;
+    }
+    aw_facts_free(&own);
+    return status;
 }
 
-int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view, int heading_level)
+int aw_render_page_article(aw_buffer *out, const char *markdown, size_t size, int heading_level, aw_facts *facts)
+{
+    int status;
+
+    aw_buffer_append_str(out, "<article class=\"aw-article aw-page-article\">\n");
+    status = render_body(out, markdown, size, aw_heading_level(heading_level, AW_DEFAULT_HEADING_LEVEL), 0, facts);
+    aw_buffer_append_str(out, "</article>\n");
+    return status != AW_OK ? status : out->failed ? AW_ERR_NOMEM : AW_OK;
+}
+
+int aw_render_fragment(aw_buffer *out, const char *markdown, size_t size, int heading_level, const char *id_prefix,
+                       aw_facts *facts)
+{
+    aw_markdown_options options;
+
+    memset(&options, 0, sizeof(options));
+    options.facts = facts;
+    options.id_prefix = id_prefix;
+    options.heading_offset = aw_heading_level(heading_level, 1) - 1;
+    return aw_markdown_to_html(out, markdown, size, &options);
+}
+
+int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view, int heading_level,
+                   aw_facts *facts)
 {
     int status = AW_OK;
 
@@ -156,6 +190,6 @@ int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int vi
     if (view != AW_VIEW_ARTICLE)
         status = aw_render_trending(out, catalog, index, heading_level);
     if (status == AW_OK && view != AW_VIEW_TRENDING)
-        status = aw_render_article(out, &catalog->articles[index], heading_level);
+        status = aw_render_article(out, &catalog->articles[index], heading_level, facts);
     return status;
 }

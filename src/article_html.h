@@ -1,11 +1,16 @@
-/* The widget's markup around the Markdown: the trending list and the
- * article with its header, byline and "Back to top" footer. The shim and
- * the native CLI both print exactly this. */
+/* What the widget shows, as HTML: the trending list, the article with its
+ * header, byline and "Back to top" footer, page Markdown in the same
+ * article frame, and bare fragments for render(). The wasm module and the
+ * native CLI both print exactly this. Every function appends to `out`,
+ * returns an errors.h status (on error `out` holds partial output to
+ * discard), and, when `facts` is not NULL, records the words and headings
+ * of the Markdown it rendered (facts.h). */
 #ifndef AW_ARTICLE_HTML_H
 #define AW_ARTICLE_HTML_H
 
 #include "buffer.h"
 #include "catalog.h"
+#include "facts.h"
 
 typedef enum aw_view {
     AW_VIEW_FULL = 0,      /* trending list, then the article */
@@ -14,24 +19,40 @@ typedef enum aw_view {
 } aw_view;
 
 /* The level of the widget's own headings (article title, "Trending
- * Topics") unless the host asks for another. Every function below takes a
- * `heading_level`: 1..6, values above 6 are clamped to 6 and values below
- * 1 mean this default. The article body's headings shift with it. */
+ * Topics") unless the host asks for another. */
 #define AW_DEFAULT_HEADING_LEVEL 2
 
-/* Appends <nav aria-label="Trending Topics"> with a heading and an <ol> of
- * links to the catalog's trending articles; the one at `current` (an index,
- * or -1) carries aria-current="page". Returns an errors.h status. */
+/* The one place a requested heading level is decided: 1..6 as asked,
+ * above 6 clamped to 6, below 1 (not given) `fallback`. */
+unsigned aw_heading_level(int requested, unsigned fallback);
+
+/* `view` of the article at `index` (-1: the first trending one). The
+ * widget's headings take `heading_level` (default 2) and the article
+ * body's "#" the same level, "##" the next. AW_ERR_ARGUMENT for an
+ * unknown index or view. */
+int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view, int heading_level,
+                   aw_facts *facts);
+
+/* <nav aria-label="Trending Topics"> with a heading and an <ol> of links to
+ * the trending articles; the one at `current` (an index, or -1) carries
+ * aria-current="page". */
 int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current, int heading_level);
 
-/* Appends <article> with <header> (title, byline with <time>, source,
- * reading time and word count of the body), the rendered body and a
- * <footer> holding "Back to top". Words are counted while the body renders.
- * Returns an errors.h status; on error `out` holds partial output. */
-int aw_render_article(aw_buffer *out, const aw_article *article, int heading_level);
+/* <article> with <header> (title, byline: date, source, reading time and
+ * word count), the body and a <footer> holding "Back to top". */
+int aw_render_article(aw_buffer *out, const aw_article *article, int heading_level, aw_facts *facts);
 
-/* Appends `view` of the article at `index` (-1: the first trending one).
- * Returns AW_ERR_ARGUMENT for an unknown index or view. */
-int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view, int heading_level);
+/* Page Markdown (src=, inline, the markdown option) in the frame of a
+ * built-in article, without the header and footer that need front matter:
+ * <article class="aw-article aw-page-article"> around the same body. */
+int aw_render_page_article(aw_buffer *out, const char *markdown, size_t size, int heading_level, aw_facts *facts);
+
+/* Bare HTML for Markdown, as render() returns it: "#" is <h{heading_level}>
+ * (default 1), no frame. `id_prefix` (or NULL) starts every heading id, for
+ * HTML placed in a page's own DOM, where ids become globals
+ * (markdown_html.h); AW_ERR_ARGUMENT when it is not a valid prefix. Widgets
+ * need none: ids in a shadow root do not reach window. */
+int aw_render_fragment(aw_buffer *out, const char *markdown, size_t size, int heading_level, const char *id_prefix,
+                       aw_facts *facts);
 
 #endif

@@ -1,4 +1,5 @@
-/* The articles compiled into the module, and their metadata as JSON. */
+/* The articles a module carries: read from the content blob
+ * (content_blob.h), looked up by slug, listed as JSON. */
 #ifndef AW_CATALOG_H
 #define AW_CATALOG_H
 
@@ -22,10 +23,18 @@ typedef struct aw_catalog {
     /* articles[0 .. trending_count) are content/trending.md, in its order;
      * the rest follow, newest first. */
     size_t trending_count;
+    void *owned;          /* what aw_catalog_load allocated; NULL otherwise */
 } aw_catalog;
 
-/* The content/ folder, generated at build time by tools/embed_content.c. */
-extern const aw_catalog aw_content;
+/* Reads a content blob into `catalog`. The strings point into `blob`,
+ * which must outlive the catalog. Returns AW_OK, AW_ERR_CONTENT when the
+ * blob is malformed (wrong magic, truncated, a slug that is not
+ * [a-z0-9-]+, ill-formed UTF-8, more than AW_CONTENT_MAX_ARTICLES), or
+ * AW_ERR_NOMEM; on error the catalog is empty. */
+int aw_catalog_load(aw_catalog *catalog, const void *blob, size_t size);
+
+/* Releases what aw_catalog_load allocated and empties the catalog. */
+void aw_catalog_free(aw_catalog *catalog);
 
 /* Returns the index of the article with this slug, or -1. */
 long aw_catalog_find(const aw_catalog *catalog, const char *slug, size_t size);

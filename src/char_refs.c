@@ -1,64 +1,24 @@
 #include "char_refs.h"
 
-#include "char_ref_table.h"
 #include "utf8.h"
 
 #include <stdint.h>
 #include <string.h>
 
-/* Compares a name with entry i as md4c sorted them: as "&name;" strings,
- * so a name's end compares as ';'. */
-static int compare_name(const char *name, size_t len, unsigned i)
+static int is_alnum(char ch)
 {
-    size_t start = i ? aw_char_ref_name_ends[i - 1] : 0;
-    size_t entry_len = aw_char_ref_name_ends[i] - start;
-    const char *entry = aw_char_ref_names + start;
-    size_t k;
-
-    for (k = 0;; k++) {
-        unsigned char a = k < len ? (unsigned char)name[k] : ';';
-        unsigned char b = k < entry_len ? (unsigned char)entry[k] : ';';
-        if (a != b)
-            return a < b ? -1 : 1;
-        if (k >= len)
-            return 0; /* names hold no ';': both ended here */
-    }
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
-/* Returns the index of the named reference, or -1. */
-static long find_named(const char *name, size_t len)
+size_t aw_char_ref_named_length(const char *text, size_t size)
 {
-    unsigned low = 0, high = aw_char_ref_count;
+    size_t i = 1;
 
-    while (low < high) {
-        unsigned mid = low + (high - low) / 2;
-        int order = compare_name(name, len, mid);
-        if (order == 0)
-            return (long)mid;
-        if (order < 0)
-            high = mid;
-        else
-            low = mid + 1;
-    }
-    return -1;
-}
-
-/* The value paired with `index` in one of the short { entry, value }
- * lists (sorted by entry), or 0. */
-static uint32_t paired_value(const uint32_t (*pairs)[2], unsigned count, unsigned index)
-{
-    unsigned i;
-
-    for (i = 0; i < count && pairs[i][0] <= index; i++)
-        if (pairs[i][0] == index)
-            return pairs[i][1];
-    return 0;
-}
-
-static int append_code_point(aw_buffer *out, uint32_t cp)
-{
-    char utf8[4];
-    return aw_buffer_append(out, utf8, aw_utf8_encode(cp, utf8));
+    if (size < 3 || (text[0] != '&' && text[0] != AW_NAMED_REF_MARK))
+        return 0;
+    while (i < size && is_alnum(text[i]))
+        i++;
+    return i > 1 && i < size && text[i] == ';' ? i + 1 : 0;
 }
 
 static uint32_t parse_number(const char *digits, size_t size, int hex)
@@ -84,34 +44,97 @@ static uint32_t parse_number(const char *digits, size_t size, int hex)
     return value;
 }
 
-int aw_char_ref_decode(aw_buffer *out, const char *entity, size_t size)
+static int append_code_point(aw_buffer *out, uint32_t cp)
 {
-    const char *body;
-    long index;
-    uint32_t first, second;
-    size_t len;
+    char utf8[4];
+    return aw_buffer_append(out, utf8, aw_utf8_encode(cp, utf8));
+}
 
-    if (size < 3 || entity[0] != '&' || entity[size - 1] != ';')
+int aw_char_ref_decode_numeric(aw_buffer *out, const char *entity, size_t size)
+{
+    int hex;
+    size_t skip;
+
+    if (size < 4 || entity[0] != '&' || entity[1] != '#' || entity[size - 1] != ';')
         return 1;
-    body = entity + 1;
-    len = size - 2;
+    hex = entity[2] == 'x' || entity[2] == 'X';
+    skip = hex ? 3 : 2;
+    if (size - 1 <= skip)
+        return 1;
+    return append_code_point(out, parse_number(entity + skip, size - 1 - skip, hex));
+}
 
-    if (body[0] == '#') {
-        int hex = len > 1 && (body[1] == 'x' || body[1] == 'X');
-        size_t skip = hex ? 2 : 1;
-        if (len <= skip)
-            return 1;
-        return append_code_point(out, parse_number(body + skip, len - skip, hex));
+/* U+00C0 to U+00FF in order, one name each. */
+static const char latin1_names[] =
+    "Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml "
+    "ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig "
+    "agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml "
+    "eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml ";
+
+/* The spaces, dashes and invisible characters heading ids treat apart. */
+static const struct {
+    char name[8];
+    uint16_t cp;
+} separators[] = {
+    { "Tab", 0x9 },       { "NewLine", 0xA },  { "nbsp", 0xA0 },    { "shy", 0xAD },      { "ensp", 0x2002 },
+    { "emsp", 0x2003 },   { "emsp13", 0x2004 }, { "emsp14", 0x2005 }, { "numsp", 0x2007 }, { "puncsp", 0x2008 },
+    { "thinsp", 0x2009 }, { "hairsp", 0x200A }, { "zwnj", 0x200C },  { "zwj", 0x200D },   { "lrm", 0x200E },
+    { "rlm", 0x200F },    { "hyphen", 0x2010 }, { "dash", 0x2010 },  { "ndash", 0x2013 }, { "mdash", 0x2014 },
+};
+
+/* The code point of a name the id cares about, or 0. */
+static uint32_t id_code_point(const char *name, size_t len)
+{
+    const char *p = latin1_names;
+    uint32_t cp = 0xC0;
+    size_t i;
+
+    for (; *p; cp++) {
+        size_t n = (size_t)(strchr(p, ' ') - p);
+        if (n == len && memcmp(p, name, len) == 0)
+            return cp;
+        p += n + 1;
     }
+    for (i = 0; i < sizeof(separators) / sizeof(separators[0]); i++)
+        if (strlen(separators[i].name) == len && memcmp(separators[i].name, name, len) == 0)
+            return separators[i].cp;
+    return 0;
+}
 
-    index = find_named(body, len);
-    if (index < 0)
-        return 1;
-    first = aw_char_ref_first[index];
-    if (first == 0)
-        first = paired_value(aw_char_ref_astral, aw_char_ref_astral_count, (unsigned)index);
-    second = paired_value(aw_char_ref_second, aw_char_ref_second_count, (unsigned)index);
-    if (append_code_point(out, first) != 0)
-        return -1;
-    return second ? append_code_point(out, second) : 0;
+int aw_char_ref_id_text(aw_buffer *out, const char *entity, size_t size)
+{
+    uint32_t cp;
+
+    if (aw_char_ref_named_length(entity, size) != size)
+        return 0;
+    cp = id_code_point(entity + 1, size - 2);
+    return cp ? append_code_point(out, cp) : 0;
+}
+
+/* The five names XML has too: the ones text most often spells out. */
+static uint32_t xml_code_point(const char *name, size_t len)
+{
+    static const struct {
+        char name[5];
+        char ch;
+    } xml[] = { { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' } };
+    size_t i;
+
+    for (i = 0; i < sizeof(xml) / sizeof(xml[0]); i++)
+        if (strlen(xml[i].name) == len && memcmp(xml[i].name, name, len) == 0)
+            return (uint32_t)xml[i].ch;
+    return 0;
+}
+
+int aw_char_ref_plain_text(aw_buffer *out, const char *entity, size_t size)
+{
+    uint32_t cp;
+    int decoded = aw_char_ref_decode_numeric(out, entity, size);
+
+    if (decoded != 1)
+        return decoded;
+    cp = aw_char_ref_named_length(entity, size) == size ? xml_code_point(entity + 1, size - 2) : 0;
+    if (cp == 0 && aw_char_ref_named_length(entity, size) == size)
+        cp = id_code_point(entity + 1, size - 2);
+    return cp ? append_code_point(out, cp) : aw_buffer_append(out, entity, size);
 }

@@ -4,17 +4,24 @@
  *     aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]
  *     aw-render --article FILE.md [--heading-level 1-6]
  *                                   a content file (front matter + body), article view
- *     aw-render --markdown FILE.md [--heading-level 1-6]
+ *     aw-render --markdown FILE.md [--heading-level 1-6] [--id-prefix PREFIX]
  *                                   any Markdown file, as render(markdown) does
- *                                   ("#" is <h1> unless --heading-level says)
+ *                                   ("#" is <h1> unless --heading-level says;
+ *                                   with --id-prefix every heading id starts with PREFIX)
+ *     aw-render --page FILE.md [--heading-level 1-6]
+ *                                   any Markdown file in the article frame the
+ *                                   widget gives page Markdown (src=, inline)
+ *     aw-render ... --facts         instead of the HTML, what the render knew:
+ *                                   words, reading time and headings as JSON
  *     aw-render --catalog           the embedded articles as JSON
  *     aw-render --version           the package version (dist/package.json's)
  */
 #include "article_html.h"
 #include "catalog.h"
 #include "errors.h"
+#include "facts.h"
 #include "front_matter.h"
-#include "markdown_html.h"
+#include "heading_ids.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +30,15 @@
 static const char usage[] =
     "usage: aw-render --slug SLUG [--view full|trending|article] [--heading-level 1-6]\n"
     "       aw-render --article FILE.md [--heading-level 1-6]\n"
-    "       aw-render --markdown FILE.md [--heading-level 1-6]\n"
+    "       aw-render --markdown FILE.md [--heading-level 1-6] [--id-prefix PREFIX]\n"
+    "       aw-render --page FILE.md [--heading-level 1-6]\n"
+    "       (any of the above but --catalog and --version) --facts\n"
     "       aw-render --catalog\n"
     "       aw-render --version\n";
+
+/* content/, packed at build time (the blob tools/embed_content.c writes). */
+extern const unsigned char aw_content_blob[];
+extern const size_t aw_content_blob_size;
 
 static int read_file(const char *path, aw_buffer *out)
 {
@@ -77,7 +90,7 @@ static int parse_heading_level(const char *text)
     return text[0] >= '1' && text[0] <= '6' && text[1] == '\0' ? text[0] - '0' : -1;
 }
 
-static int render_content_file(aw_buffer *out, const char *path, int heading_level)
+static int render_content_file(aw_buffer *out, const char *path, int heading_level, aw_facts *facts)
 {
     aw_buffer text;
     aw_front_matter fm;
@@ -109,7 +122,7 @@ static int render_content_file(aw_buffer *out, const char *path, int heading_lev
     article.markdown_size = fm.body.size;
     status = AW_ERR_NOMEM;
     if (fields[0] && fields[1] && fields[2] && fields[3] && fields[4])
-        status = aw_render_article(out, &article, heading_level);
+        status = aw_render_article(out, &article, heading_level, facts);
     for (i = 0; i < 5; i++)
         free(fields[i]);
 done:
@@ -117,29 +130,33 @@ done:
     return status;
 }
 
-static int render_markdown_file(aw_buffer *out, const char *path, int heading_level)
+/* --markdown (bare, as render() gives it) or --page (in the article frame). */
+static int render_markdown_file(aw_buffer *out, const char *path, int framed, int heading_level,
+                                const char *id_prefix, aw_facts *facts)
 {
-    aw_markdown_options options = { 0, NULL, NULL };
     aw_buffer text;
     int status = AW_ERR_ARGUMENT;
 
-    options.heading_offset = (unsigned)heading_level - 1;
     aw_buffer_init(&text);
-    if (read_file(path, &text) == 0)
-        status = aw_markdown_to_html(out, text.data ? text.data : "", text.len, &options);
+    if (read_file(path, &text) == 0) {
+        const char *markdown = text.data ? text.data : "";
+        status = framed ? aw_render_page_article(out, markdown, text.len, heading_level, facts)
+                        : aw_render_fragment(out, markdown, text.len, heading_level, id_prefix, facts);
+    }
     aw_buffer_free(&text);
     return status;
 }
 
 int main(int argc, char **argv)
 {
+    aw_catalog catalog;
     aw_buffer out;
+    aw_facts facts;
     /* 0 until --heading-level: the widget's default (2) for articles, 1 for --markdown. */
-    int status, view = AW_VIEW_FULL, heading_level = 0;
-    const char *slug = NULL;
+    int status, view = AW_VIEW_FULL, heading_level = 0, want_facts = 0;
+    const char *id_prefix = NULL;
     int i;
 
-    aw_buffer_init(&out);
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--view") == 0 && i + 1 < argc && (view = parse_view(argv[i + 1])) < 0) {
             fprintf(stderr, "aw-render: unknown view '%s' (full, trending or article)\n", argv[i + 1]);
@@ -150,33 +167,59 @@ int main(int argc, char **argv)
             fprintf(stderr, "aw-render: --heading-level takes 1 to 6, not '%s'\n", argv[i + 1]);
             return 2;
         }
-    }
-
-    if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
-        long index = aw_catalog_find(&aw_content, argv[2], strlen(argv[2]));
-        slug = argv[2];
-        if (index < 0) {
-            fprintf(stderr, "aw-render: no article has the slug '%s'\n", slug);
-            return 1;
+        want_facts |= strcmp(argv[i], "--facts") == 0;
+        if (strcmp(argv[i], "--id-prefix") == 0 && i + 1 < argc) {
+            id_prefix = argv[i + 1];
+            if (!aw_heading_ids_prefix_valid(id_prefix)) {
+                fprintf(stderr, "aw-render: --id-prefix takes up to %d ASCII letters, digits, '-' and '_', not '%s'\n",
+                        AW_ID_PREFIX_MAX, id_prefix);
+                return 2;
+            }
         }
-        status = aw_render_view(&out, &aw_content, index, view, heading_level);
+    }
+    status = aw_catalog_load(&catalog, aw_content_blob, aw_content_blob_size);
+    if (status != AW_OK) {
+        fprintf(stderr, "aw-render: the embedded content: %s\n", aw_error_message(status));
+        return 1;
+    }
+    aw_buffer_init(&out);
+    aw_facts_init(&facts);
+
+    if (id_prefix != NULL && !(argc >= 3 && strcmp(argv[1], "--markdown") == 0)) {
+        fputs("aw-render: --id-prefix goes with --markdown (the article views keep their own ids)\n", stderr);
+        return 2;
+    }
+    if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
+        long index = aw_catalog_find(&catalog, argv[2], strlen(argv[2]));
+        if (index < 0) {
+            fprintf(stderr, "aw-render: no article has the slug '%s'\n", argv[2]);
+            status = AW_ERR_ARGUMENT;
+        } else {
+            status = aw_render_view(&out, &catalog, index, view, heading_level, &facts);
+        }
     } else if (argc >= 3 && strcmp(argv[1], "--article") == 0) {
-        status = render_content_file(&out, argv[2], heading_level);
-    } else if (argc >= 3 && strcmp(argv[1], "--markdown") == 0) {
-        status = render_markdown_file(&out, argv[2], heading_level > 0 ? heading_level : 1);
+        status = render_content_file(&out, argv[2], heading_level, &facts);
+    } else if (argc >= 3 && (strcmp(argv[1], "--markdown") == 0 || strcmp(argv[1], "--page") == 0)) {
+        status = render_markdown_file(&out, argv[2], strcmp(argv[1], "--page") == 0, heading_level, id_prefix, &facts);
     } else if (argc == 2 && strcmp(argv[1], "--version") == 0) {
         status = aw_buffer_append_str(&out, AW_PACKAGE_VERSION "\n") == 0 ? AW_OK : AW_ERR_NOMEM;
     } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {
-        status = aw_catalog_write_json(&out, &aw_content) == 0 ? AW_OK : AW_ERR_NOMEM;
+        status = aw_catalog_write_json(&out, &catalog) == 0 ? AW_OK : AW_ERR_NOMEM;
     } else {
         fputs(usage, stderr);
-        return 2;
+        status = 2;
     }
 
+    if (status == AW_OK && want_facts) {
+        aw_buffer_clear(&out);
+        status = aw_facts_write_json(&out, &facts) == 0 ? AW_OK : AW_ERR_NOMEM;
+    }
     if (status == AW_OK && out.len > 0 && fwrite(out.data, 1, out.len, stdout) != out.len)
         status = AW_ERR_NOMEM;
-    if (status != AW_OK && status != AW_ERR_ARGUMENT)
+    if (status < 0 && status != AW_ERR_ARGUMENT)
         fprintf(stderr, "aw-render: %s\n", aw_error_message(status));
     aw_buffer_free(&out);
-    return status == AW_OK ? 0 : 1;
+    aw_facts_free(&facts);
+    aw_catalog_free(&catalog);
+    return status == AW_OK ? 0 : status == 2 ? 2 : 1;
 }

@@ -11,6 +11,7 @@ const char *aw_error_message(int status)
     case AW_ERR_PARSE: return "the Markdown parser failed";
     case AW_ERR_TOO_LARGE: return "input is larger than 64 MiB";
     case AW_ERR_OUTPUT_TOO_LARGE: return "the HTML would be larger than 32 times the input plus 64 KiB";
+    case AW_ERR_CONTENT: return "the content is malformed";
     default: return "unknown error";
     }
 }

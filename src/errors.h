@@ -10,7 +10,9 @@ enum {
     AW_ERR_ARGUMENT = -2,  /* an index, view or pointer the caller passed is not valid */
     AW_ERR_PARSE = -3,     /* md4c reported a failure */
     AW_ERR_TOO_LARGE = -4, /* the input is larger than AW_MAX_INPUT_SIZE */
-    AW_ERR_OUTPUT_TOO_LARGE = -5 /* the HTML would be larger than AW_MAX_OUTPUT_SIZE */
+    AW_ERR_OUTPUT_TOO_LARGE = -5, /* the HTML would be larger than AW_MAX_OUTPUT_SIZE */
+    AW_ERR_CONTENT = -6    /* content that does not check out: a malformed blob, or content/ files
+                              that break its rules (content_build.h) */
 };
 
 /* The largest Markdown input accepted, in bytes. md4c counts in 32 bits,

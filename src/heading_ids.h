@@ -23,11 +23,26 @@ void aw_heading_ids_free(aw_heading_ids *ids);
  * Returns 0, or -1 when out of memory. */
 int aw_heading_ids_reserve(aw_heading_ids *ids, const char *id);
 
-/* Appends to `out` a new id made from the heading's plain text: ASCII
- * letters and digits lowercased, runs of spaces, '-' and '_' made one '-',
- * other ASCII punctuation dropped, non-ASCII letters kept; "section" when
- * nothing is left; "-1", "-2", ... when already taken. Runs in time linear
- * in `size`, however many headings repeat. Returns 0 or -1. */
-int aw_heading_ids_make(aw_heading_ids *ids, const char *text, size_t size, aw_buffer *out);
+/* The longest id prefix accepted. */
+#define AW_ID_PREFIX_MAX 32
+
+/* Whether `prefix` may start every id: at most AW_ID_PREFIX_MAX ASCII
+ * letters, digits, '-' and '_' (nothing to escape in an attribute, nothing
+ * a CSS selector or a URL fragment must encode). NULL and "" are valid. */
+int aw_heading_ids_prefix_valid(const char *prefix);
+
+/* Appends to `out` a new id: `prefix` (NULL for none; see above) and a
+ * slug of the heading's plain text (valid UTF-8). The slug: ASCII letters
+ * lowercased, ASCII digits kept, runs of separators made one '-' (spaces,
+ * '-', '_', Unicode space and line/paragraph separators, dashes U+2010 to
+ * U+2015), other ASCII punctuation and controls dropped, and so are
+ * invisible characters (Unicode format characters: bidi controls,
+ * zero-width characters, the soft hyphen; C1 controls) and the rest of
+ * General Punctuation (quotes, bullets, ellipsis); every other non-ASCII
+ * character is kept as written (no case folding: "É" stays "É"). "section"
+ * when nothing is left; "-1", "-2", ... when the whole id is already
+ * taken. Runs in time linear in `size`, however many headings repeat.
+ * Returns 0 or -1. */
+int aw_heading_ids_make(aw_heading_ids *ids, const char *prefix, const char *text, size_t size, aw_buffer *out);
 
 #endif

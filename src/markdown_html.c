@@ -10,7 +10,18 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MARKDOWN_FLAGS (MD_DIALECT_GITHUB | MD_FLAG_NOHTML)
+/* Our dialect, flag by flag: MD_DIALECT_GITHUB would take on whatever a
+ * later md4c adds to it. Everything not listed stays off (no underline,
+ * LaTeX math, wiki links, hard soft breaks, permissive ATX headers). */
+#define MARKDOWN_FLAGS                                                          \
+    (MD_FLAG_NOHTMLBLOCKS               /* raw HTML blocks are text... */         \
+     | MD_FLAG_NOHTMLSPANS              /* ...and so is inline HTML */            \
+     | MD_FLAG_TABLES                   /* GitHub tables */                       \
+     | MD_FLAG_STRIKETHROUGH            /* ~~deleted~~ */                         \
+     | MD_FLAG_TASKLISTS                /* - [x] task list items */               \
+     | MD_FLAG_PERMISSIVEURLAUTOLINKS   /* https://... without <> */              \
+     | MD_FLAG_PERMISSIVEWWWAUTOLINKS   /* www.example.com, linked as http:// */  \
+     | MD_FLAG_PERMISSIVEEMAILAUTOLINKS /* desk@example.com, linked as mailto: */)
 
 static const char replacement_char[] = "\xEF\xBF\xBD";
 
@@ -18,15 +29,18 @@ typedef struct renderer {
     aw_buffer *out;
     size_t out_limit;        /* out->len may not pass this (AW_MAX_OUTPUT_SIZE) */
     aw_heading_ids *ids;
+    const char *id_prefix;   /* NULL: none */
     unsigned heading_offset;
     aw_buffer attr;          /* an attribute value with its references decoded */
     aw_buffer heading_text;  /* plain text of the open heading, for its id */
+    aw_buffer heading_plain; /* the same for facts.h: references decoded as far as known */
     size_t heading_id_at;    /* where in `out` the open heading's id goes */
     int in_heading;
     int image_depth;         /* > 0: inside an image's alt text */
     int image_refused;       /* the open image's src was refused */
+    int image_external;      /* the open image's src names a host */
     int link_refused;        /* the open link's href was refused */
-    unsigned long *word_count; /* NULL: not counting */
+    aw_facts *facts;         /* NULL: not collecting */
     int in_word;             /* the last text byte counted was not a space */
 } renderer;
 
@@ -56,12 +70,14 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
         aw_buffer_append_str(out, r->image_depth ? " " : "\n");
         break;
     case MD_TEXT_ENTITY: {
-        /* A name the HTML standard does not define stays literal text, as
-         * CommonMark says: escaped, so the browser cannot read a shorter
-         * legacy name into it (&notit; would show as "¬it;"). */
+        /* Numeric references are decoded here; a named one goes through for
+         * the browser to decode (char_refs.h). As text it can only ever be
+         * text, whatever it names. */
         size_t mark = r->attr.len;
-        if (aw_char_ref_decode(&r->attr, text, size) == 0)
+        if (aw_char_ref_decode_numeric(&r->attr, text, size) == 0)
             aw_escape_html(out, r->attr.data + mark, r->attr.len - mark);
+        else if (aw_char_ref_named_length(text, size) == size)
+            aw_buffer_append(out, text, size);
         else
             aw_escape_html(out, text, size);
         r->attr.len = mark;
@@ -88,7 +104,7 @@ static void count_words(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
     for (i = 0; i < size; i++) {
         int space = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
         if (!space && !r->in_word)
-            (*r->word_count)++;
+            r->facts->words++;
         r->in_word = !space;
     }
 }
@@ -97,18 +113,28 @@ static void count_words(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
 static void collect_heading_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t size)
 {
     if (type == MD_TEXT_ENTITY) {
-        if (aw_char_ref_decode(&r->heading_text, text, size) == 1)
-            aw_buffer_append(&r->heading_text, text, size);
-    } else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
-        aw_buffer_append_char(&r->heading_text, ' ');
-    } else if (type != MD_TEXT_NULLCHAR) {
-        aw_buffer_append(&r->heading_text, text, size);
+        if (aw_char_ref_decode_numeric(&r->heading_text, text, size) == 1)
+            aw_char_ref_id_text(&r->heading_text, text, size);
+        if (r->facts != NULL)
+            aw_char_ref_plain_text(&r->heading_plain, text, size);
+        return;
     }
+    if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
+        text = " ";
+        size = 1;
+    } else if (type == MD_TEXT_NULLCHAR) {
+        return;
+    }
+    aw_buffer_append(&r->heading_text, text, size);
+    if (r->facts != NULL)
+        aw_buffer_append(&r->heading_plain, text, size);
 }
 
 /* ===== Attributes ===== */
 
-/* Decodes an md4c attribute into r->attr (replacing what was there). */
+/* Decodes an md4c attribute into r->attr (replacing what was there):
+ * numeric references decoded, named ones kept behind their mark
+ * (char_refs.h) for the decisions that must not guess what they stand for. */
 static void decode_attribute(renderer *r, const MD_ATTRIBUTE *attr)
 {
     unsigned i;
@@ -118,10 +144,16 @@ static void decode_attribute(renderer *r, const MD_ATTRIBUTE *attr)
         const char *part = attr->text + attr->substr_offsets[i];
         size_t size = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
 
-        if (attr->substr_types[i] == MD_TEXT_NULLCHAR)
+        if (attr->substr_types[i] == MD_TEXT_NULLCHAR) {
             aw_buffer_append(&r->attr, replacement_char, 3);
-        else if (attr->substr_types[i] != MD_TEXT_ENTITY || aw_char_ref_decode(&r->attr, part, size) == 1)
+        } else if (attr->substr_types[i] != MD_TEXT_ENTITY || aw_char_ref_decode_numeric(&r->attr, part, size) == 1) {
+            if (attr->substr_types[i] == MD_TEXT_ENTITY && aw_char_ref_named_length(part, size) == size) {
+                aw_buffer_append_char(&r->attr, AW_NAMED_REF_MARK);
+                part++;
+                size--;
+            }
             aw_buffer_append(&r->attr, part, size);
+        }
     }
 }
 
@@ -145,36 +177,71 @@ static void open_heading(renderer *r, unsigned level)
     /* The id is known only when the heading's text has been seen. */
     r->heading_id_at = r->out->len;
     r->heading_text.len = 0;
+    r->heading_plain.len = 0;
     r->in_heading = 1;
     aw_buffer_append_char(r->out, '>');
 }
 
 static void close_heading(renderer *r, unsigned level)
 {
+    static const char id_open[] = " id=\"";
     unsigned shifted = level + r->heading_offset;
     aw_buffer id;
 
+    if (shifted > 6)
+        shifted = 6;
     aw_buffer_init(&id);
-    aw_buffer_append_str(&id, " id=\"");
-    if (aw_heading_ids_make(r->ids, r->heading_text.data, r->heading_text.len, &id) != 0)
+    aw_buffer_append_str(&id, id_open);
+    if (aw_heading_ids_make(r->ids, r->id_prefix, r->heading_text.data, r->heading_text.len, &id) != 0)
         r->out->failed = 1;
-    aw_buffer_append_char(&id, '"'); /* ids hold only letters, digits and '-': nothing to escape */
+    aw_buffer_append_char(&id, '"'); /* ids hold no ASCII but letters, digits, '-' and '_': nothing to escape */
     if (id.failed)
         r->out->failed = 1;
     else
         aw_buffer_insert(r->out, r->heading_id_at, id.data, id.len);
+    if (r->facts != NULL && !id.failed
+        && aw_facts_add_heading(r->facts, shifted, id.data + sizeof(id_open) - 1, id.len - sizeof(id_open),
+                                r->heading_plain.data, r->heading_plain.len) != 0)
+        r->out->failed = 1;
     aw_buffer_free(&id);
     r->in_heading = 0;
-    aw_buffer_appendf(r->out, "</h%u>\n", shifted > 6 ? 6 : shifted);
+    aw_buffer_appendf(r->out, "</h%u>\n", shifted);
 }
 
+/* What splits a class attribute into tokens (the HTML standard's ASCII
+ * whitespace). */
+static int is_class_separator(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r';
+}
+
+/* Of the HTML standard's named references -- a list it has fixed for
+ * good -- only &Tab; and &NewLine; stand for ASCII whitespace. */
+static int is_class_separator_ref(const char *text, size_t size)
+{
+    size_t n = aw_char_ref_named_length(text, size);
+    return (n == 5 && memcmp(text + 1, "Tab", 3) == 0) || (n == 9 && memcmp(text + 1, "NewLine", 7) == 0);
+}
+
+/* The class is "language-" and one token. md4c cuts the info string's
+ * first word before references are decoded, so "js&#32;aw-title" arrives
+ * whole: the token ends where the decoded text would split the class (a
+ * named reference goes through, unless it is one of the two that would),
+ * and the rest is dropped (it could name the widget's own classes). */
 static void open_code_block(renderer *r, const MD_BLOCK_CODE_DETAIL *detail)
 {
+    size_t len = 0;
+
     aw_buffer_append_str(r->out, "<pre><code");
     if (detail->lang.text != NULL) {
         decode_attribute(r, &detail->lang);
+        while (len < r->attr.len && !is_class_separator(r->attr.data[len])
+               && !is_class_separator_ref(r->attr.data + len, r->attr.len - len))
+            len++;
+    }
+    if (len > 0) {
         aw_buffer_append_str(r->out, " class=\"language-");
-        aw_escape_html(r->out, r->attr.data, r->attr.len);
+        aw_escape_html(r->out, r->attr.data, len);
         aw_buffer_append_char(r->out, '"');
     }
     aw_buffer_append_char(r->out, '>');
@@ -264,17 +331,29 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 
 /* ===== Spans ===== */
 
+/* Writes `prefix` and the URL in r->attr, or nothing when the URL is
+ * refused. Returns the URL's kind. */
+static aw_url_kind write_url(renderer *r, const char *prefix, aw_url_use use)
+{
+    size_t mark = r->out->len;
+    aw_url_kind kind;
+
+    aw_buffer_append_str(r->out, prefix);
+    kind = aw_url_write(r->out, r->attr.data, r->attr.len, use);
+    if (kind == AW_URL_REFUSED)
+        r->out->len = mark;
+    return kind;
+}
+
 static void open_link(renderer *r, const MD_SPAN_A_DETAIL *detail)
 {
     aw_url_kind kind;
 
     decode_attribute(r, &detail->href);
-    kind = aw_url_classify(r->attr.data, r->attr.len, AW_URL_FOR_LINK);
+    kind = write_url(r, "<a href=\"", AW_URL_FOR_LINK);
     r->link_refused = kind == AW_URL_REFUSED;
     if (r->link_refused)
         return;
-    aw_buffer_append_str(r->out, "<a href=\"");
-    aw_escape_url(r->out, r->attr.data, r->attr.len);
     aw_buffer_append_char(r->out, '"');
     render_title_attribute(r, &detail->title);
     if (kind == AW_URL_EXTERNAL)
@@ -284,12 +363,14 @@ static void open_link(renderer *r, const MD_SPAN_A_DETAIL *detail)
 
 static void open_image(renderer *r, const MD_SPAN_IMG_DETAIL *detail)
 {
+    aw_url_kind kind;
+
     decode_attribute(r, &detail->src);
-    r->image_refused = aw_url_classify(r->attr.data, r->attr.len, AW_URL_FOR_IMAGE) == AW_URL_REFUSED;
+    kind = write_url(r, "<img src=\"", AW_URL_FOR_IMAGE);
+    r->image_refused = kind == AW_URL_REFUSED;
+    r->image_external = kind == AW_URL_EXTERNAL;
     if (r->image_refused)
         return; /* the alt text that follows is written as plain text */
-    aw_buffer_append_str(r->out, "<img src=\"");
-    aw_escape_url(r->out, r->attr.data, r->attr.len);
     aw_buffer_append_str(r->out, "\" alt=\"");
 }
 
@@ -299,7 +380,12 @@ static void close_image(renderer *r, const MD_SPAN_IMG_DETAIL *detail)
         return;
     aw_buffer_append_char(r->out, '"');
     render_title_attribute(r, &detail->title);
-    aw_buffer_append_str(r->out, " loading=\"lazy\">");
+    aw_buffer_append_str(r->out, " loading=\"lazy\"");
+    /* An image from another site is fetched without telling it which page
+     * the reader is on, as links to other sites are followed (noreferrer). */
+    if (r->image_external)
+        aw_buffer_append_str(r->out, " referrerpolicy=\"no-referrer\"");
+    aw_buffer_append_char(r->out, '>');
 }
 
 static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
@@ -359,10 +445,10 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
 
     if (r->in_heading)
         collect_heading_text(r, type, text, size);
-    if (r->word_count != NULL)
+    if (r->facts != NULL)
         count_words(r, type, text, size);
     render_text(r, type, text, size);
-    return r->heading_text.failed || r->attr.failed ? AW_ERR_NOMEM : callback_status(r);
+    return r->heading_text.failed || r->heading_plain.failed || r->attr.failed ? AW_ERR_NOMEM : callback_status(r);
 }
 
 /* ===== Entry point ===== */
@@ -381,6 +467,8 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
 
     if (size > AW_MAX_INPUT_SIZE)
         return AW_ERR_TOO_LARGE;
+    if (options && !aw_heading_ids_prefix_valid(options->id_prefix))
+        return AW_ERR_ARGUMENT;
     /* The bound counts the input as given (before the repairs below). */
     out_limit = out->len > SIZE_MAX - AW_MAX_OUTPUT_SIZE(size) ? SIZE_MAX : out->len + AW_MAX_OUTPUT_SIZE(size);
     /* A byte-order mark is not content. */
@@ -403,15 +491,17 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
     r.out_limit = out_limit;
     aw_buffer_init(&r.attr);
     aw_buffer_init(&r.heading_text);
+    aw_buffer_init(&r.heading_plain);
     aw_heading_ids_init(&own_ids);
     r.ids = options && options->ids ? options->ids : &own_ids;
     r.heading_offset = options ? options->heading_offset : 0;
-    r.word_count = options ? options->word_count : NULL;
+    r.facts = options ? options->facts : NULL;
+    r.id_prefix = options ? options->id_prefix : NULL;
 
     /* HTML is a little longer than its Markdown: reserve once, grow rarely. */
     aw_buffer_reserve(out, size + size / 8 + 64);
     status = md_parse(markdown, (MD_SIZE)size, &parser, &r);
-    if (out->failed || r.attr.failed || r.heading_text.failed)
+    if (out->failed || r.attr.failed || r.heading_text.failed || r.heading_plain.failed)
         status = AW_ERR_NOMEM;
     else if (out->len > r.out_limit)
         status = AW_ERR_OUTPUT_TOO_LARGE;
@@ -420,6 +510,7 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
 
     aw_buffer_free(&r.attr);
     aw_buffer_free(&r.heading_text);
+    aw_buffer_free(&r.heading_plain);
     aw_heading_ids_free(&own_ids);
     aw_buffer_free(&repaired);
     return status;

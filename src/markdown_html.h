@@ -2,17 +2,23 @@
  *
  * The policy, enforced here and nowhere else:
  *  - every text and attribute value is escaped; raw HTML is shown as text;
+ *    numeric character references are decoded, named ones ("&eacute;")
+ *    written through for the browser to decode (char_refs.h);
+ *  - a code block's class is "language-" and one token;
  *  - href/src go through url_policy.h: a refused link keeps its text and
  *    loses its <a>, a refused image shows its alt text;
  *  - links to other sites get rel="noopener noreferrer", images
- *    loading="lazy", headings a unique id;
+ *    loading="lazy" (and, from other sites, referrerpolicy="no-referrer"),
+ *    headings a unique id;
  *  - ill-formed UTF-8 becomes U+FFFD, so the output is always valid UTF-8.
  * Dialect: CommonMark plus GitHub's tables, strikethrough, task lists and
- * permissive autolinks. */
+ * permissive URL, www and e-mail autolinks, each flag listed in
+ * markdown_html.c. */
 #ifndef AW_MARKDOWN_HTML_H
 #define AW_MARKDOWN_HTML_H
 
 #include "buffer.h"
+#include "facts.h"
 #include "heading_ids.h"
 
 typedef struct aw_markdown_options {
@@ -21,17 +27,22 @@ typedef struct aw_markdown_options {
     unsigned heading_offset;
     /* Ids already used around the fragment, or NULL; the set is updated. */
     aw_heading_ids *ids;
-    /* If not NULL, incremented by the number of words in the rendered text
-     * (runs of non-space characters, as `wc -w` counts them; blocks
-     * separate words, image alt text is not counted). Counted while
-     * rendering: no second pass over the Markdown. */
-    unsigned long *word_count;
+    /* If not NULL, the render adds its words and headings to it (see
+     * facts.h), while rendering: no second pass over the Markdown. */
+    aw_facts *facts;
+    /* If not NULL, starts every heading id written (and the ids are unique
+     * with it): "aw-" makes "# Config" <h1 id="aw-config">, which no
+     * longer clobbers window.config when the HTML is in a page's own DOM.
+     * At most AW_ID_PREFIX_MAX ASCII letters, digits, '-' and '_'
+     * (heading_ids.h); anything else is AW_ERR_ARGUMENT. */
+    const char *id_prefix;
 } aw_markdown_options;
 
 /* Appends the HTML for `size` bytes of Markdown to `out`: at most
  * AW_MAX_OUTPUT_SIZE(size) bytes. `options` may be NULL for the defaults.
  * Returns AW_OK, or AW_ERR_TOO_LARGE, AW_ERR_OUTPUT_TOO_LARGE (rendering
- * stopped where the HTML passed that bound), AW_ERR_NOMEM, AW_ERR_PARSE
+ * stopped where the HTML passed that bound), AW_ERR_ARGUMENT (an invalid
+ * id prefix), AW_ERR_NOMEM, AW_ERR_PARSE
  * (errors.h); on error `out` holds partial output the caller should
  * discard. */
 int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,

@@ -1,271 +1,142 @@
-/* aw-embed: turns content/ into a C source compiled into the module.
+/* aw-embed: packs content/ into the content blob (src/content_blob.h).
  *
- *     aw-embed --out content_table.c --trending content/trending.md content/a.md ...
+ *     aw-embed --blob content.bin [--c-source content_blob.c] \
+ *              --trending content/trending.md content/a.md ...
  *
- * Every file is checked first (front matter, unique slugs, the trending
- * list naming real articles); the first problem stops the build with
- * "file:line: message" and nothing is written. Output is deterministic:
- * trending articles in list order, then the rest newest first. */
-#include "front_matter.h"
-#include "trending_list.h"
+ * The checks are src/content_build.c's: the first problem stops the build
+ * with "file:line: message" and nothing is written. --blob is what the
+ * .wasm carries in its custom section; --c-source the same bytes as a C
+ * array (aw_content_blob) for the native CLI and tests. */
+#include "buffer.h"
+#include "content_build.h"
+#include "errors.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct source_file {
-    const char *path;
-    char *text;
-    size_t size;
-    aw_front_matter fm;
-} source_file;
+static const char usage[] = "usage: aw-embed --blob FILE [--c-source FILE.c] --trending trending.md article.md...\n";
 
-static void die(const char *path, unsigned line, const char *message)
-{
-    fprintf(stderr, "%s:%u: %s\n", path, line, message);
-    exit(1);
-}
-
-static char *read_file(const char *path, size_t *size)
+static int read_file(const char *path, aw_buffer *out)
 {
     FILE *f = fopen(path, "rb");
-    char *data = NULL;
-    size_t cap = 0, len = 0, n;
+    char chunk[65536];
+    size_t n;
 
     if (f == NULL) {
         perror(path);
-        exit(1);
+        return -1;
     }
-    do {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 65536;
-            data = realloc(data, cap + 1);
-            if (data == NULL) {
-                fprintf(stderr, "%s: out of memory\n", path);
-                exit(1);
-            }
-        }
-        n = fread(data + len, 1, cap - len, f);
-        len += n;
-    } while (n > 0);
-    if (ferror(f)) {
-        perror(path);
-        exit(1);
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        aw_buffer_append(out, chunk, n);
+    if (ferror(f) || out->failed) {
+        fprintf(stderr, "%s: cannot read the file\n", path);
+        fclose(f);
+        return -1;
     }
     fclose(f);
-    data[len] = '\0';
-    *size = len;
-    return data;
+    return 0;
 }
 
-/* The line number of `at` inside `text`. */
-static unsigned line_of(const char *text, const char *at)
-{
-    unsigned line = 1;
-
-    for (; text < at; text++)
-        line += *text == '\n';
-    return line;
-}
-
-static int span_equal(aw_span a, aw_span b)
-{
-    return a.size == b.size && memcmp(a.data, b.data, a.size) == 0;
-}
-
-static int body_is_blank(aw_span body)
+static void write_c_array(FILE *out, const aw_buffer *blob)
 {
     size_t i;
-
-    for (i = 0; i < body.size; i++)
-        if (body.data[i] != ' ' && body.data[i] != '\t' && body.data[i] != '\r' && body.data[i] != '\n')
-            return 0;
-    return 1;
-}
-
-static void check_article(source_file *file)
-{
-    aw_parse_error error;
-
-    file->text = read_file(file->path, &file->size);
-    if (aw_front_matter_parse(file->text, file->size, &file->fm, &error) != 0)
-        die(file->path, error.line, error.message);
-    if (body_is_blank(file->fm.body))
-        die(file->path, file->fm.body_line, "the article has no text after its front matter");
-}
-
-/* Writes `s` as a C string literal, one source line per Markdown line. */
-static void write_literal(FILE *out, const char *s, size_t size)
-{
-    size_t i;
-
-    fputc('"', out);
-    for (i = 0; i < size; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '\n')
-            fputs(i + 1 < size ? "\\n\"\n    \"" : "\\n", out);
-        else if (ch == '"' || ch == '\\')
-            fprintf(out, "\\%c", ch);
-        else if (ch == '?')
-            fputs("\\?", out); /* no accidental trigraphs */
-        else if (ch < 0x20 || ch >= 0x7F)
-            fprintf(out, "\\%03o", ch); /* octal stops after three digits, unlike \x */
-        else
-            fputc(ch, out);
-    }
-    fputc('"', out);
-}
-
-static void write_span(FILE *out, aw_span s)
-{
-    write_literal(out, s.data, s.size);
-}
-
-/* Newest first, then by slug: a stable order whatever the file names. */
-static int compare_untrending(const void *a, const void *b)
-{
-    const aw_front_matter *x = &(*(source_file *const *)a)->fm, *y = &(*(source_file *const *)b)->fm;
-    int c = memcmp(y->date.data, x->date.data, 10);
-    size_t n = x->slug.size < y->slug.size ? x->slug.size : y->slug.size;
-
-    if (c != 0)
-        return c;
-    c = memcmp(x->slug.data, y->slug.data, n);
-    return c != 0 ? c : (x->slug.size > y->slug.size) - (x->slug.size < y->slug.size);
-}
-
-static void write_table(FILE *out, source_file **order, size_t count, size_t trending_count)
-{
-    size_t i, t;
 
     fputs("/* Generated by tools/embed_content.c from content/. Do not edit. */\n"
-          "#include \"catalog.h\"\n\n#include <stddef.h>\n\n",
+          "#include <stddef.h>\n\n"
+          "extern const unsigned char aw_content_blob[];\nextern const size_t aw_content_blob_size;\n\n"
+          "const unsigned char aw_content_blob[] = {",
           out);
-    for (i = 0; i < count; i++) {
-        const aw_front_matter *fm = &order[i]->fm;
-        fprintf(out, "/* %s */\n", order[i]->path);
-        if (fm->topic_count > 0) {
-            fprintf(out, "static const char *const topics_%zu[] = {", i);
-            for (t = 0; t < fm->topic_count; t++) {
-                fputs(t ? ", " : " ", out);
-                write_span(out, fm->topics[t]);
-            }
-            fputs(" };\n", out);
-        }
-        fprintf(out, "static const char body_%zu[] =\n    ", i);
-        write_span(out, fm->body);
-        fputs(";\n\n", out);
+    for (i = 0; i < blob->len; i++)
+        fprintf(out, "%s%u,", i % 20 == 0 ? "\n    " : "", (unsigned char)blob->data[i]);
+    fprintf(out, "\n};\nconst size_t aw_content_blob_size = %zu;\n", blob->len);
+}
+
+/* Writes beside the target and renames, so a failed run leaves no half file. */
+static int write_file(const char *path, const aw_buffer *blob, int as_c)
+{
+    char tmp_path[4096];
+    FILE *out;
+    int ok;
+
+    if (snprintf(tmp_path, sizeof(tmp_path), "%s.tmp", path) >= (int)sizeof(tmp_path))
+        return -1;
+    out = fopen(tmp_path, "wb");
+    if (out == NULL) {
+        perror(tmp_path);
+        return -1;
     }
-    fputs("static const aw_article articles[] = {\n", out);
-    for (i = 0; i < count; i++) {
-        const aw_front_matter *fm = &order[i]->fm;
-        fputs("    { ", out);
-        write_span(out, fm->slug);
-        fputs(", ", out);
-        write_span(out, fm->title);
-        fputs(", ", out);
-        write_span(out, fm->date);
-        fputs(", ", out);
-        write_span(out, fm->source);
-        fputs(", ", out);
-        write_span(out, fm->summary);
-        if (fm->topic_count > 0)
-            fprintf(out, ", topics_%zu, %zu", i, fm->topic_count);
-        else
-            fputs(", NULL, 0", out);
-        fprintf(out, ", body_%zu, sizeof(body_%zu) - 1 },\n", i, i);
+    if (as_c)
+        write_c_array(out, blob);
+    else
+        fwrite(blob->data, 1, blob->len, out);
+    ok = !ferror(out);
+    ok = fclose(out) == 0 && ok;
+    if (!ok || rename(tmp_path, path) != 0) {
+        perror(path);
+        remove(tmp_path);
+        return -1;
     }
-    fprintf(out, "};\n\nconst aw_catalog aw_content = { articles, %zu, %zu };\n", count, trending_count);
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
-    const char *out_path = NULL, *trending_path = NULL;
-    source_file *files;
-    source_file **order;
-    size_t count = 0, placed = 0, i, j;
-    aw_trending_list trending;
-    aw_parse_error error;
-    char *trending_text, *tmp_path;
-    size_t trending_size;
-    FILE *out;
-    int ok;
+    const char *blob_path = NULL, *c_path = NULL, *trending_path = NULL;
+    aw_content_file *articles, trending;
+    aw_buffer *texts, trending_text, blob;
+    aw_content_error error;
+    size_t count = 0, i;
+    int status = 1, packed;
 
-    files = calloc((size_t)argc, sizeof(*files));
-    order = calloc((size_t)argc, sizeof(*order));
-    if (files == NULL || order == NULL)
+    articles = calloc((size_t)argc, sizeof(*articles));
+    texts = calloc((size_t)argc, sizeof(*texts));
+    if (articles == NULL || texts == NULL)
         return 1;
     for (i = 1; i < (size_t)argc; i++) {
-        if (strcmp(argv[i], "--out") == 0 && i + 1 < (size_t)argc)
-            out_path = argv[++i];
+        if (strcmp(argv[i], "--blob") == 0 && i + 1 < (size_t)argc)
+            blob_path = argv[++i];
+        else if (strcmp(argv[i], "--c-source") == 0 && i + 1 < (size_t)argc)
+            c_path = argv[++i];
         else if (strcmp(argv[i], "--trending") == 0 && i + 1 < (size_t)argc)
             trending_path = argv[++i];
         else
-            files[count++].path = argv[i];
+            articles[count++].path = argv[i];
     }
-    if (out_path == NULL || trending_path == NULL || count == 0) {
-        fputs("usage: aw-embed --out FILE.c --trending trending.md article.md...\n", stderr);
+    if (blob_path == NULL || trending_path == NULL || count == 0) {
+        fputs(usage, stderr);
         return 2;
     }
 
+    aw_buffer_init(&trending_text);
+    aw_buffer_init(&blob);
     for (i = 0; i < count; i++) {
-        check_article(&files[i]);
-        for (j = 0; j < i; j++) {
-            if (span_equal(files[i].fm.slug, files[j].fm.slug)) {
-                char message[300];
-                snprintf(message, sizeof(message), "slug '%.*s' is already used by %s:%u", (int)files[i].fm.slug.size,
-                         files[i].fm.slug.data, files[j].path, line_of(files[j].text, files[j].fm.slug.data));
-                die(files[i].path, line_of(files[i].text, files[i].fm.slug.data), message);
-            }
-        }
+        aw_buffer_init(&texts[i]);
+        if (read_file(articles[i].path, &texts[i]) != 0)
+            goto done;
+        articles[i].text = texts[i].data ? texts[i].data : "";
+        articles[i].size = texts[i].len;
     }
+    if (read_file(trending_path, &trending_text) != 0)
+        goto done;
+    trending.path = trending_path;
+    trending.text = trending_text.data ? trending_text.data : "";
+    trending.size = trending_text.len;
 
-    trending_text = read_file(trending_path, &trending_size);
-    if (aw_trending_parse(trending_text, trending_size, &trending, &error) != 0)
-        die(trending_path, error.line, error.message);
-    for (i = 0; i < trending.count; i++) {
-        for (j = 0; j < count && !span_equal(trending.slugs[i], files[j].fm.slug); j++)
-            ;
-        if (j == count) {
-            char message[300];
-            snprintf(message, sizeof(message), "no article in content/ has the slug '%.*s'", (int)trending.slugs[i].size,
-                     trending.slugs[i].data);
-            die(trending_path, trending.lines[i], message);
-        }
-        order[placed++] = &files[j];
-    }
-    for (i = 0; i < count; i++) {
-        for (j = 0; j < trending.count && !span_equal(trending.slugs[j], files[i].fm.slug); j++)
-            ;
-        if (j == trending.count)
-            order[placed++] = &files[i];
-    }
-    qsort(order + trending.count, count - trending.count, sizeof(*order), compare_untrending);
+    packed = aw_content_pack(&blob, articles, count, &trending, &error);
+    if (packed == AW_ERR_CONTENT)
+        fprintf(stderr, "%s:%u: %s\n", error.path, error.line, error.message);
+    else if (packed != AW_OK)
+        fprintf(stderr, "aw-embed: %s\n", aw_error_message(packed));
+    else if (write_file(blob_path, &blob, 0) == 0 && (c_path == NULL || write_file(c_path, &blob, 1) == 0))
+        status = 0;
 
-    /* Write beside the target and rename, so a failed run leaves no half file. */
-    tmp_path = malloc(strlen(out_path) + 5);
-    if (tmp_path == NULL)
-        return 1;
-    sprintf(tmp_path, "%s.tmp", out_path);
-    out = fopen(tmp_path, "wb");
-    if (out == NULL) {
-        perror(tmp_path);
-        return 1;
-    }
-    write_table(out, order, count, trending.count);
-    ok = !ferror(out);
-    ok = fclose(out) == 0 && ok;
-    if (!ok || rename(tmp_path, out_path) != 0) {
-        perror(out_path);
-        remove(tmp_path);
-        return 1;
-    }
-
-    free(tmp_path);
-    free(trending_text);
+done:
     for (i = 0; i < count; i++)
-        free(files[i].text);
-    free(files);
-    free(order);
-    return 0;
+        aw_buffer_free(&texts[i]);
+    aw_buffer_free(&trending_text);
+    aw_buffer_free(&blob);
+    free(texts);
+    free(articles);
+    return status;
 }

@@ -89,7 +89,8 @@ export function packAndCheck({ dist, out, budget = BROTLI_BUDGET }) {
     }
     const wasmHash = createHash('sha384').update(read('article-widget.wasm')).digest('hex').slice(0, 16);
     if (manifest.wasmHash !== wasmHash) problems.push(`manifest.json wasmHash ${manifest.wasmHash}, the .wasm's is ${wasmHash}`);
-    for (const script of ['article-widget.js', 'article-widget.mjs', 'article-widget.min.js', 'article-widget.min.mjs']) {
+    for (const script of ['article-widget.js', 'article-widget.mjs', 'article-widget.min.js', 'article-widget.min.mjs',
+      'article-widget.node.mjs', 'article-widget.cjs']) {
       if (!packed.includes(script)) continue;
       const text = read(script).toString('utf8');
       if (!text.includes(JSON.stringify(pkg.version))) problems.push(`${script} does not embed version ${pkg.version}`);

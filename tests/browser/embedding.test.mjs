@@ -128,18 +128,38 @@ test('Markdown from the page: an inline script child and src=URL, same policy; l
   await context.close();
 });
 
-test('article-widget:render tells the slug, headings and word count', T, async () => {
+test('article-widget:render tells the slug, headings, word count and reading time', T, async () => {
   const { page: p, context, log } = await open('/');
   await waitForArticle(p, SEED_SLUG);
   await p.locator('main > article-widget .aw-trending-link[data-aw-slug="embedding-the-widget"]').click();
   await waitForArticle(p, 'embedding-the-widget');
   const [first, second] = await renders(p);
   const words = readSeed().paragraphs.join(' ').split(/\s+/).length;
-  assert.deepEqual(first.detail, { slug: SEED_SLUG, headings: [], words });
+  assert.deepEqual(first.detail, { slug: SEED_SLUG, headings: [], words, minutes: Math.ceil(words / 230) });
   assert.equal(second.detail.slug, 'embedding-the-widget');
   assert.deepEqual(second.detail.headings.map((h) => [h.level, h.text]),
     [[3, 'Choosing what it shows'], [3, 'What happens when it loads']], '"##" under the h2 title');
   assert.ok(second.detail.headings.every((h) => /^[a-z0-9-]+$/.test(h.id)));
+  assertClean(log);
+  await context.close();
+});
+
+// What Chromium's accessibility tree reads for the byline: its text nodes
+// in order, as a screen reader reads them in line (CDP, the real tree).
+async function bylineAsRead(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const texts = (n) => (n.role?.value === 'StaticText' ? [n.name.value] : (n.childIds ?? []).flatMap((id) => texts(byId.get(id))));
+  const byline = nodes.find((n) => n.role?.value === 'paragraph' && texts(n).some((t) => /min read/.test(t)));
+  return texts(byline).join('');
+}
+
+test('the byline reads right to assistive technology: date · source · reading time · words', T, async () => {
+  const { page: p, context, log } = await open('/');
+  await waitForArticle(p, SEED_SLUG);
+  const words = readSeed().paragraphs.join(' ').split(/\s+/).length;
+  assert.equal(await bylineAsRead(p), `September 26, 2012 · Wire report · ${Math.ceil(words / 230)} min read · ${words} words`);
   assertClean(log);
   await context.close();
 });
@@ -319,6 +339,56 @@ test('the test page playground drives a lazy widget through its attributes', T, 
   const logged = await p.locator('#playground-events li').allTextContents();
   assert.ok(logged.some((l) => l.startsWith('render {"slug":null')), logged.join('\n'));
   assertClean(log);
+  await context.close();
+});
+
+// The ES module from a page script of its own (the strict CSP refuses inline ones).
+async function openModulePage(app) {
+  const body = page('<div id="target"></div>', '<script type="module" src="/__app.mjs"></script>');
+  return open('/__esm.html', {
+    routes: { '/__esm.html': body, '/__app.mjs': { body: app, contentType: 'text/javascript' } },
+  });
+}
+
+test('the ES module downloads nothing on import; the first mount or awaiting ready does', T, async () => {
+  const { page: p, context, log } = await openModulePage(`import * as aw from '/dist/article-widget.mjs';
+window.aw = aw;
+window.__imported = true;`);
+  await p.waitForFunction(() => window.__imported === true);
+  await p.waitForTimeout(300);
+  assert.deepEqual(log.wasm, [], 'nothing fetched on import');
+  assert.equal(await p.evaluate(() => typeof window.aw.ready.then), 'function');
+  assert.deepEqual(log.wasm, [], 'reading ready fetches nothing either');
+  await p.evaluate(() => window.aw.ready);
+  assert.equal(log.wasm.length, 1, 'awaiting ready fetched the .wasm once');
+  await p.evaluate(() => window.aw.mount(document.getElementById('target'), { view: 'trending' }));
+  await p.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:ready'));
+  assert.equal(log.wasm.length, 1, 'one module per page');
+  assertClean(log);
+  await context.close();
+});
+
+test('setWasmUrl() tells the ES module where the .wasm is, before the first mount', T, async () => {
+  // Wrong on purpose: the error names the URL given, so the override is what was used.
+  let { page: p, context, log } = await openModulePage(`import { mount, setWasmUrl } from '/dist/article-widget.mjs';
+window.took = setWasmUrl('/somewhere-else/article-widget.wasm');
+mount(document.getElementById('target'));`);
+  await p.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
+  assert.equal(await p.evaluate(() => window.took), true);
+  const [error] = await events(p);
+  assert.equal(error.detail.code, 'fetch-failed');
+  assert.match(error.detail.message, /\/somewhere-else\/article-widget\.wasm\?v=[0-9a-f]{16}: HTTP 404/);
+  assert.ok(log.errors.some((e) => e.includes('looked for at') && e.includes('/somewhere-else/article-widget.wasm')));
+  await context.close();
+
+  ({ page: p, context, log } = await openModulePage(`import { mount, setWasmUrl } from '/dist/article-widget.mjs';
+setWasmUrl(new URL('/dist/article-widget.wasm', location.href));
+mount(document.getElementById('target'));
+window.late = setWasmUrl('/elsewhere.wasm');`));
+  await waitForArticle(p, SEED_SLUG, '#target');
+  assert.equal(await p.evaluate(() => window.late), false, 'too late once loading started');
+  assert.equal(log.warnings.filter((w) => w.includes('setWasmUrl() called after the module started loading')).length, 1);
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 

@@ -25,6 +25,18 @@ export const LAUNCH = {
 // Generous: the machine is shared and Chromium may be slow under load.
 export const T = { timeout: 60_000 };
 
+// The README's strict policy ("CSP and privacy"), word for word: Trusted
+// Types for scripts, with the shim's named policy the only one allowed.
+export const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types article-widget',
+].join('; ');
+
 export const state = { browser: null, server: null };
 
 export function useBrowser() {

@@ -16,6 +16,11 @@
 //   MD2        trentm/python-markdown2#341, #694, #702, #703, #721, #726 (safe-mode bypasses)
 //   PAGEDOWN34 StackExchange/pagedown#34 (markup inside link text)
 //   MDJS1      thysultan/md.js#1 (quotes breaking out of attributes)
+//   AW10       this project's issue 10, from an independent review (references
+//              that split a code block's class; URLs the WHATWG parser reads
+//              differently from a naive reading)
+//   AW12       this project's issue 12 (named references left to the browser:
+//              javascript&colon; must stay refused without a table of names)
 //
 // The URL spellings are tried in every place a URL can appear (inline link,
 // image, reference definition, link with a title, pointy-bracket
@@ -187,7 +192,79 @@ export const STANDALONE = [
   ['PORTSWIGGER', '[a](#"><script>alert(1)</script>)'],
   ['PORTSWIGGER', '&lt;script&gt;alert(1)&lt;/script&gt; &#60;script&#62;alert(1)&#60;/script&#62;'],
   ['PORTSWIGGER', '&#x3C;img src=x onerror=alert(1)&#x3E;'],
+  // A code block's class is "language-" and one token, however whitespace is spelled.
+  ...['&#32;', '&#x20;', '&Tab;', '&NewLine;', '&#12;', '&#13;'].map((ws) => ['AW10', `\`\`\`js${ws}aw-title aw-live\ncode\n\`\`\``]),
+  ['AW10', '```&#32;aw-live\ncode\n```'],
 ];
+
+// [source, URL as the author means it, why it is refused (kept when absent)]:
+// URLs that the WHATWG URL parser reads differently from a naive reading.
+// tests/js/policy.test.mjs (Node's URL) and hostile.test.mjs (Chromium)
+// check that what is written parses to the URL the author's would, that
+// links going to another host get rel, and that the refusals are right.
+export const URL_READINGS = [
+  ['AW10', 'https://example.com/a?b=1&c=2#f'],
+  ['AW10', 'HTTPS://Example.COM/A'],
+  ['AW10', '\\\\evil.example/x'],
+  ['AW10', '/\\evil.example/x'],
+  ['AW10', '\\/evil.example'],
+  ['AW10', '///evil.example/x'],
+  ['AW10', 'https:\\\\evil.example\\path\\x?q=\\#f\\'],
+  ['AW10', 'http:/\\evil.example'],
+  ['AW10', 'https://good.example\\@evil.example/'],
+  ['AW10', 'https://user:pw@evil.example/'],
+  ['AW10', 'http://[::1]:8080/'],
+  ['AW10', 'http://[2001:db8::1]/a'],
+  ['AW10', 'https://b\u00fccher.example/\u00fc?\u00fc#\u00fc'],
+  ['AW10', 'http://example.com/a b'],
+  ['AW10', '  https://example.com/x  '],
+  ['AW10', '/a\tb\nc'],
+  ['AW10', '/news/mali'],
+  ['AW10', '\\news\\mali'],
+  ['AW10', 'mali.html'],
+  ['AW10', '../a:b'],
+  ['AW10', 'foo):'],
+  ['AW10', 'jav ascript:alert(1)'],
+  ['AW10', '?q=a\\b'],
+  ['AW10', '#frag'],
+  ['AW10', 'mailto:desk@example.com'],
+  ['AW10', 'tel:+1-555-0100'],
+  ['AW10', 'sms:+15550100?body=hi'],
+  ['AW10', 'https:evil.example', 'a host or a path, depending on the page\'s scheme'],
+  ['AW10', 'http:/evil.example', 'a host or a path, depending on the page\'s scheme'],
+  ['AW10', 'http:evil.example', 'a host or a path, depending on the page\'s scheme'],
+];
+
+// [source, Markdown link destination with named references, the URL it
+// stands for once the references are decoded, why it is refused]: the
+// module leaves named references to the browser (src/char_refs.h).
+export const REFERENCE_READINGS = [
+  ['AW12', '</f&ouml;&ouml;?a=1&amp;b=2#&sect;>', '/f\u00f6\u00f6?a=1&b=2#\u00a7'],
+  ['AW12', '<https://example.com/caf&eacute;>', 'https://example.com/caf\u00e9'],
+  ['AW12', '<//example.com&sol;x>', '//example.com/x'],
+  ['AW12', '</x\\y&quest;z\\w>', '/x\\y?z\\w'],
+  ['AW12', '<./caf&eacute;.html>', './caf\u00e9.html'],
+  ['AW12', '<mailto:desk&commat;example.com>', 'mailto:desk@example.com'],
+  ['AW12', '<javascript&colon;alert(1)>', 'javascript:alert(1)', 'a named reference where the scheme is decided'],
+  ['AW12', '<java&Tab;script:alert(1)>', 'java\tscript:alert(1)', 'a named reference where the scheme is decided'],
+  ['AW12', '</&sol;evil.example>', '//evil.example', 'a named reference just after a lone slash'],
+  ['AW12', '<https:&sol;&sol;evil.example>', 'https://evil.example', 'a named reference where the slashes are'],
+  ['AW12', '<caf&eacute;.html>', 'caf\u00e9.html', 'a named reference where the scheme is decided (the cost of no table)'],
+];
+
+// Every URL reading as { source, url, markdown, refusal }.
+export function urlReadings() {
+  return [
+    ...URL_READINGS.map(([source, url, refusal]) => ({ source, url, markdown: `[x](${markdownDestination(url)})`, refusal })),
+    ...REFERENCE_READINGS.map(([source, destination, url, refusal]) => ({ source, url, markdown: `[x](${destination})`, refusal })),
+  ];
+}
+
+// A URL as a Markdown link destination that gives back exactly `url`.
+export function markdownDestination(url) {
+  // eslint-disable-next-line no-control-regex
+  return '<' + url.replace(/[\\<>]/g, (c) => '\\' + c).replace(/[\u0000-\u001f]/g, (c) => `&#${c.charCodeAt(0)};`) + '>';
+}
 
 // Every input, as [source, place, markdown].
 export function hostileCorpus() {
@@ -196,5 +273,6 @@ export function hostileCorpus() {
     for (const [place, wrap] of URL_PLACES) corpus.push([source, place, wrap(url)]);
   }
   for (const [source, markdown] of STANDALONE) corpus.push([source, 'standalone', markdown]);
+  for (const { source, markdown } of urlReadings()) corpus.push([source, 'url reading', markdown]);
   return corpus;
 }

@@ -4,9 +4,9 @@
 // with no CSP at all. Nothing may run: alert/confirm/prompt/print are traps
 // that record into window.__pwned, and so is any CSP violation (a blocked
 // inline handler or javascript: URL means one got through). Then the DOM is
-// checked: only the renderer's own tags and attributes, and every href/src,
-// read back through the browser's own URL parser, is http(s) (or mailto for
-// links).
+// checked: only the renderer's own tags, attributes and classes (a code
+// block's class is one token), and every href/src, read back through the
+// browser's own URL parser, is http(s) (or mailto, tel, sms for links).
 //
 //   node --test tests/browser/hostile.test.mjs   (AW_DIST, AW_CHROMIUM)
 
@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 
 import { DIST, requireFile } from '../js/helpers.mjs';
 import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
-import { hostileCorpus } from './hostile-corpus.mjs';
+import { hostileCorpus, urlReadings } from './hostile-corpus.mjs';
 import { LAUNCH, T } from './harness.mjs';
 
 
@@ -26,8 +26,9 @@ import { LAUNCH, T } from './harness.mjs';
 const ALLOWED = {
   tags: ['a', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input',
     'li', 'ol', 'p', 'pre', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul'],
-  attributes: ['href', 'src', 'alt', 'title', 'rel', 'loading', 'id', 'class', 'type', 'disabled', 'checked',
-    'start', 'align'],
+  attributes: ['href', 'src', 'alt', 'title', 'rel', 'loading', 'referrerpolicy', 'id', 'class', 'type', 'disabled',
+    'checked', 'start', 'align'],
+  classes: ['task-list-item', 'task-list-item-checkbox'],
 };
 
 const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile inputs</title>'
@@ -81,10 +82,19 @@ async function renderAndInspect({ inputs, allowed }) {
       if (!allowed.attributes.includes(name)) problems.push(`input ${input}: <${tag} ${name}>`);
     }
     if (tag === 'input' && el.type !== 'checkbox') problems.push(`input ${input}: <input type=${el.type}>`);
+    // Classes as the browser splits them: a code block's is "language-" and
+    // one token; the others are the task list's own.
+    if (el.hasAttribute('class')) {
+      const tokens = [...el.classList];
+      const ok = tag === 'code'
+        ? tokens.length === 1 && tokens[0].startsWith('language-') && tokens[0].length > 9
+        : tokens.every((c) => allowed.classes.includes(c));
+      if (!ok) problems.push(`input ${input}: <${tag} class=${JSON.stringify(el.getAttribute('class'))}>`);
+    }
     for (const name of ['href', 'src']) {
       if (!el.hasAttribute(name)) continue;
       const protocol = new URL(el.getAttribute(name), document.baseURI).protocol;
-      const ok = name === 'href' ? ['http:', 'https:', 'mailto:'] : ['http:', 'https:'];
+      const ok = name === 'href' ? ['http:', 'https:', 'mailto:', 'tel:', 'sms:'] : ['http:', 'https:'];
       if (!ok.includes(protocol)) problems.push(`input ${input}: ${name} ${JSON.stringify(el.getAttribute(name))} is ${protocol}`);
     }
     links += tag === 'a';
@@ -93,7 +103,39 @@ async function renderAndInspect({ inputs, allowed }) {
   return { problems, pwned: window.__pwned, links, images, text: out.textContent.length };
 }
 
-async function run(csp) {
+// In the page: each URL of URL_READINGS as a link, compared with the same
+// URL given to an <a> as an author's href: Chromium's own URL parser reads both.
+async function readUrls({ readings }) {
+  await window.ArticleWidget.ready;
+  const canonical = (href) => href.replace(/%([2-7][0-9A-F])/gi, (m, hex) => {
+    const ch = String.fromCharCode(parseInt(hex, 16));
+    return '%/?#'.includes(ch) ? m : ch;
+  });
+  const problems = [];
+  for (const { url, markdown, refused } of readings) {
+    const div = document.createElement('div');
+    div.innerHTML = window.ArticleWidget.render(markdown);
+    const a = div.querySelector('a');
+    const what = `${JSON.stringify(url)}`;
+    if (refused) {
+      if (a) problems.push(`${what}: kept as ${a.getAttribute('href')}, should be refused`);
+      continue;
+    }
+    if (!a) {
+      problems.push(`${what}: refused`);
+      continue;
+    }
+    const authors = document.createElement('a');
+    authors.setAttribute('href', url);
+    if (canonical(a.href) !== canonical(authors.href)) problems.push(`${what}: Chromium reads ${authors.href}, ours ${a.href}`);
+    const leaves = ['http:', 'https:'].includes(authors.protocol) && authors.origin !== location.origin;
+    if (leaves && a.rel !== 'noopener noreferrer') problems.push(`${what}: goes to ${authors.host} without rel`);
+    if (a.rel && !/^(https?:)?\/\//i.test(a.getAttribute('href'))) problems.push(`${what}: rel on ${a.getAttribute('href')}`);
+  }
+  return problems;
+}
+
+async function run(csp, inspect = renderAndInspect, arg = { inputs: corpus.map((c) => c[2]), allowed: ALLOWED }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -111,9 +153,9 @@ async function run(csp) {
   });
   await page.addInitScript(installTraps);
   await page.goto(new URL('/hostile.html', server.url).href);
-  const report = await page.evaluate(renderAndInspect, { inputs: corpus.map((c) => c[2]), allowed: ALLOWED });
+  const report = await page.evaluate(inspect, arg);
   await context.close();
-  return { ...report, errors };
+  return inspect === renderAndInspect ? { ...report, errors } : { problems: report, errors };
 }
 
 function describe(problems) {
@@ -140,3 +182,10 @@ for (const [name, csp] of [['under the strict CSP', DEFAULT_CSP], ['with no CSP 
     assert.ok(report.links > 0 && report.images > 0 && report.text > 1000);
   });
 }
+
+test('URLs as Chromium\'s own parser reads them: same URL written, rel where the link leaves the page', T, async () => {
+  const readings = urlReadings().map(({ url, markdown, refusal }) => ({ url, markdown, refused: Boolean(refusal) }));
+  const report = await run(DEFAULT_CSP, readUrls, { readings });
+  assert.deepEqual(report.errors, [], 'page errors');
+  assert.deepEqual(report.problems, []);
+});

@@ -1,8 +1,9 @@
 // What a site owner needs to trust the widget on their page, in Chromium:
-// the issue's strict CSP with Trusted Types, no request beyond the script
-// and the .wasm, no cookies or storage, axe-core with zero violations, no
-// layout shift, and the server-rendered fallback replaced by identical
-// markup.
+// no request beyond the script and the .wasm, no cookies or storage,
+// axe-core with zero violations, no layout shift, and the server-rendered
+// fallback replaced by identical markup. The strict CSP with Trusted Types
+// (and the policies that must give csp-blocked) runs in every engine:
+// engines.test.mjs.
 //
 //   node --test tests/browser/trust.test.mjs   (AW_DIST, AW_CLI, AW_CHROMIUM)
 
@@ -15,22 +16,10 @@ import { test } from 'node:test';
 
 import { CLI, REPO, SEED_SLUG, readTrending, requireFile } from '../js/helpers.mjs';
 import {
-  T, assertClean, events, open, state, useBrowser, waitForArticle,
+  STRICT_CSP, T, assertClean, open, state, useBrowser, waitForArticle,
 } from './harness.mjs';
 
 useBrowser();
-
-// The policy of the issue, word for word, plus Trusted Types for scripts
-// with the shim's named policy as the only one allowed.
-const STRICT_CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self'",
-  "require-trusted-types-for 'script'",
-  'trusted-types article-widget',
-].join('; ');
 
 const INDEX = readFileSync(join(REPO, 'web', 'index.html'), 'utf8');
 const OTHER = readTrending().find((s) => s !== SEED_SLUG);
@@ -66,51 +55,6 @@ function recordStorage() {
     };
   }
 }
-
-async function openStrict(csp = STRICT_CSP, path = '/strict.html') {
-  const opened = await open(path, {
-    routes: { [path]: { body: INDEX, csp } },
-    context: {},
-  });
-  return opened;
-}
-
-test('under the strict CSP with Trusted Types the widget works and nothing is violated', T, async () => {
-  const { page, context, log } = await openStrict();
-  await waitForArticle(page, SEED_SLUG);
-  // Navigation assigns innerHTML again, through the policy.
-  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
-  await waitForArticle(page, OTHER);
-  // The playground too: attributes and typed Markdown.
-  await page.locator('#playground').scrollIntoViewIfNeeded();
-  await page.locator('#playground-controls select[name="theme"]').selectOption('dark');
-  await page.locator('#playground-controls textarea').fill('# Typed\n\nUnder the *strict* policy.');
-  await page.waitForFunction(() => document.querySelector('#playground-widget').shadowRoot.querySelector('.aw-body h2')?.textContent === 'Typed');
-  const r = await page.evaluate(() => ({
-    violations: window.__awViolations,
-    tt: typeof window.trustedTypes?.createPolicy === 'function',
-  }));
-  assert.equal(r.tt, true, 'this Chromium enforces Trusted Types');
-  assert.deepEqual(r.violations, [], 'no CSP violation reported');
-  assertClean(log);
-  await context.close();
-});
-
-test('the CSP checks are real: without wasm-unsafe-eval or the policy name, the widget fails cleanly (csp-blocked)', T, async () => {
-  const policies = [
-    STRICT_CSP.replace(" 'wasm-unsafe-eval'", ''),
-    STRICT_CSP.replace('trusted-types article-widget', "trusted-types 'none'"),
-  ];
-  for (const csp of policies) {
-    const { page, context, log } = await openStrict(csp);
-    await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
-    const [ev] = await events(page);
-    assert.equal(ev.detail.code, 'csp-blocked', `${csp}: ${ev.detail.message}`);
-    assert.ok(await page.locator('main > article-widget .widget-fallback').isVisible(), 'fallback shown');
-    assert.deepEqual(log.pageErrors, []);
-    await context.close();
-  }
-});
 
 test('no cookies, no storage, no request but the script and the .wasm', T, async () => {
   const context = await state.browser.newContext();

@@ -1,6 +1,7 @@
 // The widget in headless Chromium, served by tools/serve.mjs (ephemeral
 // port, strict CSP on HTML). One browser for the whole file; a fresh context
-// per test.
+// per test. The core scenarios (test page, navigation, two widgets, the
+// missing-.wasm fallback) run in every engine: engines.test.mjs.
 //
 //   node --test tests/browser/*.test.mjs   (AW_DIST, AW_CONTENT, AW_ARTIFACTS, AW_CHROMIUM)
 
@@ -10,113 +11,18 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import {
-  ARTIFACTS, DIST, REPO, SEED_SLUG, readArticles, readSeed, readTrending,
+  ARTIFACTS, DIST, SEED_SLUG, readArticles, readTrending,
 } from '../js/helpers.mjs';
 import { startServer } from '../../tools/serve.mjs';
 import {
   T, assertClean, events, open, recordEvents, state, useBrowser, waitForArticle, widgetState,
 } from './harness.mjs';
 
-const seed = readSeed();
 const articles = readArticles();
 const trending = readTrending();
-const titleOf = new Map(articles.map((a) => [a.slug, a.title]));
 const OTHER = trending.find((s) => s !== SEED_SLUG); // a second article to navigate to
 
 useBrowser();
-
-test('the test page shows the trending list and the seed article, inside the host page', T, async () => {
-  const { page, context, log } = await open('/');
-  await waitForArticle(page, SEED_SLUG);
-  const s = await widgetState(page);
-
-  assert.equal(s.heading, 'Trending Topics');
-  assert.deepEqual(s.links.map((l) => l.slug), trending, 'one link per article, trending.md order');
-  assert.deepEqual(s.links.map((l) => l.text), trending.map((slug) => titleOf.get(slug)));
-  assert.deepEqual(s.links.filter((l) => l.current === 'page').map((l) => l.slug), [SEED_SLUG]);
-  assert.equal(s.title, seed.title);
-  let at = 0;
-  for (const p of seed.paragraphs) {
-    const i = s.paragraphs.indexOf(p, at);
-    assert.ok(i >= 0, `paragraph missing or out of order: ${p.slice(0, 60)}…`);
-    at = i + 1;
-  }
-  assert.equal(s.slot, false, 'fallback slot removed once rendered');
-  assert.equal(await page.locator('main > article-widget .widget-fallback').isVisible(), false, 'light-DOM fallback hidden');
-  for (const part of ['trending', 'title', 'byline', 'body', 'back-to-top']) {
-    assert.equal(await page.locator(`main > article-widget [part~="${part}"]`).count() >= 1, true, `part ${part}`);
-  }
-
-  // The host page around the widget is intact.
-  await assert.doesNotReject(page.locator('#before-widget').waitFor({ state: 'visible' }));
-  assert.match(await page.locator('#before-widget').textContent(), /This is the host page/);
-  assert.match(await page.locator('#after-widget').textContent(), /This paragraph comes after the widget/);
-  assert.equal(await page.locator('h1').textContent(), 'World news');
-
-  // Widget styles do not leak out; page styles do not leak in (font inherited).
-  const fonts = await page.evaluate(() => ({
-    page: getComputedStyle(document.querySelector('#after-widget')).fontFamily,
-    widget: getComputedStyle(document.querySelector('article-widget').shadowRoot.querySelector('.aw-body p')).fontFamily,
-  }));
-  assert.equal(fonts.widget, fonts.page, 'widget inherits the host font');
-
-  const ev = await events(page);
-  assert.deepEqual(ev.filter((e) => e.type === 'article-widget:ready'), [
-    { type: 'article-widget:ready', detail: { slug: SEED_SLUG }, target: 'article-widget' },
-  ]);
-  assert.deepEqual(log.wasm.length, 1, 'the module is fetched once');
-  assert.match(log.wasm[0], /\/dist\/article-widget\.wasm\?v=[0-9a-f]{16}$/);
-  const version = await page.evaluate(() => window.ArticleWidget.version);
-  assert.match(version, /^\d+\.\d+\.\d+/);
-
-  await page.screenshot({ path: join(ARTIFACTS, 'test-page.png'), fullPage: true });
-  assertClean(log);
-  await context.close();
-});
-
-test('trending links navigate in place, update the hash, focus the title; back and forward restore', T, async () => {
-  // A short viewport: the new title starts below the fold and must be
-  // scrolled into view with the focus.
-  const { page, context, log } = await open('/', { viewport: { width: 1280, height: 520 } });
-  await waitForArticle(page, SEED_SLUG);
-  const entries = await page.evaluate(() => history.length);
-
-  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
-  await waitForArticle(page, OTHER);
-  let s = await widgetState(page);
-  assert.equal(s.hash, `#aw/${OTHER}`);
-  assert.equal(s.title, titleOf.get(OTHER));
-  assert.deepEqual(s.links.filter((l) => l.current === 'page').map((l) => l.slug), [OTHER]);
-  assert.match(s.focused, /\baw-title\b/, 'focus moved to the new title');
-  assert.ok(s.hostFocused);
-  assert.ok(s.top >= 0 && s.top < s.viewport, `widget top in view (${s.top})`);
-  assert.ok(s.titleRect.top >= 0 && s.titleRect.bottom <= s.viewport, `focused title in view ${JSON.stringify(s.titleRect)}`);
-  assert.equal(await page.evaluate(() => history.length), entries + 1, 'one history entry');
-  assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no page load');
-  assert.deepEqual((await events(page)).filter((e) => e.type === 'article-widget:navigate'), [
-    { type: 'article-widget:navigate', detail: { slug: OTHER }, target: 'article-widget' },
-  ]);
-
-  await page.goBack();
-  await waitForArticle(page, SEED_SLUG);
-  s = await widgetState(page);
-  assert.equal(s.hash, '');
-  assert.deepEqual(s.links.filter((l) => l.current === 'page').map((l) => l.slug), [SEED_SLUG]);
-
-  await page.goForward();
-  await waitForArticle(page, OTHER);
-  assert.equal((await widgetState(page)).hash, `#aw/${OTHER}`);
-
-  // Keyboard: Enter on a focused trending link.
-  const third = trending.find((x) => x !== SEED_SLUG && x !== OTHER) ?? SEED_SLUG;
-  await page.locator(`main > article-widget .aw-trending-link[data-aw-slug="${third}"]`).focus();
-  await page.keyboard.press('Enter');
-  await waitForArticle(page, third);
-  assert.equal((await widgetState(page)).hash, `#aw/${third}`);
-
-  assertClean(log);
-  await context.close();
-});
 
 test('article-widget:navigate is cancelable', T, async () => {
   const { page, context, log } = await open('/');
@@ -202,60 +108,6 @@ test('in-article #fragment links scroll inside the shadow root without touching 
   assert.equal(r.hash, hash);
   assert.equal(r.focused, targetId);
   assertClean(log);
-  await context.close();
-});
-
-test('a page with two widgets renders both from one module', T, async () => {
-  const { page, context, log } = await open('/two-widgets.html');
-  const html = readFileSync(join(REPO, 'web', 'two-widgets.html'), 'utf8');
-  const divSlug = /<div id="second-widget" data-article-widget article="([^"]+)"/.exec(html)[1];
-  await waitForArticle(page, trending[0], '#first-widget');
-  await waitForArticle(page, divSlug, '#second-widget');
-  const first = await widgetState(page, '#first-widget');
-  const second = await widgetState(page, '#second-widget');
-  assert.equal(first.links.length, trending.length);
-  assert.equal(second.links.length, 0, 'view="article": no trending list');
-  assert.equal(second.title, titleOf.get(divSlug));
-  const ready = (await events(page)).filter((e) => e.type === 'article-widget:ready');
-  assert.deepEqual(ready.map((e) => e.target).sort(), ['first-widget', 'second-widget']);
-  assert.equal(log.wasm.length, 1, 'one fetch for both widgets');
-
-  // The URL hash is the page's current article: every widget follows it.
-  await page.locator(`#first-widget .aw-trending-link[data-aw-slug="${OTHER}"]`).click();
-  await waitForArticle(page, OTHER, '#first-widget');
-  await waitForArticle(page, OTHER, '#second-widget');
-  await page.goBack();
-  await waitForArticle(page, divSlug, '#second-widget');
-  assertClean(log);
-  await context.close();
-});
-
-test('a missing .wasm shows the fallback, fires article-widget:error, and the page carries on', T, async () => {
-  const { page, context, log } = await open('/missing-wasm.html');
-  await page.waitForFunction(() => window.__aw.filter((e) => e.type === 'article-widget:error').length === 2);
-  const ev = await events(page);
-  assert.deepEqual(ev.map((e) => e.target).sort(), ['with-fallback', 'without-fallback']);
-  for (const e of ev) {
-    assert.equal(e.type, 'article-widget:error');
-    assert.match(e.detail.message, /no-such-folder\/article-widget\.wasm.*404/);
-    assert.equal(e.detail.code, 'fetch-failed');
-  }
-  assert.ok(await page.locator('#with-fallback .widget-fallback').isVisible(), 'light-DOM fallback visible');
-  assert.match(await page.locator('#with-fallback .widget-fallback').textContent(), /Read the article/);
-  const bare = await widgetState(page, '#without-fallback');
-  assert.equal(bare.fallbackMessage, 'This article could not be loaded.');
-  assert.ok(await page.locator('#without-fallback .aw-fallback-message').isVisible());
-  assert.ok(await page.locator('#after-widget').isVisible());
-
-  assert.deepEqual(log.pageErrors, [], 'no uncaught exception or rejection');
-  assert.equal(log.warnings.filter((w) => w.startsWith('[article-widget]')).length, 1, 'one warning');
-  // fetch(url, { integrity }) makes Chromium report a 404 as an integrity
-  // failure too; the event above still says 404.
-  const notFound = /Failed to load resource.*404|no-such-folder\/article-widget\.wasm.*integrity|integrity.*no-such-folder\/article-widget\.wasm/;
-  assert.deepEqual(log.errors.filter((e) => !notFound.test(e)), [], 'only the 404 itself');
-  for (const e of ev) assert.equal(e.detail.code, 'fetch-failed');
-  assert.equal(await page.evaluate(() => window.ArticleWidget.ready.then(() => 'resolved', () => 'rejected')), 'rejected');
-  await page.screenshot({ path: join(ARTIFACTS, 'missing-wasm.png') });
   await context.close();
 });
 
@@ -360,7 +212,7 @@ test('the script loaded twice is harmless; the JS API and mount() work', T, asyn
     return out;
   }, [OTHER]);
 
-  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'version']);
+  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'setWasmUrl', 'version']);
   assert.equal(r.count, articles.length);
   assert.equal(r.html, '<p><em>x</em> &lt;b&gt;</p>\n');
   assert.equal(r.renderError, true);

@@ -2,7 +2,7 @@
 # with EXPECTED on stderr.
 string(REPLACE "|" ";" ARGS "${ARGS}")
 string(REPLACE "|" " " shown "${ARGS}")
-execute_process(COMMAND ${EMBED} --out ${CMAKE_CURRENT_BINARY_DIR}/unused_table.c ${ARGS}
+execute_process(COMMAND ${EMBED} --blob ${CMAKE_CURRENT_BINARY_DIR}/unused.bin ${ARGS}
   RESULT_VARIABLE result ERROR_VARIABLE stderr)
 if(result EQUAL 0)
   message(FATAL_ERROR "aw-embed ${shown} succeeded; expected: ${EXPECTED}")

@@ -9,14 +9,14 @@ static const aw_article articles[] = {
     { "second", "Second", "2026-01-05", "", "", NULL, 0, "Text", 4 },
     { "hidden", "Not trending", "2026-01-01", "", "", NULL, 0, "Text", 4 },
 };
-static const aw_catalog catalog = { articles, 3, 2 };
+static const aw_catalog catalog = { articles, 3, 2, NULL };
 
 static char *view(long index, int which)
 {
     static aw_buffer out;
 
     aw_buffer_clear(&out);
-    CHECK(aw_render_view(&out, &catalog, index, which, 0) == AW_OK);
+    CHECK(aw_render_view(&out, &catalog, index, which, 0, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     return out.data;
 }
@@ -44,10 +44,13 @@ static void test_article_markup(void)
     CHECK(strncmp(html, start, sizeof(start) - 1) == 0);
     CHECK_HAS(html, "<h2 class=\"aw-title\" part=\"title\" id=\"aw-title\">One &amp; &lt;Only&gt;</h2>");
     CHECK_HAS(html, "<time datetime=\"2012-09-26\">September 26, 2012</time>");
-    CHECK_HAS(html, "<span class=\"aw-source\">Wire report</span>"
-                    "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span><span class=\"aw-reading-time\">1 min read</span>"
-                    "<span class=\"aw-separator\" aria-hidden=\"true\"> · </span>"
-                    "<span class=\"aw-word-count\" data-aw-words=\"6\">6 words</span></p>\n</header>");
+    /* Separators are text assistive technology reads too. */
+    CHECK_HAS(html, "<time datetime=\"2012-09-26\">September 26, 2012</time><span class=\"aw-separator\"> · </span>"
+                    "<span class=\"aw-source\">Wire report</span>"
+                    "<span class=\"aw-separator\"> · </span><span class=\"aw-reading-time\">1 min read</span>"
+                    "<span class=\"aw-separator\"> · </span>"
+                    "<span class=\"aw-word-count\">6 words</span></p>\n</header>");
+    CHECK_LACKS(html, "aria-hidden");
     CHECK_HAS(html, "<div class=\"aw-body\" part=\"body\">\n<p>First paragraph.</p>\n");
     /* Body headings sit below the title and never take its id. */
     CHECK_HAS(html, "<h2 id=\"background\">Background</h2>");
@@ -71,7 +74,7 @@ static void test_heading_level_shifts_every_heading(void)
     aw_buffer out;
 
     aw_buffer_init(&out);
-    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_FULL, 4) == AW_OK);
+    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_FULL, 4, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "<h4 class=\"aw-trending-heading\">Trending Topics</h4>");
     CHECK_HAS(out.data, "<h4 class=\"aw-title\" part=\"title\" id=\"aw-title\">");
@@ -79,7 +82,7 @@ static void test_heading_level_shifts_every_heading(void)
     CHECK_HAS(out.data, "<h5 id=\"aw-title-1\">aw title</h5>");
     /* Clamped at 6: nothing goes past <h6>. */
     aw_buffer_clear(&out);
-    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_ARTICLE, 9) == AW_OK);
+    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_ARTICLE, 9, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "<h6 class=\"aw-title\"");
     CHECK_HAS(out.data, "<h6 id=\"aw-title-1\">aw title</h6>");
@@ -100,7 +103,7 @@ static void test_reading_time_rounds_up(void)
     long_one.markdown = body;
     long_one.markdown_size = 231 * 3;
     aw_buffer_init(&out);
-    CHECK(aw_render_article(&out, &long_one, 0) == AW_OK);
+    CHECK(aw_render_article(&out, &long_one, 0, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, ">2 min read</span>");
     CHECK_HAS(out.data, ">231 words</span>");
@@ -115,11 +118,11 @@ static void test_hostile_front_matter_is_escaped(void)
         { "x", "\"><script>alert(1)</script>", "2020-01-01", "<img src=x onerror=alert(1)>",
           "javascript:alert(1)", bad_topics, 2, "Body", 4 },
     };
-    static const aw_catalog one = { hostile, 1, 1 };
+    static const aw_catalog one = { hostile, 1, 1, NULL };
     aw_buffer out;
 
     aw_buffer_init(&out);
-    CHECK(aw_render_view(&out, &one, 0, AW_VIEW_FULL, 0) == AW_OK);
+    CHECK(aw_render_view(&out, &one, 0, AW_VIEW_FULL, 0, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_LACKS(out.data, "<script");
     CHECK_LACKS(out.data, "<img");
@@ -140,9 +143,9 @@ static void test_bad_arguments(void)
     aw_buffer out;
 
     aw_buffer_init(&out);
-    CHECK(aw_render_view(&out, &catalog, 3, AW_VIEW_FULL, 0) == AW_ERR_ARGUMENT);
-    CHECK(aw_render_view(&out, &catalog, -2, AW_VIEW_FULL, 0) == AW_ERR_ARGUMENT);
-    CHECK(aw_render_view(&out, &catalog, 0, 3, 0) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, 3, AW_VIEW_FULL, 0, NULL) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, -2, AW_VIEW_FULL, 0, NULL) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, 0, 3, 0, NULL) == AW_ERR_ARGUMENT);
     aw_buffer_free(&out);
 }
 
@@ -162,6 +165,84 @@ static void test_catalog_json(void)
     aw_buffer_free(&out);
 }
 
+static void test_heading_level_is_decided_in_one_place(void)
+{
+    CHECK(aw_heading_level(0, 2) == 2);
+    CHECK(aw_heading_level(-3, 1) == 1);
+    CHECK(aw_heading_level(1, 2) == 1);
+    CHECK(aw_heading_level(6, 2) == 6);
+    CHECK(aw_heading_level(7, 2) == 6);
+}
+
+/* Page Markdown gets the body frame of a built-in article, "#" at the
+ * article's section level; a fragment has no frame and "#" is <h1>. */
+static void test_page_article_and_fragment(void)
+{
+    static const char md[] = "# Top\n\nText here.\n";
+    aw_buffer out;
+
+    aw_buffer_init(&out);
+    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 0, NULL) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_STR(out.data, "<article class=\"aw-article aw-page-article\">\n<div class=\"aw-body\" part=\"body\">\n"
+                        "<h2 id=\"top\">Top</h2>\n<p>Text here.</p>\n</div>\n</article>\n");
+    aw_buffer_clear(&out);
+    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 4, NULL) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, "<h4 id=\"top\">Top</h4>");
+    aw_buffer_clear(&out);
+    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 0, NULL, NULL) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_STR(out.data, "<h1 id=\"top\">Top</h1>\n<p>Text here.</p>\n");
+    aw_buffer_clear(&out);
+    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 9, NULL, NULL) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, "<h6 id=\"top\">Top</h6>");
+    aw_buffer_free(&out);
+}
+
+static char *facts_json(const aw_facts *facts)
+{
+    static aw_buffer json;
+
+    aw_buffer_clear(&json);
+    CHECK(aw_facts_write_json(&json, facts) == 0);
+    aw_buffer_terminate(&json);
+    return json.data;
+}
+
+/* The facts are those of the body as written: levels after the shift, ids
+ * as in the HTML, text decoded; the title is not a body heading. */
+static void test_facts_of_a_render(void)
+{
+    static const char md[] = "# One &amp; \"two\"\n\nSome words here.\n\n## Part *b*\n";
+    aw_buffer out;
+    aw_facts facts;
+
+    aw_buffer_init(&out);
+    aw_facts_init(&facts);
+    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_FULL, 3, &facts) == AW_OK);
+    CHECK(facts.words == 6);
+    CHECK_STR(facts_json(&facts), "{\"words\":6,\"minutes\":1,\"headings\":["
+                                  "{\"level\":3,\"id\":\"background\",\"text\":\"Background\"},"
+                                  "{\"level\":4,\"id\":\"aw-title-1\",\"text\":\"aw title\"}]}");
+    aw_facts_clear(&facts);
+    aw_buffer_clear(&out);
+    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 0, &facts) == AW_OK);
+    CHECK_STR(facts_json(&facts), "{\"words\":8,\"minutes\":1,\"headings\":["
+                                  "{\"level\":2,\"id\":\"one-two\",\"text\":\"One & \\\"two\\\"\"},"
+                                  "{\"level\":3,\"id\":\"part-b\",\"text\":\"Part b\"}]}");
+    aw_facts_clear(&facts);
+    CHECK_STR(facts_json(&facts), "{\"words\":0,\"minutes\":1,\"headings\":[]}");
+    /* A heading with no text (found by fuzzing: its text buffer is empty). */
+    aw_buffer_clear(&out);
+    CHECK(aw_render_fragment(&out, "#\n", 2, 0, NULL, &facts) == AW_OK);
+    CHECK_STR(facts_json(&facts), "{\"words\":0,\"minutes\":1,\"headings\":[{\"level\":1,\"id\":\"section\",\"text\":\"\"}]}");
+    aw_facts_free(&facts);
+    aw_buffer_free(&out);
+}
+
 TEST_MAIN(test_trending_markup, test_article_markup, test_full_view_is_trending_then_article,
           test_heading_level_shifts_every_heading, test_reading_time_rounds_up, test_hostile_front_matter_is_escaped,
-          test_bad_arguments, test_catalog_json)
+          test_bad_arguments, test_catalog_json, test_heading_level_is_decided_in_one_place, test_page_article_and_fragment,
+          test_facts_of_a_render)

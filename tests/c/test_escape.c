@@ -39,4 +39,48 @@ static void test_url_percent_encodes_unsafe_bytes(void)
     CHECK_STR(url("/x\ty\n"), "/x%09y%0A");
 }
 
-TEST_MAIN(test_html_escapes_markup_characters, test_url_percent_encodes_unsafe_bytes)
+static char *html_n(const char *text, size_t size)
+{
+    static aw_buffer out;
+
+    aw_buffer_clear(&out);
+    aw_escape_html(&out, text, size);
+    aw_buffer_terminate(&out);
+    return out.data;
+}
+
+static char *url_n(const char *text, size_t size, const char *keep)
+{
+    static aw_buffer out;
+
+    aw_buffer_clear(&out);
+    aw_escape_url_keeping(&out, text, size, keep);
+    aw_buffer_terminate(&out);
+    return out.data;
+}
+
+/* A string literal and its length, NULs included. */
+#define LIT(text) text, sizeof(text) - 1
+
+/* A named reference's mark (char_refs.h) is written as "&name;"; a NUL that
+ * is not one is never mistaken for one. */
+static void test_named_reference_marks(void)
+{
+    CHECK_STR(html_n(LIT("f\0ouml;\0ouml;")), "f&ouml;&ouml;");
+    CHECK_STR(url_n(LIT("/f\0ouml;?a\0amp;b"), ""), "/f&ouml;?a&amp;b");
+    CHECK_STR(html_n(LIT("a\0\"><x;")), "a\xEF\xBF\xBD&quot;&gt;&lt;x;");
+    CHECK_STR(html_n(LIT("a\0b c;")), "a\xEF\xBF\xBD" "b c;");
+    CHECK_STR(html_n(LIT("a\0;")), "a\xEF\xBF\xBD;");
+    CHECK_STR(url_n(LIT("/a\0\"x;"), ""), "/a%00%22x;");
+}
+
+static void test_url_keeps_what_it_is_told(void)
+{
+    CHECK_STR(url_n(LIT("//[::1]:80/a[1]\\"), "[]\\"), "//[::1]:80/a[1]\\");
+    CHECK_STR(url_n(LIT("//[::1]:80/a[1]\\"), ""), "//%5B::1%5D:80/a%5B1%5D%5C");
+    /* Never the characters that would end or break the attribute. */
+    CHECK_STR(url_n(LIT("a\"b&c"), "[]"), "a%22b&amp;c");
+}
+
+TEST_MAIN(test_html_escapes_markup_characters, test_url_percent_encodes_unsafe_bytes, test_named_reference_marks,
+          test_url_keeps_what_it_is_told)

@@ -53,8 +53,17 @@ static void test_dangerous_links_lose_their_href_but_keep_text(void)
     CHECK_STR(render("[click](data:text/html;base64,PHNjcmlwdD4=)"), "<p>click</p>\n");
     CHECK_STR(render("<javascript:alert(1)>"), "<p>javascript:alert(1)</p>\n");
     CHECK_STR(render("[x]\n\n[x]: javascript:alert(1)"), "<p>x</p>\n");
-    /* An unknown named reference in the scheme cannot be checked: refused. */
+    /* A named reference where the scheme is decided is refused: the browser,
+     * not the module, knows what it stands for. */
+    CHECK_STR(render("[click](javascript&colon;alert(1))"), "<p>click</p>\n");
     CHECK_STR(render("[click](jav&foo;ascript:alert(1))"), "<p>click</p>\n");
+    CHECK_STR(render("[click](&Tab;javascript:alert(1))"), "<p>click</p>\n");
+    CHECK_STR(render("![i](data&colon;text/html,x)"), "<p>i</p>\n");
+    CHECK_STR(render("[click](caf&eacute;.html)"), "<p>click</p>\n"); /* the cost: write ./caf&eacute;.html */
+    /* Just after a lone slash one could make a host: /&sol;evil.example is //evil.example. */
+    CHECK_STR(render("[click](/&sol;evil.example)"), "<p>click</p>\n");
+    CHECK_STR(render("[click](\\\\&NewLine;/evil.example)"), "<p>click</p>\n");
+    CHECK_STR(render("[click](https:&sol;&sol;evil.example)"), "<p>click</p>\n");
 }
 
 static void test_images(void)
@@ -62,6 +71,11 @@ static void test_images(void)
     CHECK_STR(render("![A *map* of Mali](map.png \"Map\")"),
               "<p><img src=\"map.png\" alt=\"A map of Mali\" title=\"Map\" loading=\"lazy\"></p>\n");
     CHECK_STR(render("![alt](javascript:alert(1))"), "<p>alt</p>\n");
+    /* From another site: fetched with no Referer. */
+    CHECK_STR(render("![m](https://cdn.example/m.png)"),
+              "<p><img src=\"https://cdn.example/m.png\" alt=\"m\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></p>\n");
+    CHECK_STR(render("![m](\\\\\\\\cdn.example/m.png)"),
+              "<p><img src=\"//cdn.example/m.png\" alt=\"m\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></p>\n");
     CHECK_STR(render("![x\" onerror=\"alert(1)](a.png)"),
               "<p><img src=\"a.png\" alt=\"x&quot; onerror=&quot;alert(1)\" loading=\"lazy\"></p>\n");
 }
@@ -75,9 +89,27 @@ static void test_attribute_values_are_escaped(void)
               "<pre><code class=\"language-js&quot;\">code\n</code></pre>\n");
 }
 
+/* References are decoded before the token is cut (issue 10): whatever
+ * spelling of whitespace follows the language, only the language is kept. */
+static void test_code_class_is_one_token(void)
+{
+    static const char *const spellings[] = { "&#32;", "&#x20;", "&Tab;", "&NewLine;", "&#12;", "&#13;", "&#9;", "&#10;" };
+    char md[64];
+    size_t i;
+
+    for (i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+        snprintf(md, sizeof(md), "```js%saw-title\ncode\n```", spellings[i]);
+        CHECK_STR(render(md), "<pre><code class=\"language-js\">code\n</code></pre>\n");
+    }
+    CHECK_STR(render("```c&#43;&#43; extra words\nx\n```"), "<pre><code class=\"language-c++\">x\n</code></pre>\n");
+    /* Nothing before the whitespace: no class at all. */
+    CHECK_STR(render("```&#32;aw-live\nx\n```"), "<pre><code>x\n</code></pre>\n");
+    CHECK_STR(render("```\nx\n```"), "<pre><code>x\n</code></pre>\n");
+}
+
 static void test_headings_get_ids_and_shift(void)
 {
-    aw_markdown_options options = { 1, NULL };
+    aw_markdown_options options = { 1, NULL, NULL };
     aw_buffer out;
 
     CHECK_STR(render("# Title\n\n## Part *one*\n\n## Part one"),
@@ -90,17 +122,66 @@ static void test_headings_get_ids_and_shift(void)
     aw_buffer_free(&out);
 }
 
+static void test_id_prefix(void)
+{
+    aw_markdown_options options;
+    aw_buffer out;
+
+    memset(&options, 0, sizeof(options));
+    options.id_prefix = "aw-";
+    aw_buffer_init(&out);
+    CHECK(aw_markdown_to_html(&out, "# Config\n\n## Config", 19, &options) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_STR(out.data, "<h1 id=\"aw-config\">Config</h1>\n<h2 id=\"aw-config-1\">Config</h2>\n");
+    /* A prefix that would need escaping is refused before anything is written. */
+    aw_buffer_clear(&out);
+    options.id_prefix = "\"><script>";
+    CHECK(aw_markdown_to_html(&out, "# x", 3, &options) == AW_ERR_ARGUMENT);
+    CHECK(out.len == 0);
+    aw_buffer_free(&out);
+}
+
 static void test_entities(void)
 {
-    CHECK_STR(render("&#65;&#x42; &amp; &copy; &#0; &#xD800;"),
-              "<p>AB &amp; \xC2\xA9 \xEF\xBF\xBD \xEF\xBF\xBD</p>\n");
-    /* Every name of the HTML standard decodes, one or two code points. */
-    CHECK_STR(render("&eacute; &ngE;"), "<p>\xC3\xA9 \xE2\x89\xA7\xCC\xB8</p>\n");
-    /* Other names stay literal text, escaped so the browser cannot read a
-     * shorter legacy name (&not) into them. */
-    CHECK_STR(render("&notit; &MadeUp;"), "<p>&amp;notit; &amp;MadeUp;</p>\n");
-    CHECK_STR(render("[a](/f&ouml;&ouml; \"f&ouml;\")"), "<p><a href=\"/f%C3%B6%C3%B6\" title=\"f\xC3\xB6\">a</a></p>\n");
-    CHECK_STR(render("&#60;script&#62;"), "<p>&lt;script&gt;</p>\n");
+    /* Numeric references are decoded (and escaped as text). */
+    CHECK_STR(render("&#65;&#x42; &#0; &#xD800; &#x110000;"), "<p>AB \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD</p>\n");
+    CHECK_STR(render("&#60;script&#62; &#38;copy;"), "<p>&lt;script&gt; &amp;copy;</p>\n");
+    /* Named ones go through for the browser, which knows every name of
+     * the HTML standard (and shows an unknown one as it is). */
+    CHECK_STR(render("&amp; &copy; &eacute; &ngE; &MadeUp;"), "<p>&amp; &copy; &eacute; &ngE; &MadeUp;</p>\n");
+    /* What is not a reference is escaped: no name, no ';', not ASCII. */
+    CHECK_STR(render("& &; &x y; &copy &#; &\xC3\xA9;"), "<p>&amp; &amp;; &amp;x y; &amp;copy &amp;#; &amp;\xC3\xA9;</p>\n");
+    CHECK_STR(render("\\&copy;"), "<p>&amp;copy;</p>\n"); /* escaped in Markdown: literal */
+    /* In attributes too, wherever no decision depends on them. */
+    CHECK_STR(render("[a](/f&ouml;&ouml;?q=1&amp;r=2#&sect; \"f&ouml; &quot;x&quot;\")"),
+              "<p><a href=\"/f&ouml;&ouml;?q=1&amp;r=2#&sect;\" title=\"f&ouml; &quot;x&quot;\">a</a></p>\n");
+    CHECK_STR(render("[a](https://example.com/caf&eacute;)"),
+              "<p><a href=\"https://example.com/caf&eacute;\" rel=\"noopener noreferrer\">a</a></p>\n");
+    CHECK_STR(render("[a](./caf&eacute;.html) [b](mailto:desk&commat;example.com)"),
+              "<p><a href=\"./caf&eacute;.html\">a</a> <a href=\"mailto:desk&commat;example.com\">b</a></p>\n");
+    CHECK_STR(render("![caf&eacute;](a.png)"), "<p><img src=\"a.png\" alt=\"caf&eacute;\" loading=\"lazy\"></p>\n");
+    /* After a named reference, which might stand for '?' or '#', a '\\' is
+     * written as it is: the browser reads it as it reads the author's. */
+    CHECK_STR(render("[a](/x\\y&quest;z\\w)"), "<p><a href=\"/x/y&quest;z\\w\">a</a></p>\n");
+    /* In a code block's class, all but the two that would split it. */
+    CHECK_STR(render("```js&Tab;aw-title\nx\n```"), "<pre><code class=\"language-js\">x\n</code></pre>\n");
+    CHECK_STR(render("```js&NewLine;aw-title\nx\n```"), "<pre><code class=\"language-js\">x\n</code></pre>\n");
+    CHECK_STR(render("```f&ouml;&ouml;&Tabx;&tab;&NewLines;\nx\n```"),
+              "<pre><code class=\"language-f&ouml;&ouml;&Tabx;&tab;&NewLines;\">x\n</code></pre>\n");
+}
+
+/* What a named reference contributes to an id: the character, when it is
+ * one the slug keeps or treats apart; so the id is the typed text's. */
+static void test_named_references_in_ids(void)
+{
+    CHECK_STR(render("# Caf&eacute; &amp; cr&egrave;me&nbsp;br&ucirc;l&eacute;e\n\n# Caf\xC3\xA9 & cr\xC3\xA8me\xC2\xA0" "br\xC3\xBBl\xC3\xA9" "e"),
+              "<h1 id=\"caf\xC3\xA9-cr\xC3\xA8me-br\xC3\xBBl\xC3\xA9" "e\">Caf&eacute; &amp; cr&egrave;me&nbsp;br&ucirc;l&eacute;e</h1>\n"
+              "<h1 id=\"caf\xC3\xA9-cr\xC3\xA8me-br\xC3\xBBl\xC3\xA9" "e-1\">Caf\xC3\xA9 &amp; cr\xC3\xA8me\xC2\xA0" "br\xC3\xBBl\xC3\xA9" "e</h1>\n");
+    CHECK_HAS(render("# Mali&mdash;explained"), "id=\"mali-explained\"");
+    CHECK_HAS(render("# &ldquo;Q&amp;A&rdquo;&hellip;"), "id=\"qa\"");
+    CHECK_HAS(render("# &copy; 2024 &MadeUp; news"), "id=\"2024-news\"");
+    CHECK_HAS(render("# Sh&shy;y&zwj;x&lrm;"), "id=\"shyx\"");
+    CHECK_HAS(render("# &#233;t&#xE9;"), "id=\"\xC3\xA9t\xC3\xA9\"");
 }
 
 static void test_bad_bytes_become_replacement_characters(void)
@@ -113,10 +194,10 @@ static void test_bad_bytes_become_replacement_characters(void)
 
 /* Found by the fuzzer (its check, not the renderer, was wrong): a backslash
  * before the colon means no scheme, for us and for the browser, which reads
- * the written d%5Cta:... as a relative path. */
+ * it as a '/' of a relative path (and so it is written). */
 static void test_backslash_before_colon_is_relative(void)
 {
-    CHECK_STR(render("![i](d\\ta:text/html,x)"), "<p><img src=\"d%5Cta:text/html,x\" alt=\"i\" loading=\"lazy\"></p>\n");
+    CHECK_STR(render("![i](d\\ta:text/html,x)"), "<p><img src=\"d/ta:text/html,x\" alt=\"i\" loading=\"lazy\"></p>\n");
 }
 
 static void test_github_extensions(void)
@@ -132,6 +213,20 @@ static void test_github_extensions(void)
     CHECK_STR(render("3. c\n4. d"), "<ol start=\"3\">\n<li>c</li>\n<li>d</li>\n</ol>\n");
 }
 
+/* The flags we do not list stay off, whatever md4c's dialects include. */
+static void test_dialect_is_exactly_ours(void)
+{
+    CHECK_STR(render("_x_"), "<p><em>x</em></p>\n");               /* no underline */
+    CHECK_STR(render("#x"), "<p>#x</p>\n");                         /* no permissive ATX headers */
+    CHECK_STR(render("$x$ $$y$$"), "<p>$x$ $$y$$</p>\n");           /* no LaTeX math */
+    CHECK_STR(render("[[Page]]"), "<p>[[Page]]</p>\n");             /* no wiki links */
+    CHECK_STR(render("a\nb"), "<p>a\nb</p>\n");                     /* soft breaks stay soft */
+    CHECK_STR(render("    code"), "<pre><code>code\n</code></pre>\n"); /* indented code blocks on */
+    CHECK_HAS(render("x desk@example.com"), "<a href=\"mailto:desk@example.com\">");
+    CHECK_HAS(render("x https://example.com"), "<a href=\"https://example.com\"");
+    CHECK_HAS(render("x www.example.com"), "<a href=\"http://www.example.com\"");
+}
+
 static void test_too_large_input_is_refused(void)
 {
     aw_buffer out;
@@ -145,11 +240,15 @@ static void test_too_large_input_is_refused(void)
 static unsigned long words_in(const char *md)
 {
     aw_buffer out;
-    unsigned long words = 0;
-    aw_markdown_options options = { 0, NULL, &words };
+    aw_facts facts;
+    aw_markdown_options options = { 0, NULL, &facts };
+    unsigned long words;
 
     aw_buffer_init(&out);
+    aw_facts_init(&facts);
     CHECK(aw_markdown_to_html(&out, md, strlen(md), &options) == AW_OK);
+    words = facts.words;
+    aw_facts_free(&facts);
     aw_buffer_free(&out);
     return words;
 }
@@ -167,7 +266,7 @@ static void test_words_are_counted_while_rendering(void)
 }
 
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
-          test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped,
-          test_headings_get_ids_and_shift, test_entities, test_bad_bytes_become_replacement_characters,
-          test_backslash_before_colon_is_relative, test_github_extensions, test_too_large_input_is_refused,
+          test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped, test_code_class_is_one_token,
+          test_headings_get_ids_and_shift, test_id_prefix, test_entities, test_named_references_in_ids, test_bad_bytes_become_replacement_characters,
+          test_backslash_before_colon_is_relative, test_github_extensions, test_dialect_is_exactly_ours, test_too_large_input_is_refused,
           test_words_are_counted_while_rendering)

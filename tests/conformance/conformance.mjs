@@ -201,12 +201,45 @@ export const FILES = [
   'spec-underline.txt', 'spec-latex-math.txt', 'spec-wiki-links.txt',
 ];
 
+// href and src values as the browser reads them (references decoded).
+function urlValues(html) {
+  const values = [];
+  const walk = (node) => {
+    for (const child of node.childNodes ?? []) {
+      for (const a of child.attrs ?? []) if (a.name === 'href' || a.name === 'src') values.push(a.value);
+      walk(child);
+    }
+  };
+  walk(parseFragment(html));
+  return values;
+}
+
 // A cheap check that a declaration says something true about the example:
 // returns why it does not fit, or ''.
 function kindDoesNotFit(kind, example, ours) {
   const urls = (html) => (html.match(/ (?:href|src)="/g) ?? []).length;
   if (kind === 'raw-html' && !example.markdown.includes('<')) return 'the Markdown holds no \'<\'';
   if (kind === 'unsafe-url' && urls(ours) >= urls(example.html)) return 'no URL was dropped';
+  if (kind === 'named-reference') {
+    if (!/&[A-Za-z][A-Za-z0-9]*;/.test(example.markdown)) return 'the Markdown holds no named reference';
+    // A kept URL goes where the expected one goes, once the browser has
+    // decoded the reference and parsed the URL.
+    const base = 'https://example.com/dir/page';
+    const ourUrls = urlValues(ours);
+    const expectedUrls = urlValues(example.html);
+    if (ourUrls.length === expectedUrls.length
+      && ourUrls.some((url, i) => new URL(url, base).href !== new URL(expectedUrls[i], base).href)) {
+      return 'a URL goes elsewhere than the expected one';
+    }
+  }
+  if (kind === 'whatwg-url') {
+    // Ours are the expected URLs with each %5C before the query read as '/'.
+    const values = (html) => [...html.matchAll(/ (?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+    const asBrowser = (url) => url.replace(/^[^?#]*/, (path) => path.replaceAll('%5C', '/'));
+    if (values(ours).join(' ') !== values(example.html).map(asBrowser).join(' ')) {
+      return 'the URLs differ by more than backslashes written as the slashes a browser reads';
+    }
+  }
   return '';
 }
 

@@ -7,13 +7,14 @@
  *  - every '<' opens or closes one of the tags the renderer writes, so no
  *    raw HTML got through;
  *  - every href/src value, read as a browser reads it, is http(s), a
- *    relative URL, or (links only) mailto;
+ *    relative URL, or (links only) mailto, tel or sms;
  *  - it is at most AW_MAX_OUTPUT_SIZE(input) bytes, and a render refused
  *    with AW_ERR_OUTPUT_TOO_LARGE really passed that bound and stopped
  *    right after it (within what one callback writes).
  * A broken promise traps, which libFuzzer reports as a crash. */
 #include "buffer.h"
 #include "errors.h"
+#include "facts.h"
 #include "markdown_html.h"
 #include "url_policy.h" /* aw_url_use only: the URL check here is independent */
 #include "utf8.h"
@@ -21,6 +22,39 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+/* Every class="language-..." holds exactly one class token as the browser
+ * splits them: nothing after "language-" is ASCII whitespace, and every
+ * '&' starts a named reference ("&" letters/digits ";") that is not one of
+ * the two that decode to whitespace (&Tab; &NewLine;): no numeric one,
+ * which could. */
+static void check_class_tokens(const aw_buffer *out)
+{
+    static const char open[] = " class=\"language-";
+    size_t i, k, start, n = sizeof(open) - 1;
+
+    for (i = 0; i + n <= out->len; i++) {
+        if (memcmp(out->data + i, open, n) != 0)
+            continue;
+        for (i = start = i + n; i < out->len && out->data[i] != '"'; i++) {
+            char ch = out->data[i];
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r')
+                __builtin_trap();
+            if (ch != '&')
+                continue;
+            for (k = i + 1; k < out->len && ((out->data[k] >= 'a' && out->data[k] <= 'z')
+                                              || (out->data[k] >= 'A' && out->data[k] <= 'Z')
+                                              || (out->data[k] >= '0' && out->data[k] <= '9')); k++)
+                ;
+            if (k == i + 1 || k == out->len || out->data[k] != ';'
+                || (k - i == 4 && memcmp(out->data + i, "&Tab", 4) == 0)
+                || (k - i == 8 && memcmp(out->data + i, "&NewLine", 8) == 0))
+                __builtin_trap();
+        }
+        if (i == start) /* "language-" with no token */
+            __builtin_trap();
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -83,7 +117,8 @@ static void check_url(const char *value, size_t len, aw_url_use use)
         return;
     if ((n == 4 && memcmp(scheme, "http", 4) == 0) || (n == 5 && memcmp(scheme, "https", 5) == 0))
         return;
-    if (use == AW_URL_FOR_LINK && n == 6 && memcmp(scheme, "mailto", 6) == 0)
+    if (use == AW_URL_FOR_LINK && ((n == 6 && memcmp(scheme, "mailto", 6) == 0) || (n == 3 && memcmp(scheme, "tel", 3) == 0)
+                                   || (n == 3 && memcmp(scheme, "sms", 3) == 0)))
         return;
     __builtin_trap();
 }
@@ -122,22 +157,46 @@ static void check_output_size(int status, const aw_buffer *out, size_t size)
         __builtin_trap();
 }
 
+/* The facts are well-formed JSON's outline: an object that ends "]}" and
+ * holds valid UTF-8 (json.c escapes what JSON must). */
+static void check_facts(const aw_facts *facts)
+{
+    aw_buffer json;
+
+    aw_buffer_init(&json);
+    if (aw_facts_write_json(&json, facts) != 0 || json.len < 2 || json.data[0] != '{'
+        || memcmp(json.data + json.len - 2, "]}", 2) != 0 || aw_utf8_valid_prefix(json.data, json.len) != json.len)
+        __builtin_trap();
+    aw_buffer_free(&json);
+}
+
+/* The first byte holds options: the heading offset, whether to collect
+ * facts, whether ids take a prefix. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    aw_markdown_options options = { 0, NULL, NULL };
+    aw_markdown_options options;
+    aw_facts facts;
     aw_buffer out;
     int status;
 
+    memset(&options, 0, sizeof(options));
+    aw_facts_init(&facts);
     if (size > 0) {
         options.heading_offset = data[0] & 7;
+        options.facts = data[0] & 8 ? &facts : NULL;
+        options.id_prefix = data[0] & 16 ? "aw-" : NULL;
         data++;
         size--;
     }
     aw_buffer_init(&out);
     status = aw_markdown_to_html(&out, (const char *)data, size, &options);
     check_output_size(status, &out, size);
-    if (status == AW_OK)
+    if (status == AW_OK) {
         check_policy(&out);
+        check_class_tokens(&out);
+        check_facts(&facts);
+    }
+    aw_facts_free(&facts);
     aw_buffer_free(&out);
     return 0;
 }

@@ -28,7 +28,7 @@ export function requireFile(path, hint) {
 }
 
 export async function importShim() {
-  const mjs = requireFile(join(DIST, 'article-widget.mjs'), 'run scripts/build (or set AW_DIST)');
+  const mjs = requireFile(join(DIST, 'article-widget.node.mjs'), 'run scripts/build (or set AW_DIST)');
   requireFile(join(DIST, 'article-widget.wasm'), 'run scripts/build (or set AW_DIST)');
   const shim = await import(pathToFileURL(mjs).href);
   await shim.ready;

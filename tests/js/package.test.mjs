@@ -6,7 +6,9 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,38 +42,47 @@ describe('the packed package', () => {
     assert.equal(p.unpkg, './article-widget.min.js');
     assert.equal(p.jsdelivr, './article-widget.min.js');
     assert.equal(p.types, './article-widget.d.ts');
-    assert.deepEqual(p.exports['.'], { types: './article-widget.d.ts', default: './article-widget.mjs' });
+    // Browsers and bundlers get the ES module; Node its own builds (import
+    // and require), which read the .wasm from disk.
+    assert.deepEqual(p.exports['.'], {
+      types: './article-widget.d.ts',
+      node: { import: './article-widget.node.mjs', require: './article-widget.cjs' },
+      default: './article-widget.mjs',
+    });
+    assert.equal(p.exports['./wasm'], './article-widget.wasm');
     const targets = [p.main, p.module, p.types, p.unpkg, p.customElements, ...p.sideEffects];
-    for (const value of Object.values(p.exports)) targets.push(...(typeof value === 'string' ? [value] : Object.values(value)));
+    const leaves = (v) => (typeof v === 'string' ? [v] : Object.values(v).flatMap(leaves));
+    for (const value of Object.values(p.exports)) targets.push(...leaves(value));
     for (const t of targets) assert.ok(existsSync(join(installed, t)), `${t} is in the tarball`);
     // The classic script, not module syntax, behind unpkg/jsdelivr.
     assert.ok(!/^\s*(import|export)\s/m.test(readFileSync(join(installed, p.unpkg), 'utf8')));
   });
 
-  test('custom-elements.json describes the element the script defines', () => {
+  test('custom-elements.json describes the element the script defines', async () => {
     const cem = JSON.parse(readFileSync(join(installed, 'custom-elements.json'), 'utf8'));
-    const core = readFileSync(join(REPO, 'web', 'src', 'core.js'), 'utf8');
     const [decl] = cem.modules[0].declarations;
     assert.equal(decl.tagName, 'article-widget');
-    assert.ok(core.includes(`customElements.define('${decl.tagName}'`));
-    // The element observes exactly the OPTIONS list, and the manifest names them all.
-    assert.match(core, /observedAttributes\(\) \{\s*return OPTIONS;/);
-    const observed = /const OPTIONS = (\[[^\]]*\])/.exec(core)[1];
-    assert.deepEqual(decl.attributes.map((a) => a.name).sort(), JSON.parse(observed.replace(/'/g, '"')).sort());
-    const emitted = [...new Set(core.match(/'article-widget:[a-z]+'/g).map((s) => s.slice(1, -1)))].sort();
+    const src = join(REPO, 'web', 'src');
+    assert.ok(readFileSync(join(src, 'element.js'), 'utf8').includes(`customElements.define('${decl.tagName}'`));
+    // The element observes exactly the option table's attributes, and the manifest names them all.
+    const { ATTRIBUTES } = await import(pathToFileURL(join(src, 'options.js')).href);
+    assert.deepEqual(decl.attributes.map((a) => a.name).sort(), [...ATTRIBUTES].sort());
+    const code = readdirSync(src).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(src, f), 'utf8')).join('\n');
+    const emitted = [...new Set(code.match(/'article-widget:[a-z]+'/g).map((t) => t.slice(1, -1)))].sort();
     assert.deepEqual(decl.events.map((e) => e.name).sort(), emitted);
   });
 
-  test('imported by name in Node, through "exports", it renders', async () => {
+  test('imported and required by name in Node, through "exports", it renders', async () => {
     writeFileSync(join(project, 'use.mjs'), `import { ready, renderView, version } from '${pkg.name}';
 await ready;
 process.stdout.write(JSON.stringify({ version, html: renderView(${JSON.stringify(SEED_SLUG)}, 'article') }));\n`);
     const out = JSON.parse(execFileSync(process.execPath, [join(project, 'use.mjs')], { cwd: project, encoding: 'utf8' }));
     assert.equal(out.version, pkg.version);
     assert.ok(out.html.startsWith(`<article class="aw-article" data-aw-slug="${SEED_SLUG}">`));
-    const min = await import(pathToFileURL(join(installed, 'article-widget.min.mjs')).href);
-    await min.ready;
-    assert.equal(min.version, pkg.version);
+    writeFileSync(join(project, 'use.cjs'), `const aw = require('${pkg.name}');
+aw.ready.then(() => process.stdout.write(aw.renderView(null, 'trending')));\n`);
+    const nav = execFileSync(process.execPath, [join(project, 'use.cjs')], { cwd: project, encoding: 'utf8' });
+    assert.ok(nav.startsWith('<nav class="aw-trending"'), nav.slice(0, 80));
   });
 
   test('one version: package.json, the scripts, the .wasm (aw_version) and aw-render --version', async () => {

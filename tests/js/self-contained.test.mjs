@@ -46,6 +46,7 @@ test('the checker sees a path that climbs out of the repository', () => {
 test('no tracked file reads anything outside the repository', () => {
   const problems = [];
   for (const file of trackedTextFiles()) {
+    if (file === 'tests/js/self-contained.test.mjs') continue; // its own examples
     const text = readFileSync(join(REPO, file), 'utf8');
     problems.push(...escapes(file, text));
     if (/\.\.\/shared\b|\/work\/(main|shared)\b/.test(text)) problems.push(`${file}: names a folder outside the checkout`);

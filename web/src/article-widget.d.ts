@@ -1,7 +1,8 @@
 // Types for article-widget (hand-written; tools/build-web.mjs copies this
 // file to dist/; tests/js/package.test.mjs checks it with tsc).
-// The ES module (article-widget.mjs) exports these names; the classic script
-// (article-widget.js) puts the same API, less renderView, on
+// The ES modules (article-widget.mjs for browsers and bundlers,
+// article-widget.node.mjs / .cjs in Node) export these names; the classic
+// script (article-widget.js) puts the same API, less renderView, on
 // window.ArticleWidget.
 
 /** One article of the embedded catalog, trending order first. */
@@ -43,6 +44,9 @@ export interface MountOptions {
 export interface RenderOptions {
   /** The level "#" becomes (1..6, deeper ones shift with it); default 1. */
   headingLevel?: HeadingLevel;
+  /** Starts every heading id (up to 32 ASCII letters, digits, '-' and '_'), e.g. 'aw-':
+   *  ids of HTML placed in the page's own DOM become window properties ("# config" -> window.config). */
+  idPrefix?: string;
 }
 
 /** A mounted widget. */
@@ -71,10 +75,14 @@ export interface ReadyDetail {
   /** null for page Markdown (src, a script child or the markdown option). */
   slug: string | null;
 }
+/** What the renderer knew about the text it wrote (computed in C while rendering). */
 export interface RenderDetail {
   slug: string | null;
+  /** The body's headings; `text` is plain text, never HTML. */
   headings: { level: number; id: string; text: string }[];
   words: number;
+  /** Reading time, as the byline shows it. */
+  minutes: number;
 }
 export interface NavigateDetail {
   slug: string;
@@ -91,8 +99,12 @@ export interface ArticleWidgetError extends Error {
 
 /** The package version, e.g. "0.1.0". */
 export const version: string;
-/** Resolves once the module is instantiated; rejects (ArticleWidgetError) if it cannot load. */
+/** Resolves once the module is instantiated; rejects (ArticleWidgetError) if it cannot load.
+ *  Importing downloads nothing: awaiting `ready` (or the first mount) starts the download. */
 export const ready: Promise<void>;
+/** Where the .wasm is, when a bundler or server puts it elsewhere than beside the script.
+ *  Only before it starts loading; returns whether it took effect. */
+export function setWasmUrl(url: string | URL | null): boolean;
 /** The catalog; throws until `ready` has resolved. */
 export function articles(): Article[];
 /** Safe HTML for any Markdown (same policy as the articles); throws until `ready` has resolved. */
@@ -112,6 +124,8 @@ export interface ArticleWidgetApi {
   render(markdown: string, options?: RenderOptions): string;
   mount(element: Element, options?: MountOptions): WidgetHandle;
   scan(root?: ParentNode): WidgetHandle[];
+  /** The .wasm's URL; only before it starts loading (false after). */
+  setWasmUrl(url: string | URL | null): boolean;
   /** The folder of the .wasm; only before it starts loading (false after). */
   setBasePath(folder: string | null): boolean;
 }

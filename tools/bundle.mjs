@@ -1,0 +1,72 @@
+// Bundles the shim's ES modules (web/src/) into one script with esbuild (a
+// pinned dev dependency; the published files depend on nothing). The build
+// constants of web/src/build-info.js are defined here, and the stylesheet
+// is imported as minified text.
+
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const SRC = `${REPO}web/src/`;
+
+let esbuild;
+async function loadEsbuild() {
+  try {
+    esbuild ??= await import('esbuild');
+  } catch (err) {
+    throw new Error(`esbuild is not installed (${err.message}): run scripts/setup`);
+  }
+  return esbuild;
+}
+
+// `import css from './widget.css'` gives the stylesheet, minified, as a string.
+const cssAsText = {
+  name: 'css-as-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { readFile } = await import('node:fs/promises');
+      const { transform } = await loadEsbuild();
+      const { code } = await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+    });
+  },
+};
+
+// One output file: { code, map } (map null without `mapName`).
+//   entry:   'entry-classic.js' | 'entry-module.js' | 'entry-node.js'
+//   format:  'iife' | 'esm' | 'cjs'
+//   defines: { version, hash, integrity, base64 }
+export async function bundle({ entry, format, minify = false, mapName = null, banner, defines }) {
+  const { build } = await loadEsbuild();
+  const node = entry === 'entry-node.js';
+  const result = await build({
+    entryPoints: [SRC + entry],
+    bundle: true,
+    write: false,
+    // Maps name the sources as web/src/NAME.js (with their text inside).
+    absWorkingDir: REPO,
+    outfile: `${REPO}${mapName ? mapName.replace(/\.map$/, '') : 'out.js'}`,
+    format,
+    platform: node ? 'node' : 'browser',
+    target: 'es2022',
+    minify,
+    legalComments: 'inline', // keeps the /*! version | wasm hash */ banner
+    // The modules are strict code; the classic script stays strict too.
+    banner: { js: format === 'iife' ? `${banner}"use strict";` : banner },
+    sourcemap: mapName ? 'linked' : false,
+    sourcesContent: true,
+    define: {
+      __AW_VERSION__: JSON.stringify(defines.version),
+      __AW_WASM_HASH__: JSON.stringify(defines.hash),
+      __AW_WASM_INTEGRITY__: JSON.stringify(defines.integrity),
+      __AW_WASM_BASE64__: JSON.stringify(defines.base64 ?? null),
+      // CommonJS has no import.meta: the file's own URL stands in.
+      ...(format === 'cjs' ? { 'import.meta.url': '__aw_file_url' } : {}),
+    },
+    ...(format === 'cjs' ? { banner: { js: `${banner}const __aw_file_url = require('node:url').pathToFileURL(__filename).href;` } } : {}),
+    plugins: [cssAsText],
+    logLevel: 'silent',
+  });
+  const js = result.outputFiles.find((f) => !f.path.endsWith('.map'));
+  const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
+  return { code: js.text, map: map ? map.text : null };
+}

@@ -1,0 +1,33 @@
+// The module's interface as JavaScript sees it: the JS side of
+// src/wasm_exports.h (ABI 3), imported by the engine and by the build
+// (tools/build-web.mjs checks a module against it before shipping it).
+// tests/js/abi.test.mjs checks every value here against the C headers.
+
+export const ABI_VERSION = 3;
+
+// Every export the shim calls (and nothing else: the build refuses a
+// module that lacks one).
+export const EXPORTS = [
+  'memory', 'aw_abi_version', 'aw_alloc', 'aw_free', 'aw_load_content', 'aw_catalog_json',
+  'aw_render_view', 'aw_render_markdown', 'aw_facts_json', 'aw_version', 'aw_output_ptr', 'aw_output_len',
+];
+
+// The .wasm custom section holding the articles (src/content_blob.h).
+export const CONTENT_SECTION = 'article-widget.content';
+
+// aw_render_view's view argument (src/article_html.h, aw_view).
+export const VIEWS = Object.freeze({ full: 0, trending: 1, article: 2 });
+
+// aw_render_markdown's frame argument.
+export const FRAME_NONE = 0;
+export const FRAME_ARTICLE = 1;
+
+// Status codes (src/errors.h) and the error code each becomes for
+// article-widget:error and Error.code; any other failure is render-failed.
+export const STATUS_ERROR_CODES = Object.freeze({
+  [-4]: 'input-too-large',
+  [-5]: 'output-too-large',
+});
+
+// AW_MAX_INPUT_SIZE: Markdown longer than this is refused.
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;

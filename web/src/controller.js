@@ -1,0 +1,299 @@
+// One mounted widget: what it shows and when it renders again, its
+// fallback and its events. State lives here, one controller per element;
+// its shadow root's parts are frame.js, the page-wide part page.js.
+
+import { awError, errorCode, errorMessage, warnOnce } from './errors.js';
+import { followLink, slugFromHash } from './navigation.js';
+import { ATTRIBUTES, readOptions } from './options.js';
+import { addWidget, mounted, removeWidget } from './page.js';
+import { Frame } from './frame.js';
+import { fetchMarkdown, pageSource } from './sources.js';
+
+// Shared by every copy of the script on the page (classic and ES module,
+// or one file loaded twice): an element is mounted by one controller.
+export const CONTROLLER = Symbol.for('article-widget.controller');
+
+const LAZY_MARGIN = '300px 0px'; // start loading a little before the widget scrolls into view
+
+export class Controller {
+  // `runtime`: { load() -> Promise<engine>, engine() -> engine | null }.
+  constructor(host, explicit, runtime) {
+    this.host = host;
+    this.explicit = { ...explicit };
+    this.runtime = runtime;
+    this.state = 'idle'; // idle (lazy, not near the viewport) | loading | ready | error
+    this.slug = null; // the article shown (null before the first render, or for page Markdown)
+    this.override = null; // set by show(): wins over the URL until the next navigation
+    this.renderedKey = null;
+    this.announcedReady = false;
+    this.sourceTicket = 0; // drops fetched Markdown that arrives after a newer request
+    this.pendingKey = null; // the src fetch on its way, if any
+    this.onClick = (event) => followLink(this, event);
+
+    this.view = new Frame(host);
+    this.root = this.view.root;
+    this.live = this.view.live;
+    this.root.addEventListener('click', this.onClick);
+
+    // <article-widget> hears its attributes through attributeChangedCallback;
+    // other elements through this observer.
+    if (host.localName !== 'article-widget') {
+      this.attributeObserver = new MutationObserver(() => this.optionsChanged());
+      this.attributeObserver.observe(host, { attributes: true, attributeFilter: ATTRIBUTES.flatMap((n) => [n, `data-${n}`]) });
+    }
+    // Inline Markdown is read from the light DOM: follow its changes.
+    this.childObserver = new MutationObserver(() => this.optionsChanged());
+    this.childObserver.observe(host, { childList: true, subtree: true, characterData: true });
+
+    addWidget(this);
+    host[CONTROLLER] = this;
+    this.handle = Object.freeze({
+      element: host,
+      show: (slug) => this.show(slug),
+      update: (options) => this.setOptions(options),
+      unmount: () => this.unmount(),
+    });
+    this.options = readOptions(host, this.explicit);
+    this.applyPresentation();
+    this.start();
+  }
+
+  isMounted() {
+    return mounted.has(this);
+  }
+
+  // theme="light|dark" wins; auto takes the nearest ancestor's
+  // data-aw-theme, else stays auto (the stylesheet follows
+  // prefers-color-scheme).
+  applyTheme() {
+    let theme = this.options.theme;
+    if (theme === 'auto') {
+      const inherited = this.host.closest('[data-aw-theme]')?.getAttribute('data-aw-theme')?.trim().toLowerCase();
+      if (inherited === 'light' || inherited === 'dark') theme = inherited;
+    }
+    this.view.set('theme', theme);
+  }
+
+  applyPresentation() {
+    this.applyTheme();
+    this.view.set('view', this.options.view);
+    this.view.set('state', this.state);
+  }
+
+  setState(state) {
+    this.state = state;
+    this.view.set('state', state);
+  }
+
+  // Loads now, or with loading="lazy" when the element nears the viewport.
+  start() {
+    if (this.state !== 'idle') return;
+    if (this.options.loading === 'lazy' && typeof IntersectionObserver === 'function') {
+      this.intersection ??= new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.load();
+      }, { rootMargin: LAZY_MARGIN });
+      this.intersection.observe(this.host);
+      return;
+    }
+    this.load();
+  }
+
+  load() {
+    this.intersection?.disconnect();
+    this.intersection = null;
+    if (this.state !== 'idle' || !this.isMounted()) return;
+    this.setState('loading');
+    this.runtime.load().then(() => this.update(), (err) => this.fail(err));
+  }
+
+  // Which article to show: show()'s, else a known #aw/SLUG in the URL,
+  // else the article option, else the first of the trending list.
+  targetSlug(engine) {
+    if (this.override) return this.override;
+    const fromHash = slugFromHash(location.hash);
+    if (fromHash && engine.indexOf(fromHash) >= 0) return fromHash;
+    return this.options.article ?? engine.catalog[0].slug;
+  }
+
+  // (Re-)renders if anything that shapes the output changed. Never throws.
+  // Synchronous for built-in articles and inline Markdown; src is fetched first.
+  update({ force = false } = {}) {
+    const engine = this.runtime.engine();
+    if (!engine || !this.isMounted() || this.state === 'idle') return false;
+    this.options = readOptions(this.host, this.explicit);
+    this.applyPresentation();
+    const { headingLevel: level, linkTarget, view } = this.options;
+    let source;
+    try {
+      source = pageSource(this.host, this.explicit.markdown, this.options.src);
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+    if (source?.url) {
+      this.fetchAndPaint(engine, source.url, force);
+      return false;
+    }
+    // Anything shown now supersedes a src fetch still on its way.
+    this.sourceTicket++;
+    this.pendingKey = null;
+    if (source) {
+      return this.paint(['inline', source.text, level, linkTarget], force,
+        () => engine.renderMarkdown(source.text, level, true), null);
+    }
+    const slug = this.targetSlug(engine);
+    return this.paint(['article', slug, view, level, linkTarget], force, () => {
+      const index = engine.indexOf(slug);
+      if (index < 0) throw awError(`unknown article ${JSON.stringify(slug)}`);
+      return engine.renderView(index, view, level);
+    }, slug);
+  }
+
+  async fetchAndPaint(engine, url, force) {
+    const { headingLevel: level, linkTarget } = this.options;
+    const key = ['src', url, level, linkTarget];
+    const keyText = JSON.stringify(key);
+    if (!force && this.state === 'ready' && keyText === this.renderedKey) return;
+    if (keyText === this.pendingKey) return; // already on its way
+    this.pendingKey = keyText;
+    const ticket = ++this.sourceTicket;
+    let text;
+    try {
+      text = await fetchMarkdown(url);
+    } catch (err) {
+      if (ticket === this.sourceTicket) {
+        this.pendingKey = null;
+        this.fail(err);
+      }
+      return;
+    }
+    if (ticket !== this.sourceTicket || !this.isMounted()) return; // a newer request won
+    this.pendingKey = null;
+    this.paint(key, true, () => engine.renderMarkdown(text, level, true), null);
+  }
+
+  // Shows what `produce` renders unless `key` is what is shown already.
+  paint(key, force, produce, slug) {
+    const keyText = JSON.stringify(key);
+    if (!force && this.state === 'ready' && keyText === this.renderedKey) return false;
+    let facts;
+    try {
+      this.view.show(produce());
+      facts = this.runtime.engine().facts();
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+    this.applyLinkTarget();
+    this.makeScrollersFocusable();
+    this.slug = slug;
+    this.renderedView = slug ? this.options.view : 'article';
+    this.renderedKey = keyText;
+    if (this.state !== 'ready') {
+      this.setState('ready');
+      this.live.textContent = '';
+    }
+    if (!this.announcedReady) {
+      this.announcedReady = true;
+      this.emit('article-widget:ready', { slug });
+    }
+    this.emit('article-widget:render', { slug, ...facts });
+    return true;
+  }
+
+  // Links to other sites (the ones the renderer marks rel="noopener
+  // noreferrer") open where link-target says.
+  applyLinkTarget() {
+    const target = this.options.linkTarget;
+    for (const a of this.view.container.querySelectorAll('a[rel~="noopener"]')) {
+      if (target) a.setAttribute('target', target);
+      else a.removeAttribute('target');
+    }
+  }
+
+  // A wide table scrolls inside the article; keyboard users need to reach
+  // it to scroll it (WCAG 2.1.1), so it becomes a tab stop.
+  makeScrollersFocusable() {
+    for (const table of this.view.container.querySelectorAll('.aw-body table')) {
+      if (table.scrollWidth > table.clientWidth) table.setAttribute('tabindex', '0');
+    }
+  }
+
+  fail(err) {
+    if (!this.isMounted()) return; // unmounted meanwhile
+    const message = errorMessage(err);
+    this.setState('error');
+    this.slug = null;
+    this.renderedKey = null;
+    this.view.showFallback();
+    warnOnce(message);
+    this.emit('article-widget:error', { code: errorCode(err), message });
+  }
+
+  emit(type, detail, cancelable = false) {
+    return this.host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  syncFromLocation() {
+    this.override = null;
+    this.update();
+  }
+
+  // The handle's show(): no history entry, no event. Resolves to whether
+  // the article is now shown.
+  async show(slug) {
+    this.load();
+    let engine;
+    try {
+      engine = await this.runtime.load();
+    } catch {
+      return false;
+    }
+    if (!this.isMounted()) return false;
+    if (engine.indexOf(slug) < 0) {
+      warnOnce(`show(): unknown article ${JSON.stringify(String(slug))}`);
+      return false;
+    }
+    this.override = slug;
+    this.update();
+    return this.slug === slug;
+  }
+
+  // The handle's update(options): options as mount() takes them; null removes one.
+  setOptions(options) {
+    if (!this.isMounted()) return;
+    for (const [k, v] of Object.entries(options || {})) {
+      if (v == null) delete this.explicit[k];
+      else this.explicit[k] = v;
+    }
+    this.optionsChanged();
+  }
+
+  optionsChanged() {
+    if (!this.isMounted()) return;
+    this.options = readOptions(this.host, this.explicit);
+    this.applyPresentation();
+    if (this.state === 'idle') {
+      // loading="lazy" removed, or set: start accordingly.
+      if (this.options.loading !== 'lazy') this.load();
+      return;
+    }
+    if (this.state !== 'loading') this.update({ force: this.state === 'error' });
+  }
+
+  // Removes everything mount() added: listeners, observers, rendered
+  // content; the light DOM shows again.
+  unmount() {
+    if (!this.isMounted()) return;
+    removeWidget(this);
+    this.sourceTicket++;
+    this.pendingKey = null;
+    this.root.removeEventListener('click', this.onClick);
+    this.attributeObserver?.disconnect();
+    this.childObserver.disconnect();
+    this.intersection?.disconnect();
+    this.intersection = null;
+    this.view.clear();
+    if (this.host[CONTROLLER] === this) delete this.host[CONTROLLER];
+  }
+}
