@@ -190,6 +190,7 @@ function measure(engine, inputs, { budgetMs, rounds }) {
   for (const input of inputs) {
     const [r] = engine.run([input], budgetMs) ?? [null];
     if (!r || (engine.timed && r.cost > budgetMs)) {
+      if (r) costs.push(r.cost); // shown: how far over the budget
       return { costs, worst: Infinity, capped, failed: true };
     }
     costs.push(r.cost);
@@ -228,12 +229,12 @@ async function main() {
   if (engines.includes(wasm)) for (const [name, make] of Object.entries(CASES)) if (only.test(name)) wasm.run([make(2000)]); // let the JIT settle
 
   const cell = (cost) => (cost === undefined ? '-' : cost.toFixed(cost < 100 ? 1 : 0)).padStart(8);
-  const width = 8 * sizes.length + 6;
+  const width = 8 * sizes.length + 7;
   console.log('At each size: native CPU ms (the least of several renders; not gated), native instructions in');
   console.log('millions (valgrind: the same on any load), wasm CPU ms (the least of several renders); "ratio": the');
   console.log(`worst ratio of two figures when the size doubles (instructions and wasm gated: below ${LIMIT})`);
   console.log(' '.repeat(50) + engines.map((e) => e.name.padStart(width)).join(''));
-  console.log('case'.padEnd(50) + engines.map(() => sizes.map((s) => `${s} MB`.padStart(8)).join('') + ' ratio').join(''));
+  console.log('case'.padEnd(50) + engines.map(() => sizes.map((s) => `${s} MB`.padStart(8)).join('') + '  ratio').join(''));
   let worst = 0;
   let failed = 0;
   for (const [name, make] of Object.entries(CASES)) {
@@ -245,7 +246,7 @@ async function main() {
     const notes = new Set();
     for (const engine of engines) {
       const r = measure(engine, inputs, opts);
-      row += sizes.map((_, i) => cell(r.costs[i])).join('') + (r.worst === Infinity ? 'budget' : r.worst.toFixed(2)).padStart(6);
+      row += sizes.map((_, i) => cell(r.costs[i])).join('') + (r.worst === Infinity ? 'budget' : r.worst.toFixed(2)).padStart(7);
       if (r.capped) notes.add('capped');
       if (r.failed) notes.add('<-- not linear');
       if (engine.gates) worst = Math.max(worst, r.worst);
