@@ -30,7 +30,7 @@ file(GLOB AW_WEB_TOOLS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*.mjs)
 set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
     article-widget.node.mjs article-widget.cjs
     article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm article-widget.inline.min.js
-    THIRD-PARTY-NOTICES.md article-widget.d.ts custom-elements.json LICENSE manifest.json)
+    THIRD-PARTY-NOTICES.md article-widget.d.ts wasm.d.ts custom-elements.json LICENSE manifest.json)
 list(TRANSFORM AW_DIST_FILES PREPEND ${CMAKE_SOURCE_DIR}/dist/)
 add_custom_command(
   OUTPUT ${AW_DIST_FILES}

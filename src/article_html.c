@@ -99,10 +99,7 @@ static void insert_reading_time(aw_buffer *out, size_t at, unsigned long words)
     aw_buffer_appendf(&text, SEPARATOR "<span class=\"aw-reading-time\">%lu min read</span>"
                              SEPARATOR "<span class=\"aw-word-count\">%lu %s</span>",
                       aw_reading_minutes(words), words, words == 1 ? "word" : "words");
-    if (text.failed)
-        out->failed = 1;
-    else
-        aw_buffer_insert(out, at, text.data, text.len);
+    aw_buffer_insert_buffer(out, at, &text);
     aw_buffer_free(&text);
 }
 

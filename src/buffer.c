@@ -55,8 +55,7 @@ int aw_buffer_reserve(aw_buffer *buf, size_t extra)
     return 0;
 
 fail:
-    buf->failed = 1;
-    return -1;
+    return aw_buffer_fail(buf);
 }
 
 int aw_buffer_append_slow(aw_buffer *buf, const char *data, size_t size)
@@ -70,7 +69,6 @@ int aw_buffer_append_slow(aw_buffer *buf, const char *data, size_t size)
     return 0;
 }
 
-
 int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...)
 {
     va_list args, again;
@@ -83,8 +81,7 @@ int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...)
     /* +1: the formatter always writes a terminating NUL. */
     if (n < 0 || aw_buffer_reserve(buf, (size_t)n + 1) != 0) {
         va_end(again);
-        buf->failed = 1;
-        return -1;
+        return aw_buffer_fail(buf);
     }
     aw_vsnprintf(buf->data + buf->len, n + 1, fmt, again);
     va_end(again);
@@ -94,12 +91,36 @@ int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...)
 
 int aw_buffer_insert(aw_buffer *buf, size_t pos, const char *data, size_t size)
 {
-    if (pos > buf->len || aw_buffer_reserve(buf, size) != 0)
+    if (pos > buf->len)
+        return aw_buffer_fail(buf);
+    if (size == 0)
+        return buf->failed ? -1 : 0;
+    if (aw_buffer_reserve(buf, size) != 0)
         return -1;
     memmove(buf->data + pos + size, buf->data + pos, buf->len - pos);
     memcpy(buf->data + pos, data, size);
     buf->len += size;
     return 0;
+}
+
+int aw_buffer_insert_buffer(aw_buffer *buf, size_t pos, const aw_buffer *src)
+{
+    if (src->failed)
+        return aw_buffer_fail(buf);
+    return aw_buffer_insert(buf, pos, src->data, src->len);
+}
+
+int aw_buffer_append_buffer(aw_buffer *buf, const aw_buffer *src)
+{
+    if (src->failed)
+        return aw_buffer_fail(buf);
+    return aw_buffer_append(buf, src->data, src->len);
+}
+
+int aw_buffer_fail(aw_buffer *buf)
+{
+    buf->failed = 1;
+    return -1;
 }
 
 int aw_buffer_terminate(aw_buffer *buf)

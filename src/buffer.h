@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "format.h"
+
 typedef struct aw_buffer {
     char *data;    /* NULL until the first successful reserve */
     size_t len;
@@ -61,10 +63,33 @@ static inline int aw_buffer_append_char(aw_buffer *buf, char ch)
 }
 
 /* Appends stb_sprintf-formatted text (no libc printf is used). */
-int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...);
+int aw_buffer_appendf(aw_buffer *buf, const char *fmt, ...) AW_PRINTF(2, 3);
 
-/* Inserts `size` bytes at `pos` (<= len), moving the tail up. */
+/* Inserts `size` bytes at `pos` (<= len), moving the tail up. Returns 0,
+ * or -1 and sets `failed` (also for a `pos` past the end). */
 int aw_buffer_insert(aw_buffer *buf, size_t pos, const char *data, size_t size);
+
+/* Inserts the contents of `src` at `pos`; when `src` failed, `buf` fails
+ * too, so a piece built aside is never lost silently. Returns 0 or -1. */
+int aw_buffer_insert_buffer(aw_buffer *buf, size_t pos, const aw_buffer *src);
+
+/* Appends the contents of `src`, failing with it as aw_buffer_insert_buffer(). */
+int aw_buffer_append_buffer(aw_buffer *buf, const aw_buffer *src);
+
+/* Marks the buffer failed, for a step that could not produce its part of
+ * the contents. Returns -1. */
+int aw_buffer_fail(aw_buffer *buf);
+
+/* Drops everything after the first `len` bytes (a mark taken from `len`
+ * earlier); keeps the memory and the failure flag. A `len` past the end
+ * sets `failed`. Inline: the renderer rewinds its scratch buffers often. */
+static inline void aw_buffer_truncate(aw_buffer *buf, size_t len)
+{
+    if (len <= buf->len)
+        buf->len = len;
+    else
+        aw_buffer_fail(buf);
+}
 
 /* Makes the contents a C string: appends a NUL that `len` does not count. */
 int aw_buffer_terminate(aw_buffer *buf);

@@ -22,7 +22,9 @@
 #include "facts.h"
 #include "front_matter.h"
 #include "heading_ids.h"
+#include "read_file.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,25 +42,15 @@ static const char usage[] =
 extern const unsigned char aw_content_blob[];
 extern const size_t aw_content_blob_size;
 
-static int read_file(const char *path, aw_buffer *out)
+/* Reads the file at `path` into `out`, or says on stderr why it cannot. */
+static int read_input(const char *path, aw_buffer *out)
 {
-    FILE *f = fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-
-    if (f == NULL) {
-        perror(path);
-        return -1;
-    }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        aw_buffer_append(out, chunk, n);
-    if (ferror(f) || out->failed) {
-        fprintf(stderr, "%s: cannot read the file\n", path);
-        fclose(f);
-        return -1;
-    }
-    fclose(f);
-    return 0;
+    errno = 0;
+    if (aw_read_file(path, out) == 0)
+        return 0;
+    fprintf(stderr, "%s: %s\n", path,
+            out->failed ? "out of memory" : errno ? strerror(errno) : "cannot read the file");
+    return -1;
 }
 
 static int parse_view(const char *name)
@@ -101,7 +93,7 @@ static int render_content_file(aw_buffer *out, const char *path, int heading_lev
     size_t i;
 
     aw_buffer_init(&text);
-    if (read_file(path, &text) != 0)
+    if (read_input(path, &text) != 0)
         goto done;
     if (aw_front_matter_parse(text.data, text.len, &fm, &error) != 0) {
         fprintf(stderr, "%s:%u: %s\n", path, error.line, error.message);
@@ -138,7 +130,7 @@ static int render_markdown_file(aw_buffer *out, const char *path, int framed, in
     int status = AW_ERR_ARGUMENT;
 
     aw_buffer_init(&text);
-    if (read_file(path, &text) == 0) {
+    if (read_input(path, &text) == 0) {
         const char *markdown = text.data ? text.data : "";
         status = framed ? aw_render_page_article(out, markdown, text.len, heading_level, facts)
                         : aw_render_fragment(out, markdown, text.len, heading_level, id_prefix, facts);

@@ -18,6 +18,9 @@ typedef struct parsed {
 } parsed;
 
 static int fail(aw_content_error *error, const aw_content_file *file, unsigned line, const char *fmt, ...)
+    AW_PRINTF(4, 5);
+
+static int fail(aw_content_error *error, const aw_content_file *file, unsigned line, const char *fmt, ...)
 {
     va_list args;
 
@@ -32,12 +35,7 @@ static int fail(aw_content_error *error, const aw_content_file *file, unsigned l
 /* The line number of `at` inside the file. */
 static unsigned line_of(const aw_content_file *file, const char *at)
 {
-    const char *p;
-    unsigned line = 1;
-
-    for (p = file->text; p < at; p++)
-        line += *p == '\n';
-    return line;
+    return aw_line_of(file->text, (size_t)(at - file->text));
 }
 
 static int span_equal(aw_span a, aw_span b)
@@ -184,7 +182,7 @@ int aw_content_pack(aw_buffer *blob, const aw_content_file *articles, size_t cou
 
 done:
     if (status != AW_OK && !blob->failed)
-        blob->len = start;
+        aw_buffer_truncate(blob, start);
     free(all);
     free(order);
     return status;

@@ -10,29 +10,33 @@ enum {
 };
 
 /* One lookup per byte decides whether it can be copied as part of a run.
- * A named reference's mark (char_refs.h) stops both kinds of run. */
-static unsigned char escape_class[256];
-static int escape_class_ready;
-
-static void init_escape_class(void)
-{
-    static const char url_safe[] = "-_.+!*(),%#@?=;:/$~";
-    int ch;
-    const char *p;
-
-    for (ch = 0; ch < 256; ch++) {
-        int alnum = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-        escape_class[ch] = alnum ? 0 : NEEDS_URL_ESCAPE;
-    }
-    for (p = url_safe; *p; p++)
-        escape_class[(unsigned char)*p] = 0;
-    escape_class['&'] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
-    escape_class['<'] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
-    escape_class['>'] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
-    escape_class['"'] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
-    escape_class[(unsigned char)AW_NAMED_REF_MARK] = NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE;
-    escape_class_ready = 1;
-}
+ * U: percent-encoded in URLs (everything but ASCII letters, digits and
+ * -_.+!*(),%#@?=;:/$~; UTF-8 byte by byte). B: also escaped as HTML
+ * (& < > "), and byte 0, a named reference's mark (char_refs.h), which stops
+ * both kinds of run. 0: copied as it is. */
+_Static_assert(AW_NAMED_REF_MARK == '\0', "escape_class marks byte 0 as the named reference's mark");
+#define U NEEDS_URL_ESCAPE
+#define B (NEEDS_HTML_ESCAPE | NEEDS_URL_ESCAPE)
+static const unsigned char escape_class[256] = {
+    B, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* 0x00 the mark, controls */
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* 0x10 */
+    U, 0, B, 0, 0, 0, B, U, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20  !"#$%&'()*+,-./ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, B, 0, B, 0, /* 0x30 0-9:;<=>? */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 @A-O */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, U, U, U, U, 0, /* 0x50 P-Z[\]^_ */
+    U, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 `a-o */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, U, U, U, 0, U, /* 0x70 p-z{|}~ DEL */
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* 0x80 and up: UTF-8 */
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+};
+#undef U
+#undef B
 
 static const char *html_entity(char ch)
 {
@@ -63,8 +67,6 @@ int aw_escape_html(aw_buffer *out, const char *text, size_t size)
 {
     size_t start = 0, i = 0;
 
-    if (!escape_class_ready)
-        init_escape_class();
     while (i < size) {
         /* Copy the longest run that needs nothing in one append. */
         while (i < size && !(escape_class[(unsigned char)text[i]] & NEEDS_HTML_ESCAPE))
@@ -89,8 +91,6 @@ int aw_escape_url_keeping(aw_buffer *out, const char *url, size_t size, const ch
     static const char hex[] = "0123456789ABCDEF";
     size_t start = 0, i = 0;
 
-    if (!escape_class_ready)
-        init_escape_class();
     while (i < size) {
         while (i < size && (!(escape_class[(unsigned char)url[i]] & NEEDS_URL_ESCAPE)
                             || (url[i] != '\0' && strchr(keep, url[i]) != NULL))) {

@@ -44,8 +44,6 @@ int aw_facts_write_json(aw_buffer *out, const aw_facts *facts)
 {
     aw_buffer_appendf(out, "{\"words\":%lu,\"minutes\":%lu,\"headings\":[", facts->words,
                       aw_reading_minutes(facts->words));
-    aw_buffer_append(out, facts->headings.data, facts->headings.len);
-    if (facts->headings.failed)
-        out->failed = 1;
+    aw_buffer_append_buffer(out, &facts->headings);
     return aw_buffer_append_str(out, "]}");
 }

@@ -34,7 +34,7 @@ static int next_line(line_reader *reader, aw_span *line)
     return 1;
 }
 
-static int fail(aw_parse_error *error, unsigned line, const char *fmt, ...)
+int aw_parse_fail(aw_parse_error *error, unsigned line, const char *fmt, ...)
 {
     va_list args;
 
@@ -43,6 +43,16 @@ static int fail(aw_parse_error *error, unsigned line, const char *fmt, ...)
     aw_vsnprintf(error->message, (int)sizeof(error->message), fmt, args);
     va_end(args);
     return -1;
+}
+
+unsigned aw_line_of(const char *text, size_t offset)
+{
+    unsigned line = 1;
+    size_t i;
+
+    for (i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
 }
 
 static int is_space(char ch)
@@ -124,9 +134,9 @@ static int parse_topics(aw_span value, aw_front_matter *fm, unsigned line, aw_pa
         topic = trim(topic);
         start = i + 1;
         if (topic.size == 0)
-            return fail(error, line, "empty topic in 'topics' (write topics as: a, b, c)");
+            return aw_parse_fail(error, line, "empty topic in 'topics' (write topics as: a, b, c)");
         if (fm->topic_count == AW_MAX_TOPICS)
-            return fail(error, line, "too many topics (at most %d)", AW_MAX_TOPICS);
+            return aw_parse_fail(error, line, "too many topics (at most %d)", AW_MAX_TOPICS);
         fm->topics[fm->topic_count++] = topic;
     }
     return 0;
@@ -153,14 +163,14 @@ static int parse_field(aw_front_matter *fm, int key, aw_span value, unsigned lin
         return 0;
     case KEY_SLUG:
         if (!aw_slug_is_valid(value.data, value.size))
-            return fail(error, line, "slug '%.*s' must be lowercase letters, digits and '-' (at most 100)",
-                        (int)value.size, value.data);
+            return aw_parse_fail(error, line, "slug '%.*s' must be lowercase letters, digits and '-' (at most 100)",
+                                 (int)value.size, value.data);
         fm->slug = value;
         return 0;
     case KEY_DATE:
         if (!date_is_valid(value))
-            return fail(error, line, "date '%.*s' is not a calendar date written YYYY-MM-DD",
-                        (int)value.size, value.data);
+            return aw_parse_fail(error, line, "date '%.*s' is not a calendar date written YYYY-MM-DD",
+                                 (int)value.size, value.data);
         fm->date = value;
         return 0;
     case KEY_SOURCE:
@@ -174,17 +184,6 @@ static int parse_field(aw_front_matter *fm, int key, aw_span value, unsigned lin
     }
 }
 
-/* The 1-based line number of byte `offset`. */
-static unsigned line_of(const char *text, size_t offset)
-{
-    unsigned line = 1;
-    size_t i;
-
-    for (i = 0; i < offset; i++)
-        line += text[i] == '\n';
-    return line;
-}
-
 int aw_front_matter_parse(const char *text, size_t size, aw_front_matter *fm, aw_parse_error *error)
 {
     line_reader reader = { text, size, 0, 0 };
@@ -196,17 +195,17 @@ int aw_front_matter_parse(const char *text, size_t size, aw_front_matter *fm, aw
     memset(fm, 0, sizeof(*fm));
     valid = aw_utf8_valid_prefix(text, size);
     if (valid != size)
-        return fail(error, line_of(text, valid), "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-                    (unsigned)(unsigned char)text[valid]);
+        return aw_parse_fail(error, aw_line_of(text, valid), "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+                             (unsigned)(unsigned char)text[valid]);
     nul = memchr(text, '\0', size);
     if (nul != NULL)
-        return fail(error, line_of(text, (size_t)(nul - text)),
-                    "the file contains a NUL byte; save it as UTF-8 text");
+        return aw_parse_fail(error, aw_line_of(text, (size_t)(nul - text)),
+                             "the file contains a NUL byte; save it as UTF-8 text");
     if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         reader.pos = 3; /* a byte-order mark before the opening fence */
 
     if (!next_line(&reader, &line) || !is_fence(line))
-        return fail(error, 1, "expected '---' to open the front matter");
+        return aw_parse_fail(error, 1, "expected '---' to open the front matter");
 
     for (;;) {
         const char *colon;
@@ -214,14 +213,16 @@ int aw_front_matter_parse(const char *text, size_t size, aw_front_matter *fm, aw
         int k;
 
         if (!next_line(&reader, &line))
-            return fail(error, reader.number, "front matter is not closed: add a line '---' after the last field");
+            return aw_parse_fail(error, reader.number,
+                                 "front matter is not closed: add a line '---' after the last field");
         if (is_fence(line))
             break;
         if (trim(line).size == 0 || trim(line).data[0] == '#')
             continue; /* blank lines and comments */
         colon = memchr(line.data, ':', line.size);
         if (colon == NULL)
-            return fail(error, reader.number, "expected 'key: value', got '%.*s'", (int)line.size, line.data);
+            return aw_parse_fail(error, reader.number, "expected 'key: value', got '%.*s'",
+                                 (int)line.size, line.data);
         key.data = line.data;
         key.size = (size_t)(colon - line.data);
         key = trim(key);
@@ -235,21 +236,22 @@ int aw_front_matter_parse(const char *text, size_t size, aw_front_matter *fm, aw
         }
         k = find_key(key);
         if (k < 0)
-            return fail(error, reader.number,
-                        "unknown key '%.*s' (known: title, slug, date, source, topics, summary)",
-                        (int)key.size, key.data);
+            return aw_parse_fail(error, reader.number,
+                                 "unknown key '%.*s' (known: title, slug, date, source, topics, summary)",
+                                 (int)key.size, key.data);
         if (seen_on[k])
-            return fail(error, reader.number, "duplicate key '%s' (first set on line %u)", key_names[k], seen_on[k]);
+            return aw_parse_fail(error, reader.number, "duplicate key '%s' (first set on line %u)",
+                                 key_names[k], seen_on[k]);
         seen_on[k] = reader.number;
         if (value.size == 0)
-            return fail(error, reader.number, "'%s' is empty", key_names[k]);
+            return aw_parse_fail(error, reader.number, "'%s' is empty", key_names[k]);
         if (parse_field(fm, k, value, reader.number, error) != 0)
             return -1;
     }
 
     if (!seen_on[KEY_TITLE] || !seen_on[KEY_SLUG] || !seen_on[KEY_DATE])
-        return fail(error, reader.number, "front matter lacks '%s' (title, slug and date are required)",
-                    !seen_on[KEY_TITLE] ? "title" : !seen_on[KEY_SLUG] ? "slug" : "date");
+        return aw_parse_fail(error, reader.number, "front matter lacks '%s' (title, slug and date are required)",
+                             !seen_on[KEY_TITLE] ? "title" : !seen_on[KEY_SLUG] ? "slug" : "date");
 
     fm->body.data = text + reader.pos;
     fm->body.size = size - reader.pos;

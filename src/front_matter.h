@@ -18,6 +18,8 @@
 
 #include <stddef.h>
 
+#include "format.h"
+
 #define AW_MAX_TOPICS 16
 
 typedef struct aw_span {
@@ -37,6 +39,14 @@ typedef struct aw_parse_error {
     unsigned line;       /* 1-based */
     char message[200];
 } aw_parse_error;
+
+/* Fills `error` with `line` and the formatted message (cut to fit) and
+ * returns -1, so a parser can `return aw_parse_fail(...)`. Shared by the
+ * front-matter and trending-list parsers. */
+int aw_parse_fail(aw_parse_error *error, unsigned line, const char *fmt, ...) AW_PRINTF(3, 4);
+
+/* The 1-based line number of byte `offset` of `text` (for error messages). */
+unsigned aw_line_of(const char *text, size_t offset);
 
 /* Parses the front matter of `text`. Returns 0 and fills `out`, or -1 and
  * fills `error` with the line and a message naming what is wrong. */

@@ -80,7 +80,7 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
             aw_buffer_append(out, text, size);
         else
             aw_escape_html(out, text, size);
-        r->attr.len = mark;
+        aw_buffer_truncate(&r->attr, mark);
         break;
     }
     default: /* NORMAL, CODE, HTML (shown as text), LATEXMATH */
@@ -139,7 +139,7 @@ static void decode_attribute(renderer *r, const MD_ATTRIBUTE *attr)
 {
     unsigned i;
 
-    r->attr.len = 0;
+    aw_buffer_truncate(&r->attr, 0);
     for (i = 0; attr->substr_offsets[i] < attr->size; i++) {
         const char *part = attr->text + attr->substr_offsets[i];
         size_t size = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
@@ -176,8 +176,8 @@ static void open_heading(renderer *r, unsigned level)
     aw_buffer_appendf(r->out, "<h%u", shifted > 6 ? 6 : shifted);
     /* The id is known only when the heading's text has been seen. */
     r->heading_id_at = r->out->len;
-    r->heading_text.len = 0;
-    r->heading_plain.len = 0;
+    aw_buffer_truncate(&r->heading_text, 0);
+    aw_buffer_truncate(&r->heading_plain, 0);
     r->in_heading = 1;
     aw_buffer_append_char(r->out, '>');
 }
@@ -193,16 +193,13 @@ static void close_heading(renderer *r, unsigned level)
     aw_buffer_init(&id);
     aw_buffer_append_str(&id, id_open);
     if (aw_heading_ids_make(r->ids, r->id_prefix, r->heading_text.data, r->heading_text.len, &id) != 0)
-        r->out->failed = 1;
+        aw_buffer_fail(&id);
     aw_buffer_append_char(&id, '"'); /* ids hold no ASCII but letters, digits, '-' and '_': nothing to escape */
-    if (id.failed)
-        r->out->failed = 1;
-    else
-        aw_buffer_insert(r->out, r->heading_id_at, id.data, id.len);
+    aw_buffer_insert_buffer(r->out, r->heading_id_at, &id);
     if (r->facts != NULL && !id.failed
         && aw_facts_add_heading(r->facts, shifted, id.data + sizeof(id_open) - 1, id.len - sizeof(id_open),
                                 r->heading_plain.data, r->heading_plain.len) != 0)
-        r->out->failed = 1;
+        aw_buffer_fail(r->out);
     aw_buffer_free(&id);
     r->in_heading = 0;
     aw_buffer_appendf(r->out, "</h%u>\n", shifted);
@@ -341,7 +338,7 @@ static aw_url_kind write_url(renderer *r, const char *prefix, aw_url_use use)
     aw_buffer_append_str(r->out, prefix);
     kind = aw_url_write(r->out, r->attr.data, r->attr.len, use);
     if (kind == AW_URL_REFUSED)
-        r->out->len = mark;
+        aw_buffer_truncate(r->out, mark);
     return kind;
 }
 

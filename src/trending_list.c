@@ -1,16 +1,8 @@
 #include "trending_list.h"
 
-#include "format.h"
 #include "utf8.h"
 
 #include <string.h>
-
-static int fail(aw_parse_error *error, unsigned line, const char *message, aw_span slug)
-{
-    error->line = line;
-    aw_snprintf(error->message, (int)sizeof(error->message), message, (int)slug.size, slug.data);
-    return -1;
-}
 
 /* Strips "- ", "* ", "+ " or "12. " / "12) " from an item; returns 0 when
  * the line is not a list item. */
@@ -40,17 +32,13 @@ static int strip_marker(aw_span *item)
 
 int aw_trending_parse(const char *text, size_t size, aw_trending_list *out, aw_parse_error *error)
 {
-    static const aw_span none = { "", 0 };
     size_t pos = 0, i;
     unsigned number = 0;
 
     out->count = 0;
     i = aw_utf8_valid_prefix(text, size);
-    if (i != size) {
-        for (pos = 0; pos < i; pos++)
-            number += text[pos] == '\n';
-        return fail(error, number + 1, "invalid UTF-8; save the file as UTF-8", none);
-    }
+    if (i != size)
+        return aw_parse_fail(error, aw_line_of(text, i), "invalid UTF-8; save the file as UTF-8");
     while (pos < size) {
         const char *end = memchr(text + pos, '\n', size - pos);
         aw_span line;
@@ -71,20 +59,21 @@ int aw_trending_parse(const char *text, size_t size, aw_trending_list *out, aw_p
             || (line.size >= 7 && memcmp(line.data, "<!--", 4) == 0 && memcmp(line.data + line.size - 3, "-->", 3) == 0))
             continue;
         if (!strip_marker(&line))
-            return fail(error, number, "expected a list item naming an article slug, like '1. %.*s'",
-                        (aw_span){ "my-article", 10 });
+            return aw_parse_fail(error, number, "expected a list item naming an article slug, like '1. my-article'");
         if (!aw_slug_is_valid(line.data, line.size))
-            return fail(error, number, "'%.*s' is not a slug (lowercase letters, digits and '-')", line);
+            return aw_parse_fail(error, number, "'%.*s' is not a slug (lowercase letters, digits and '-')",
+                                 (int)line.size, line.data);
         for (i = 0; i < out->count; i++)
             if (out->slugs[i].size == line.size && memcmp(out->slugs[i].data, line.data, line.size) == 0)
-                return fail(error, number, "'%.*s' is listed twice", line);
+                return aw_parse_fail(error, number, "'%.*s' is listed twice", (int)line.size, line.data);
         if (out->count == AW_MAX_TRENDING)
-            return fail(error, number, "the list is longer than 64 articles", none);
+            return aw_parse_fail(error, number, "the list is longer than %d articles", AW_MAX_TRENDING);
         out->slugs[out->count] = line;
         out->lines[out->count] = number;
         out->count++;
     }
     if (out->count == 0)
-        return fail(error, number ? number : 1, "the trending list is empty: name at least one article slug", none);
+        return aw_parse_fail(error, number ? number : 1,
+                             "the trending list is empty: name at least one article slug");
     return 0;
 }

@@ -31,6 +31,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Hand-written files the package ships as they are.
 const COPIED = {
   'article-widget.d.ts': join(REPO, 'web', 'src', 'article-widget.d.ts'),
+  'wasm.d.ts': join(REPO, 'web', 'src', 'wasm.d.ts'),
   'custom-elements.json': join(REPO, 'web', 'src', 'custom-elements.json'),
   LICENSE: join(REPO, 'LICENSE'),
 };

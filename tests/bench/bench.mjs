@@ -18,7 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
@@ -26,6 +26,7 @@ import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { loadInputs } from './inputs.mjs';
 import { paintTimes } from './browser.mjs';
 import { barChart } from './chart.mjs';
+import { report } from './report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -235,39 +236,6 @@ async function memory(article) {
   return { initial, afterSeed, after10k };
 }
 
-/* ===== Report ===== */
-
-const fmt = (n, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const range = (s, d = 1) => `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})`;
-
-function report(r) {
-  const L = [];
-  const ours = 0, mw = 1;
-  L.push(`Run ${r.date} on ${r.machine}; ${r.quick ? 'quick run' : 'full run'}. Medians (min–max).`, '');
-  L.push('| | ' + RENDERERS.map((x) => x.name).join(' | ') + ' | native (ours, -O2) |');
-  L.push('| --- ' + '| ---: '.repeat(RENDERERS.length + 1) + '|');
-  const row = (label, cells, native = '') => L.push(`| ${label} | ${cells.join(' | ')} | ${native} |`);
-  row('Payload raw (bytes)', r.payload.map((p) => p.raw.toLocaleString('en-US')));
-  row('Payload gzip -9', r.payload.map((p) => p.gzip.toLocaleString('en-US')));
-  row('Payload brotli -q 11', r.payload.map((p) => p.brotli.toLocaleString('en-US')));
-  for (const input of r.inputs) {
-    row(`render() MB/s, ${input.label} (${input.bytes.toLocaleString('en-US')} B)`,
-      r.throughput[input.name].map((s) => range(s)), range(r.native[input.name]));
-  }
-  row('Cold start, wall ms (import → first HTML)', r.cold.wall.map((s) => range(s)));
-  row('Cold start, CPU ms (import → first HTML)', r.cold.cpu.map((s) => range(s)));
-  L.push('');
-  L.push(`Memory (ours): linear memory ${r.memory.initial / 1024} KiB at start, ${r.memory.afterSeed / 1024} KiB after the seed render, ${r.memory.after10k / 1024} KiB after 10,000 more.`);
-  if (r.paint) {
-    L.push('', 'Chromium, script start → article painted (ms), ' + `${r.paint.runs} loads each:`, '');
-    L.push('| Page | median | min | max |', '| --- | ---: | ---: | ---: |');
-    for (const [label, s] of Object.entries(r.paint.pages)) L.push(`| ${label} | ${fmt(s.median)} | ${fmt(s.min)} | ${fmt(s.max)} |`);
-  }
-  L.push('', 'Targets (ratios from this run):', '');
-  for (const t of r.targets) L.push(`- ${t.met ? 'met' : 'MISSED'}: ${t.what}: ${t.value}`);
-  return L.join('\n') + '\n';
-}
-
 function targets(r) {
   const t = [];
   const ratio = (a, b) => a / b;
@@ -306,6 +274,8 @@ async function main() {
   const r = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     machine: `${cpus()[0].model.trim()}, ${cpus().length} cores, Node ${process.version}`,
+    // Other work on the machine moves every timing: say how much there was.
+    loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
     quick: QUICK,
     inputs: inputs.map(({ name, label, bytes }) => ({ name, label, bytes })),
   };
@@ -322,12 +292,14 @@ async function main() {
     r.paint = await paintTimes({ repo: REPO, dist: DIST, modules: MODULES, article: inputs[0].text, runs: PAINT_RUNS });
   }
   r.targets = targets(r);
-  const table = report(r);
+  const names = RENDERERS.map((x) => x.name);
+  const table = report(r, names);
   writeFileSync(join(OUT, 'results.md'), table);
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ ...r, renderers: RENDERERS.map((x) => x.name) }, null, 2));
-  writeFileSync(join(OUT, 'results.svg'), barChart(r, RENDERERS.map((x) => x.name)));
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ ...r, renderers: names }, null, 2) + '\n');
+  writeFileSync(join(OUT, 'results.svg'), barChart(r, names));
   process.stdout.write(table);
-  process.stderr.write(`bench: wrote ${join(OUT, 'results.md')}, results.json, results.svg\n`);
+  process.stderr.write(`bench: wrote ${join(OUT, 'results.md')}, results.json, results.svg\n`
+    + 'bench: to publish this run in docs/benchmark.md: node tools/docs-figures.mjs --write --bench build/bench/results.json\n');
 }
 
 await main();

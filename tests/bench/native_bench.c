@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "buffer.h"
 #include "markdown_html.h"
+#include "read_file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,20 +25,6 @@ static double now_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int read_file(const char *path, aw_buffer *out)
-{
-    char chunk[65536];
-    size_t n;
-    FILE *f = fopen(path, "rb");
-
-    if (f == NULL)
-        return -1;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        aw_buffer_append(out, chunk, n);
-    fclose(f);
-    return out->failed ? -1 : 0;
 }
 
 static int compare_double(const void *a, const void *b)
@@ -75,7 +62,7 @@ int main(int argc, char **argv)
     aw_buffer_init(&html);
     for (i = 2; i < argc; i++) {
         aw_buffer_init(&md);
-        if (read_file(argv[i], &md) != 0) {
+        if (aw_read_file(argv[i], &md) != 0) {
             fprintf(stderr, "aw-bench-native: cannot read %s\n", argv[i]);
             return 1;
         }

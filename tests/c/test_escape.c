@@ -82,5 +82,47 @@ static void test_url_keeps_what_it_is_told(void)
     CHECK_STR(url_n(LIT("a\"b&c"), "[]"), "a%22b&amp;c");
 }
 
+/* Every byte value, against the rules written out independently of the
+ * renderer's lookup table. */
+static void test_every_byte_is_classified(void)
+{
+    static const char url_safe[] = "-_.+!*(),%#@?=;:/$~";
+    aw_buffer out;
+    int ch;
+
+    aw_buffer_init(&out);
+    for (ch = 0; ch < 256; ch++) {
+        char byte = (char)ch, expected[8];
+        int alnum = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        int html_special = ch == '&' || ch == '<' || ch == '>' || ch == '"';
+
+        aw_buffer_clear(&out);
+        aw_escape_html(&out, &byte, 1);
+        aw_buffer_terminate(&out);
+        if (html_special)
+            CHECK(out.len > 1 && out.data[0] == '&');
+        else if (ch == 0) /* a NUL that is no named reference's mark */
+            CHECK_STR(out.data, "\xEF\xBF\xBD");
+        else
+            CHECK(out.len == 1 && out.data[0] == byte);
+
+        /* "%" alone is encoded as %25: it does not start %XX. */
+        aw_buffer_clear(&out);
+        aw_escape_url(&out, &byte, 1);
+        aw_buffer_terminate(&out);
+        if (ch == '&')
+            aw_snprintf(expected, sizeof(expected), "&amp;");
+        else if ((alnum || (ch != 0 && strchr(url_safe, ch) != NULL)) && ch != '%')
+            aw_snprintf(expected, sizeof(expected), "%c", ch);
+        else
+            aw_snprintf(expected, sizeof(expected), "%%%02X", (unsigned)ch);
+        if (strcmp(out.data, expected) != 0) {
+            fprintf(stderr, "byte 0x%02X: url gives \"%s\", expected \"%s\"\n", (unsigned)ch, out.data, expected);
+            CHECK(0);
+        }
+    }
+    aw_buffer_free(&out);
+}
+
 TEST_MAIN(test_html_escapes_markup_characters, test_url_percent_encodes_unsafe_bytes, test_named_reference_marks,
-          test_url_keeps_what_it_is_told)
+          test_url_keeps_what_it_is_told, test_every_byte_is_classified)

@@ -88,4 +88,26 @@ static void test_slug_rule(void)
     CHECK(!aw_slug_is_valid("", 0));
 }
 
-TEST_MAIN(test_parses_every_field, test_optional_fields_may_be_missing, test_errors_name_the_line, test_slug_rule)
+/* The helpers both content parsers report errors with. */
+static void test_parse_fail_and_line_of(void)
+{
+    aw_parse_error error;
+    char long_name[400];
+
+    CHECK(aw_parse_fail(&error, 7, "'%.*s' is listed %s", 3, "onetwo", "twice") == -1);
+    CHECK(error.line == 7);
+    CHECK_STR(error.message, "'one' is listed twice");
+
+    memset(long_name, 'x', sizeof(long_name) - 1);
+    long_name[sizeof(long_name) - 1] = '\0';
+    aw_parse_fail(&error, 1, "unknown key '%s'", long_name);
+    CHECK(strlen(error.message) == sizeof(error.message) - 1); /* cut, still terminated */
+
+    CHECK(aw_line_of("a\nb\nc", 0) == 1);
+    CHECK(aw_line_of("a\nb\nc", 1) == 1); /* the newline belongs to its line */
+    CHECK(aw_line_of("a\nb\nc", 2) == 2);
+    CHECK(aw_line_of("a\nb\nc", 4) == 3);
+}
+
+TEST_MAIN(test_parses_every_field, test_optional_fields_may_be_missing, test_errors_name_the_line, test_slug_rule,
+          test_parse_fail_and_line_of)

@@ -11,6 +11,7 @@
  * Exit status: 0 when every record was read and written, 1 otherwise. */
 #include "buffer.h"
 #include "markdown_html.h"
+#include "read_file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,18 +55,16 @@ int main(int argc, char **argv)
     while (!failed && (more = read_header(stdin, &count)) != 0) {
         int status;
         long long started, elapsed;
-        if (more < 0 || aw_buffer_reserve(&markdown, count) != 0
-            || fread(markdown.data, 1, count, stdin) != count) {
+        if (more < 0 || aw_read_stream(stdin, count, &markdown) != 0) {
             failed = 1;
             break;
         }
-        markdown.len = count;
         aw_buffer_clear(&html);
         started = cpu_ns();
         status = aw_markdown_to_html(&html, markdown.data, markdown.len, NULL);
         elapsed = cpu_ns() - started;
         if (status != 0)
-            html.len = 0;
+            aw_buffer_truncate(&html, 0);
         if (timed)
             printf("%d %zu %lld\n", status, html.len, elapsed);
         else

@@ -49,7 +49,7 @@ describe('the packed package', () => {
       node: { import: './article-widget.node.mjs', require: './article-widget.cjs' },
       default: './article-widget.mjs',
     });
-    assert.equal(p.exports['./wasm'], './article-widget.wasm');
+    assert.deepEqual(p.exports['./wasm'], { types: './wasm.d.ts', default: './article-widget.wasm' });
     const targets = [p.main, p.module, p.types, p.unpkg, p.customElements, ...p.sideEffects];
     const leaves = (v) => (typeof v === 'string' ? [v] : Object.values(v).flatMap(leaves));
     for (const value of Object.values(p.exports)) targets.push(...leaves(value));

@@ -3,16 +3,18 @@
 // package.json "exports" and "types". Every @ts-expect-error line must be an
 // error: if the types went loose (any), tsc fails on the unused directive.
 
-import { articles, mount, ready, render, renderView, scan, version } from 'article-widget';
+import { articles, mount, ready, render, renderView, scan, setWasmUrl, version } from 'article-widget';
 import type { Article, ErrorCode, View, WidgetHandle } from 'article-widget';
+import wasmUrl from 'article-widget/wasm';
 
 export async function usage(host: HTMLElement): Promise<string> {
+  const moved: boolean = setWasmUrl(wasmUrl) && setWasmUrl(new URL(wasmUrl, 'https://cdn.example/')) && setWasmUrl(null);
   await ready;
   const v: string = version;
   const list: Article[] = articles();
   const first: string = list[0].slug + list[0].title + list[0].date + list[0].source + list[0].summary;
   const topics: string[] = list[0].topics;
-  const html: string = render('# Hello') + render('# Hello', { headingLevel: 3 });
+  const html: string = render('# Hello') + render('# Hello', { headingLevel: 3, idPrefix: 'aw-' });
   const view: View = 'trending';
   const handle: WidgetHandle = mount(host, { article: first, view });
   const shown: boolean = await handle.show('other');
@@ -26,7 +28,7 @@ export async function usage(host: HTMLElement): Promise<string> {
     console.log(code, e.detail.message);
   });
   host.addEventListener('article-widget:render', (e) => {
-    const words: number = e.detail.words + e.detail.headings.length;
+    const words: number = e.detail.words + e.detail.minutes + e.detail.headings.length;
     console.log(words, e.detail.slug ?? 'page Markdown');
   });
   document.addEventListener('article-widget:navigate', (e) => {
@@ -49,8 +51,10 @@ export async function usage(host: HTMLElement): Promise<string> {
   const sync: boolean = handle.show('x');
   // @ts-expect-error error details carry a code, not a status
   host.addEventListener('article-widget:error', (e) => e.detail.status);
+  // @ts-expect-error the .wasm URL is a string
+  const n: number = wasmUrl;
   // @ts-expect-error the classic script has no renderView
   window.ArticleWidget?.renderView(null);
 
-  return [v, html, ssr, String(shown), String(sync), topics.join(), el.localName, handles.length].join();
+  return [v, html, ssr, String(shown), String(sync), topics.join(), el.localName, handles.length, moved, n].join();
 }

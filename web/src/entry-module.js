@@ -6,14 +6,26 @@ import { VERSION, WASM } from './build-info.js';
 import { defineElement, scanner } from './element.js';
 import { createRuntime } from './runtime.js';
 
+// Vite 5 to 7's dev server serves this module pre-bundled from
+// node_modules/.vite/deps/ and leaves the .wasm behind: the package's own
+// copy is at node_modules/article-widget/ (Vite 8 rewrites the URL itself).
+const PRE_BUNDLED = '/node_modules/.vite/deps/article-widget.wasm';
+function unlessPreBundled(url) {
+  if (!url.href.endsWith(PRE_BUNDLED)) return url;
+  return new URL(`${url.href.slice(0, -PRE_BUNDLED.length)}/node_modules/article-widget/article-widget.wasm`);
+}
+
 const runtime = createRuntime({
   version: VERSION,
   wasm: WASM,
   // Written literally so that bundlers (webpack 5, Vite) find the asset
   // and emit it; setWasmUrl() overrides it.
-  wasmUrl: () => new URL('./article-widget.wasm', import.meta.url),
+  wasmUrl: () => unlessPreBundled(new URL('./article-widget.wasm', import.meta.url)),
 });
-if (typeof window !== 'undefined') defineElement(runtime.mount, VERSION, true);
+// A microtask later: defining the element mounts the <article-widget>
+// elements already in the page, which would read the .wasm URL before the
+// importing module's next line can call setWasmUrl().
+if (typeof window !== 'undefined') queueMicrotask(() => defineElement(runtime.mount, VERSION, true));
 
 export const { ready, articles, render, mount, setWasmUrl } = runtime.api;
 export const scan = scanner(runtime.mount);
