@@ -181,7 +181,8 @@ function wasmTime(shim, gc) {
 //  2. For a timed engine, rounds that each render every size once,
 //     interleaved so that every size meets the same conditions on a shared
 //     machine, after one render of the largest size (memory grown once,
-//     then reused); each size keeps its least time.
+//     then reused); each size keeps its least time. Renders of a few
+//     milliseconds get more rounds.
 //  3. A ratio at or over the limit gets twice as many rounds again, unless
 //     the renders take seconds (then noise cannot explain it).
 function measure(engine, inputs, { budgetMs, rounds }) {
@@ -202,7 +203,8 @@ function measure(engine, inputs, { budgetMs, rounds }) {
     results.forEach((r, k) => { costs[k % inputs.length] = Math.min(costs[k % inputs.length], r.cost); });
   };
   if (engine.timed && Math.max(...costs) < 5000) {
-    repeat(rounds);
+    // Short renders are the noisiest: more rounds, up to 100 ms of the smallest.
+    repeat(Math.min(30, Math.max(rounds, Math.ceil(100 / costs[0]))));
     if (costs.some((c, i) => i + 1 < costs.length && ratio(i) >= LIMIT && costs[i + 1] < 5000)) repeat(2 * rounds);
   }
   const worst = Math.max(0, ...costs.slice(1).map((_, i) => ratio(i)));
