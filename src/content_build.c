@@ -99,7 +99,7 @@ static int order_articles(parsed **order, parsed *all, size_t count, const aw_co
         for (j = 0; j < count && !span_equal(trending->slugs[i], all[j].fm.slug); j++)
             ;
         if (j == count)
-            return fail(error, trending_file, trending->lines[i], "no article in content/ has the slug '%.*s'",
+            return fail(error, trending_file, trending->lines[i], "no article in the folder has the slug '%.*s'",
                         (int)trending->slugs[i].size, trending->slugs[i].data);
         order[placed++] = &all[j];
     }

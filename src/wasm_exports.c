@@ -45,16 +45,6 @@ static int finish(int status)
     return status == AW_OK ? status : fail_with(status, aw_error_message(status));
 }
 
-/* Emscripten's standalone heap calls this after growing memory and would
- * otherwise import it from the host. The shim re-reads memory.buffer after
- * every call, so there is nothing to notify: defining it here leaves the
- * module with no imports at all. */
-void emscripten_notify_memory_growth(size_t memory_index);
-void emscripten_notify_memory_growth(size_t memory_index)
-{
-    (void)memory_index;
-}
-
 int export_abi_version(void)
 {
     return AW_ABI_VERSION;

@@ -3,10 +3,14 @@
 // module and its articles.
 //
 //   node tools/build-web.mjs --wasm build/wasm/article-widget.wasm \
-//       [--content build/wasm/generated/content.bin] --out dist [--notice md4c=LICENSE.md ...]
+//       [--content build/wasm/generated/content.bin] --out dist [--notice md4c=LICENSE.md ...] \
+//       [--content-module build/wasm/article-widget-content.wasm]
 //
 // --content puts the content blob into the module's custom section (a
 // module that carries one already, such as a dist/ .wasm, needs none).
+// --content-module adds the package's command (web/cli/, bundled) and the
+// content packer it runs, which put a site's own articles into this
+// renderer (README, "Your own articles").
 // Every script embeds the first 16 hex digits of the module's sha384 (it
 // loads article-widget.wasm?v=HASH, so a cached script never asks for
 // another module) and its SRI hash (fetch(url, { integrity }) refuses any
@@ -15,12 +19,14 @@
 // The files written are OUTPUTS below, plus manifest.json (sizes and SRI).
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { CONTENT_SECTION, EXPORTS } from '../web/src/abi.js';
-import { bundle } from './bundle.mjs';
+import { CONTENT_SECTION } from '../web/src/abi.js';
+import { COMMAND, CONTENT_PACKER } from '../web/cli/package-layout.js';
+import { bundle, bundleCommand } from './bundle.mjs';
+import { checkContentModule, checkModule } from './check-module.mjs';
 import { makeManifest, sriHash } from './manifest.mjs';
 import { withCustomSection } from './wasm-sections.mjs';
 
@@ -50,7 +56,8 @@ const OUTPUTS = {
 
 function usage(message) {
   if (message) process.stderr.write(`build-web: ${message}\n`);
-  process.stderr.write('usage: node tools/build-web.mjs --wasm MODULE.wasm [--content BLOB] --out DIR [--notice NAME=LICENSE_FILE ...]\n');
+  process.stderr.write('usage: node tools/build-web.mjs --wasm MODULE.wasm [--content BLOB] --out DIR [--notice NAME=LICENSE_FILE ...]'
+    + ' [--content-module PACKER.wasm]\n');
   process.exit(2);
 }
 
@@ -58,7 +65,7 @@ function parseArgs(argv) {
   const args = { notices: [] };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i]];
-    if (!['--wasm', '--content', '--out', '--notice'].includes(key)) usage(`unknown argument ${argv[i]}`);
+    if (!['--wasm', '--content', '--out', '--notice', '--content-module'].includes(key)) usage(`unknown argument ${argv[i]}`);
     const value = inline ?? argv[++i];
     if (!value) usage(`${key} needs a value`);
     if (key === '--notice') {
@@ -66,7 +73,7 @@ function parseArgs(argv) {
       if (eq <= 0 || eq === value.length - 1) usage('--notice takes NAME=LICENSE_FILE');
       args.notices.push({ name: value.slice(0, eq), file: value.slice(eq + 1) });
     } else {
-      args[key.slice(2)] = value;
+      args[key === '--content-module' ? 'contentModule' : key.slice(2)] = value;
     }
   }
   if (!args.wasm || !args.out) usage('--wasm and --out are required');
@@ -88,32 +95,7 @@ function noticesText(notices) {
   return parts.join('');
 }
 
-// Throws an Error naming what is wrong when `bytes` is not a module the
-// shim can drive (web/src/abi.js): imports nothing, exports everything
-// the shim calls, carries its articles.
-export function checkModule(bytes, label) {
-  if (bytes.length < 8 || !Buffer.from(bytes.subarray(0, 4)).equals(Buffer.from([0x00, 0x61, 0x73, 0x6d]))) {
-    throw new Error(`${label} is not a WebAssembly module (bad magic)`);
-  }
-  let module;
-  try {
-    module = new WebAssembly.Module(bytes);
-  } catch (err) {
-    throw new Error(`${label} does not compile: ${err.message}`);
-  }
-  const imports = WebAssembly.Module.imports(module);
-  if (imports.length) {
-    throw new Error(`${label} must import nothing, but imports: ${imports.map((i) => `${i.module}.${i.name} (${i.kind})`).join(', ')}`);
-  }
-  const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
-  const missing = EXPORTS.filter((n) => !exported.has(n));
-  if (missing.length) throw new Error(`${label} does not export: ${missing.join(', ')}`);
-  if (WebAssembly.Module.customSections(module, CONTENT_SECTION).length !== 1) {
-    throw new Error(`${label} carries no articles (custom section ${CONTENT_SECTION}): pass --content`);
-  }
-}
-
-export async function build({ wasm, content, out, notices = [] }) {
+export async function build({ wasm, content, out, notices = [], contentModule }) {
   const outDir = resolve(out);
   if (!existsSync(resolve(wasm))) throw new Error(`no such file: ${resolve(wasm)}`);
   let bytes = readFileSync(resolve(wasm));
@@ -139,9 +121,15 @@ export async function build({ wasm, content, out, notices = [] }) {
   files['article-widget.wasm'] = bytes;
   if (notices.length) files['THIRD-PARTY-NOTICES.md'] = Buffer.from(noticesText(notices));
   for (const [name, path] of Object.entries(COPIED)) files[name] = readFileSync(path);
+  if (contentModule) {
+    files[CONTENT_PACKER] = readFileSync(resolve(contentModule));
+    checkContentModule(files[CONTENT_PACKER], resolve(contentModule));
+    files[COMMAND] = Buffer.from(await bundleCommand({ version }));
+  }
 
   mkdirSync(outDir, { recursive: true });
   for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);
+  if (files[COMMAND]) chmodSync(join(outDir, COMMAND), 0o755); // runs as ./article-widget-cli.mjs too
   const manifest = makeManifest({ name: pkg.name ?? 'article-widget', version, wasmHash: hash, files });
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { version, hash, manifest };

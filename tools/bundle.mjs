@@ -70,3 +70,23 @@ export async function bundle({ entry, format, minify = false, mapName = null, ba
   const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
   return { code: js.text, map: map ? map.text : null };
 }
+
+// The package's command (web/cli/main.js) as one Node script, readable
+// (not minified: pages never load it). Its page assets are imported
+// `with { type: 'text' }`.
+export async function bundleCommand({ version }) {
+  const { build } = await loadEsbuild();
+  const result = await build({
+    entryPoints: [`${REPO}web/cli/main.js`],
+    bundle: true,
+    write: false,
+    absWorkingDir: REPO,
+    outfile: `${REPO}article-widget-cli.mjs`,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: `#!/usr/bin/env node\n// article-widget ${version}: the package's command (built from web/cli by tools/build-web.mjs).` },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}

@@ -11,8 +11,11 @@ export function sriHash(bytes) {
 }
 
 // { bytes, gzip, brotli, integrity } for one file. gzip -9 and brotli
-// quality 11 (the settings of CDNs' precompressed copies).
-export function describeFile(bytes) {
+// quality 11 (the settings of CDNs' precompressed copies). `compressed`
+// false leaves out gzip and brotli: they take seconds on a megabyte of
+// articles (the package's command computes them on request).
+export function describeFile(bytes, { compressed = true } = {}) {
+  if (!compressed) return { bytes: bytes.length, integrity: sriHash(bytes) };
   return {
     bytes: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
@@ -27,7 +30,7 @@ export function describeFile(bytes) {
 }
 
 // The manifest for `files` ({ name: Buffer }), names sorted.
-export function makeManifest({ name, version, wasmHash, files }) {
-  const entries = Object.keys(files).sort().map((file) => [file, describeFile(files[file])]);
+export function makeManifest({ name, version, wasmHash, files, compressed = true }) {
+  const entries = Object.keys(files).sort().map((file) => [file, describeFile(files[file], { compressed })]);
   return { name, version, wasmHash, files: Object.fromEntries(entries) };
 }

@@ -11,7 +11,10 @@
 // 4. manifest.json matches the packed bytes (sizes and sha384 of each file);
 // 5. what a page downloads -- article-widget.min.js + article-widget.wasm,
 //    brotli quality 11 -- stays within the budget; so does the single-file
-//    build.
+//    build;
+// 6. the modules are ours and import nothing (tools/check-module.mjs), and
+//    the command (package.json "bin") is packed, runs with node and was
+//    built for this version.
 // Prints the tarball's path; exits 1 naming every failed check.
 
 import { execFileSync } from 'node:child_process';
@@ -21,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { checkContentModule, checkModule } from './check-module.mjs';
 import { describeFile } from './manifest.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -95,6 +99,24 @@ export function packAndCheck({ dist, out, budget = BROTLI_BUDGET }) {
       const text = read(script).toString('utf8');
       if (!text.includes(JSON.stringify(pkg.version))) problems.push(`${script} does not embed version ${pkg.version}`);
       if (!text.includes(JSON.stringify(wasmHash))) problems.push(`${script} was not built with this .wasm (${wasmHash})`);
+    }
+    for (const [name, check] of [['article-widget.wasm', checkModule], ['article-widget-content.wasm', checkContentModule]]) {
+      if (!packed.includes(name)) continue;
+      try {
+        check(read(name), name);
+      } catch (err) {
+        problems.push(err.message);
+      }
+    }
+    for (const [command, target] of Object.entries(pkg.bin ?? {})) {
+      const file = target.replace(/^\.\//, '');
+      if (!packed.includes(file)) {
+        problems.push(`bin ${command}: ${file} is not in the tarball`);
+        continue;
+      }
+      const text = read(file).toString('utf8');
+      if (!text.startsWith('#!/usr/bin/env node\n')) problems.push(`bin ${command}: ${file} does not start with #!/usr/bin/env node`);
+      if (!text.includes(`// article-widget ${pkg.version}:`)) problems.push(`bin ${command}: ${file} was not built for version ${pkg.version}`);
     }
     const page = PAGE_FILES.reduce((sum, f) => sum + (manifest.files[f]?.brotli ?? Infinity), 0);
     if (!(page <= budget)) problems.push(`size budget exceeded: ${PAGE_FILES.join(' + ')} is ${page} bytes brotli, the budget is ${budget}`);

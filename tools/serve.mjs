@@ -14,12 +14,15 @@
 // so a violation shows up as a console error in the browser tests.
 //
 // import { startServer } from './tools/serve.mjs';
-// const { url, close } = await startServer({ port: 0, root, dist, wasmContentType, csp, fileHeaders });
+// const { url, close } = await startServer({ port: 0, root, dist, wasmContentType, csp, fileHeaders, files, routes });
+//
+// The package's preview command (web/cli/preview.js) serves its page and
+// its in-memory build through the same code (`files`, `routes`).
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -74,8 +77,11 @@ function within(base, relative) {
  * Starts the server. Options:
  *   port             0 for an ephemeral port (default 8000)
  *   host             default 127.0.0.1
- *   root             repository root (default: this repo); web/ is served from it
- *   dist             folder served at /dist/ (default ROOT/dist)
+ *   root             repository root (default: this repo); web/ is served from it; null: no web/
+ *   dist             folder served at /dist/ (default ROOT/dist); null: none
+ *   files            (pathname) -> Buffer | undefined: files held in memory, found before any on
+ *                    disk, with the same headers ("/" asks for "/index.html")
+ *   routes           { pathname: (req, res) => void }: responses of their own (server-sent events)
  *   wasmContentType  Content-Type for .wasm (tests use a wrong one to exercise the fallback)
  *   csp              Content-Security-Policy for HTML; false for none
  *   fileHeaders      extra headers for every file but HTML (tests pose as a CDN:
@@ -90,9 +96,24 @@ export async function startServer({
   wasmContentType = 'application/wasm',
   csp = DEFAULT_CSP,
   fileHeaders = {},
+  files = () => undefined,
+  routes = {},
 } = {}) {
-  const webDir = resolve(root, 'web');
-  const distDir = resolve(dist ?? join(root, 'dist'));
+  const webDir = root === null ? null : resolve(root, 'web');
+  const distDir = dist === null || (dist === undefined && root === null) ? null : resolve(dist ?? join(root, 'dist'));
+
+  const headersFor = (file, size) => {
+    const ext = extname(file).toLowerCase();
+    const headers = {
+      'Content-Type': ext === '.wasm' ? wasmContentType : MIME[ext] || 'application/octet-stream',
+      'Content-Length': String(size),
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (ext === '.html' && csp) headers['Content-Security-Policy'] = csp;
+    if (ext !== '.html') Object.assign(headers, fileHeaders);
+    return headers;
+  };
 
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
@@ -109,9 +130,25 @@ export async function startServer({
       return;
     }
 
+    if (Object.hasOwn(routes, pathname)) {
+      routes[pathname](req, res);
+      return;
+    }
+    const held = files(pathname === '/' ? '/index.html' : pathname);
+    if (held) {
+      res.writeHead(200, headersFor(pathname === '/' ? 'index.html' : pathname, held.length));
+      res.end(req.method === 'HEAD' ? undefined : held);
+      return;
+    }
+
+    const inDist = pathname === '/dist' || pathname.startsWith('/dist/');
+    if (!(inDist ? distDir : webDir)) {
+      send(404, 'Not Found\n');
+      return;
+    }
     let file;
     if (pathname === '/') file = join(webDir, 'index.html');
-    else if (pathname === '/dist' || pathname.startsWith('/dist/')) file = within(distDir, pathname.slice('/dist'.length));
+    else if (inDist) file = within(distDir, pathname.slice('/dist'.length));
     else file = within(webDir, pathname);
     if (!file) {
       send(403, 'Forbidden\n');
@@ -133,16 +170,7 @@ export async function startServer({
       return;
     }
 
-    const ext = extname(file).toLowerCase();
-    const headers = {
-      'Content-Type': ext === '.wasm' ? wasmContentType : MIME[ext] || 'application/octet-stream',
-      'Content-Length': String(info.size),
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    if (ext === '.html' && csp) headers['Content-Security-Policy'] = csp;
-    if (ext !== '.html') Object.assign(headers, fileHeaders);
-    res.writeHead(200, headers);
+    res.writeHead(200, headersFor(file, info.size));
     if (req.method === 'HEAD') {
       res.end();
       return;
@@ -169,7 +197,9 @@ export async function startServer({
   return { url, port: actualPort, close };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a script (not when bundled into the package's command, whose file
+// then is import.meta.url).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && basename(process.argv[1]) === 'serve.mjs') {
   const port = Number(process.env.PORT ?? 8000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`serve: PORT must be a port number, got ${process.env.PORT}\n`);

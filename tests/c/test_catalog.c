@@ -98,7 +98,7 @@ static void test_pack_errors(void)
     CHECK(aw_content_pack(&blob, files, 1, &trending, &error) == AW_ERR_CONTENT);
     CHECK_STR(error.path, "t.md");
     CHECK(error.line == 1);
-    CHECK_STR(error.message, "no article in content/ has the slug 'missing'");
+    CHECK_STR(error.message, "no article in the folder has the slug 'missing'");
     CHECK(blob.len == 0);
     aw_buffer_free(&blob);
 }

@@ -50,7 +50,9 @@ describe('the packed package', () => {
       default: './article-widget.mjs',
     });
     assert.deepEqual(p.exports['./wasm'], { types: './wasm.d.ts', default: './article-widget.wasm' });
-    const targets = [p.main, p.module, p.types, p.unpkg, p.customElements, ...p.sideEffects];
+    // The command that builds a site's own articles (README, "Your own articles").
+    assert.deepEqual(p.bin, { 'article-widget': './article-widget-cli.mjs' });
+    const targets = [p.main, p.module, p.types, p.unpkg, p.customElements, ...p.sideEffects, ...Object.values(p.bin)];
     const leaves = (v) => (typeof v === 'string' ? [v] : Object.values(v).flatMap(leaves));
     for (const value of Object.values(p.exports)) targets.push(...leaves(value));
     for (const t of targets) assert.ok(existsSync(join(installed, t)), `${t} is in the tarball`);
@@ -137,6 +139,21 @@ describe('tools/pack.mjs refuses a broken package', () => {
     assert.match(text, /manifest\.json article-widget\.wasm integrity is stale/);
     assert.match(text, /article-widget\.js was not built with this \.wasm/);
     assert.match(text, /size budget exceeded: .* is \d+ bytes brotli, the budget is 1000/);
+  });
+
+  test('a command without its #! line, a content packer that imports something', () => {
+    const dir = distCopy('command');
+    const command = join(dir, 'article-widget-cli.mjs');
+    writeFileSync(command, readFileSync(command, 'utf8').replace('#!/usr/bin/env node\n', ''));
+    // type section: () -> (); import section: env.f as function 0.
+    writeFileSync(join(dir, 'article-widget-content.wasm'), Buffer.from([
+      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+      0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+      0x02, 0x09, 0x01, 0x03, 0x65, 0x6e, 0x76, 0x01, 0x66, 0x00, 0x00,
+    ]));
+    const text = packAndCheck({ dist: dir, out: join(tmp, 'out-command') }).problems.join('\n');
+    assert.match(text, /bin article-widget: article-widget-cli\.mjs does not start with #!\/usr\/bin\/env node/);
+    assert.match(text, /article-widget-content\.wasm must import nothing, but imports: env\.f \(function\)/);
   });
 
   test('a file the package does not list is not packed; one it lists but the manifest lacks is caught', () => {

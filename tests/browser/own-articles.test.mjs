@@ -1,0 +1,157 @@
+// A site owner's own articles, as the README tells it: the packed tarball
+// installed in a scratch project (offline), a folder of new articles built
+// with the package's command, the built folder served and read in
+// Chromium; then the preview server, edited while it runs.
+//
+//   node --test tests/browser/own-articles.test.mjs   (AW_PACK, AW_DIST, AW_CHROMIUM)
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { DIST, REPO, requireFile } from '../js/helpers.mjs';
+import { writeContentFolder } from '../js/content-folders.mjs';
+import { startServer } from '../../tools/serve.mjs';
+import { LAUNCH, T, assertClean, open, state, waitForArticle, widgetState } from './harness.mjs';
+
+const pkg = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
+const TARBALL = resolve(process.env.AW_PACK || join(REPO, 'build', 'pack', `${pkg.name}-${pkg.version}.tgz`));
+const tmp = mkdtempSync(join(tmpdir(), 'aw-own-articles-'));
+const project = join(tmp, 'project');
+const command = join(project, 'node_modules', '.bin', 'article-widget');
+
+const ARTICLES = [
+  {
+    slug: 'tram-line-opens', title: 'The New Tram Line Opens To Passengers', date: '2026-05-04', source: 'City desk',
+    topics: ['Transport'], summary: 'Trams run every six minutes.',
+    paragraphs: ['The first tram left the depot at half past five in the morning.', 'Trams will run every six minutes until midnight.'],
+  },
+  {
+    slug: 'bakery-award', title: 'Corner Bakery Wins The Regional Award', date: '2026-04-28', source: 'Food',
+    paragraphs: ['The judges tasted forty loaves before they chose.', 'The bakery has been on the corner since 1952.'],
+  },
+  {
+    slug: 'park-benches', title: 'Park Benches Repainted', date: '2026-04-30',
+    paragraphs: ['Volunteers repainted sixty benches over the weekend.'],
+  },
+];
+// Not the date order: the list follows trending.md.
+const TRENDING = ['bakery-award', 'tram-line-opens'];
+const body = (a) => a.paragraphs.join('\n\n');
+
+let server;
+before(async () => {
+  requireFile(TARBALL, 'run scripts/pack (or set AW_PACK)');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'my-news-site', private: true }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', TARBALL], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
+  writeContentFolder(join(project, 'articles'), ARTICLES.map((a) => ({ ...a, body: body(a) })), TRENDING);
+  const out = execFileSync(process.execPath, [command, 'build', 'articles', '--out', 'public'], { cwd: project, encoding: 'utf8' });
+  assert.match(out, /^article-widget: 3 articles from articles -> public/);
+
+  // The site: its own page at /, the built folder at /dist/.
+  const manifest = JSON.parse(readFileSync(join(project, 'public', 'manifest.json'), 'utf8'));
+  mkdirSync(join(project, 'web'));
+  writeFileSync(join(project, 'web', 'index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>My news site</title><link rel="icon" href="data:,">
+<script src="dist/article-widget.min.js" integrity="${manifest.files['article-widget.min.js'].integrity}" defer></script>
+</head><body><h1>My news site</h1>
+<article-widget><p class="widget-fallback">Read our news on the front page.</p></article-widget>
+</body></html>
+`);
+  server = await startServer({ port: 0, root: project, dist: join(project, 'public') });
+  state.browser = await chromium.launch(LAUNCH);
+});
+after(async () => {
+  await state.browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the built folder: the new articles in Chromium, the trending list as trending.md says', T, async () => {
+  const { page, context, log } = await open('/', { base: server.url });
+  await waitForArticle(page, TRENDING[0]);
+  let s = await widgetState(page);
+  const titleOf = new Map(ARTICLES.map((a) => [a.slug, a.title]));
+  assert.deepEqual(s.links.map((l) => l.slug), TRENDING);
+  assert.deepEqual(s.links.map((l) => l.text), TRENDING.map((slug) => titleOf.get(slug)));
+  assert.equal(s.title, titleOf.get(TRENDING[0]));
+  assert.deepEqual(s.paragraphs, ARTICLES.find((a) => a.slug === TRENDING[0]).paragraphs);
+
+  await page.locator('article-widget .aw-trending-link', { hasText: titleOf.get(TRENDING[1]) }).click();
+  await waitForArticle(page, TRENDING[1]);
+  s = await widgetState(page);
+  assert.equal(s.title, titleOf.get(TRENDING[1]));
+  assert.deepEqual(s.paragraphs, ARTICLES.find((a) => a.slug === TRENDING[1]).paragraphs);
+  assert.equal(log.wasm.length, 1);
+  assertClean(log);
+  await context.close();
+});
+
+test('the built folder: manifest.json\'s SRI matches every file; the module imports nothing', () => {
+  const dir = join(project, 'public');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  assert.deepEqual(Object.keys(manifest.files).sort(), readdirSync(dir).filter((n) => n !== 'manifest.json').sort());
+  for (const [name, f] of Object.entries(manifest.files)) {
+    assert.equal(f.integrity, `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`, name);
+  }
+  const module = new WebAssembly.Module(readFileSync(join(dir, 'article-widget.wasm')));
+  assert.deepEqual(WebAssembly.Module.imports(module), []);
+  assert.equal(manifest.version, pkg.version);
+});
+
+test('preview: the widget with the folder\'s articles; a change reloads the page; an error shows and the last good build stays', T, async () => {
+  const child = spawn(process.execPath, [command, 'preview', 'articles', '--port', '0'], { cwd: project });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  try {
+    const url = await new Promise((resolveUrl, reject) => {
+      child.stdout.on('data', () => {
+        const m = /previewing articles at (http:\/\/\S+) /.exec(output);
+        if (m) resolveUrl(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${output}`)));
+    });
+    const { page, context, log } = await open('/', { base: url });
+    const wasmTypes = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.wasm')) wasmTypes.push(r.headers()['content-type']);
+    });
+    await waitForArticle(page, TRENDING[0]);
+    const first = ARTICLES.find((a) => a.slug === TRENDING[0]);
+    assert.equal((await widgetState(page)).title, first.title);
+    assert.equal(await page.locator('#preview-error').isVisible(), false);
+
+    // The writer saves a new title: the page reloads by itself and shows it.
+    const file = join(project, 'articles', `${first.slug}.md`);
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace(first.title, 'A Changed Headline'));
+    await page.waitForFunction(() => document.querySelector('article-widget')?.shadowRoot?.querySelector('.aw-title')?.textContent === 'A Changed Headline');
+    assert.ok(wasmTypes.length >= 1, 'the reloaded page fetched the new module');
+    assert.deepEqual([...new Set(wasmTypes)], ['application/wasm']);
+
+    // A mistake: the page says where, the widget keeps the last good build.
+    writeFileSync(file, good.replace(`date: ${first.date}`, 'date: 2026-04-31'));
+    const banner = page.locator('#preview-error');
+    await banner.waitFor({ state: 'visible' });
+    const message = `articles/${first.slug}.md:4: date '2026-04-31' is not a calendar date written YYYY-MM-DD`;
+    assert.equal(await banner.textContent(), message);
+    assert.equal((await widgetState(page)).title, 'A Changed Headline');
+    assert.ok(output.includes(`${message}\n`), output);
+
+    writeFileSync(file, good);
+    await page.waitForFunction((title) => document.querySelector('article-widget')?.shadowRoot?.querySelector('.aw-title')?.textContent === title, first.title);
+    assert.equal(await page.locator('#preview-error').isVisible(), false);
+    assertClean(log);
+    await context.close();
+  } finally {
+    child.kill();
+  }
+});

@@ -1,0 +1,323 @@
+// The package's command (dist/article-widget-cli.mjs, what `npx
+// article-widget` runs): bad content fails exactly as scripts/build fails,
+// writing nothing; good content gives what scripts/build gives, byte for
+// byte, and the same articles through the Node builds; the preview server
+// serves, rebuilds and keeps the last good build.
+//
+//   node --test tests/js/command.test.mjs   (AW_DIST; the native aw-embed of build/native)
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, test } from 'node:test';
+
+import { CONTENT, DIST, REPO, requireFile } from './helpers.mjs';
+import { embedErrorCases, writeContentFolder, writeErrorCase } from './content-folders.mjs';
+import { DEFAULT_CSP } from '../../tools/serve.mjs';
+
+const COMMAND = join(DIST, 'article-widget-cli.mjs');
+const EMBED = resolve(process.env.AW_EMBED || 'build/native/tools/aw-embed');
+const RENDERER = resolve(process.env.AW_WASM || 'build/wasm/article-widget.wasm');
+const tmp = mkdtempSync(join(tmpdir(), 'aw-command-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(...args) {
+  requireFile(COMMAND, 'run scripts/build (or set AW_DIST)');
+  return spawnSync(process.execPath, [COMMAND, ...args], { encoding: 'utf8', cwd: tmp });
+}
+
+// The same without blocking, so that cases can run side by side:
+// resolves to { status, stdout, stderr }.
+function runAsync(file, args) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(file, args, { cwd: tmp });
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (d) => { out.stdout += d; });
+    child.stderr.on('data', (d) => { out.stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status) => resolveRun({ status, ...out }));
+  });
+}
+
+// New articles, none of them ours: Unicode, quoted values, a table, a link.
+const NEW_ARTICLES = [
+  {
+    slug: 'harbour-reopens', title: 'Harbour Reopens After Storm Repairs', date: '2026-03-02', source: 'Staff reporter',
+    topics: ['Harbour', 'Weather'], summary: 'Boats are back.',
+    body: 'The harbour reopened on Monday after **three weeks** of repairs.\n\nFishing boats left at dawn; the café on the quay opened at six.\n\n| Berth | Boats |\n| --- | --- |\n| North | 12 |',
+  },
+  {
+    slug: 'library-hours', title: '"Library Extends Opening Hours"', date: '2026-02-11',
+    body: 'From next month the library stays open until nine.\n\n## Why\n\nReaders asked for it ([the survey](https://example.com/survey)).',
+  },
+  {
+    slug: 'bridge-vote', title: 'Council Votes On The Old Bridge', date: '2026-01-20', source: 'Council notes',
+    body: 'The vote is on Thursday. Čeština, 日本語 and emoji 🌉 all pass through.',
+  },
+];
+const NEW_TRENDING = ['library-hours', 'harbour-reopens'];
+
+// Every file of `dir` but manifest.json: { name: Buffer }.
+function pageFiles(dir) {
+  return Object.fromEntries(readdirSync(dir).filter((n) => n !== 'manifest.json').sort().map((n) => [n, readFileSync(join(dir, n))]));
+}
+
+// Every article in every view, and the catalog, through a dist folder's
+// Node build.
+async function rendered(dir) {
+  const aw = await import(pathToFileURL(join(dir, 'article-widget.node.mjs')).href);
+  await aw.ready;
+  const out = { catalog: aw.articles() };
+  for (const { slug } of out.catalog) {
+    for (const view of ['full', 'trending', 'article']) {
+      for (const level of [0, 3]) out[`${slug} ${view} h${level}`] = aw.renderView(slug, view, level);
+    }
+  }
+  return out;
+}
+
+function assertSameFiles(actual, expected) {
+  assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort());
+  for (const name of Object.keys(expected)) assert.ok(actual[name].equals(expected[name]), `${name} is byte-identical`);
+}
+
+describe('malformed content fails as scripts/build fails, and nothing is written', { concurrency: 4 }, () => {
+  for (const c of embedErrorCases()) {
+    test(c.name, async () => {
+      const folder = join(tmp, 'bad', c.name);
+      const expected = writeErrorCase(folder, c);
+      const out = join(tmp, 'bad-out', c.name);
+      const r = await runAsync(process.execPath, [requireFile(COMMAND, 'run scripts/build (or set AW_DIST)'), 'build', folder, '--out', out]);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.ok(r.stderr.includes(expected), `expected ${JSON.stringify(expected)}, got ${JSON.stringify(r.stderr)}`);
+      assert.match(r.stderr, /^[^\n]+\.md:\d+: [^\n]+\n$/, 'one line: file:line: message');
+      assert.ok(!existsSync(out), 'nothing written');
+      // What scripts/build runs on the same folder (CMake passes the sorted paths) says the very same.
+      const articles = readdirSync(folder).filter((n) => n !== 'trending.md').sort().map((n) => join(folder, n));
+      const embed = await runAsync(requireFile(EMBED, 'run scripts/build (or set AW_EMBED)'),
+        ['--blob', join(tmp, `${c.name}.bin`), '--trending', join(folder, 'trending.md'), ...articles]);
+      assert.notEqual(embed.status, 0);
+      assert.equal(r.stderr, embed.stderr);
+    });
+  }
+
+  test('a failed build leaves an existing folder as it was', () => {
+    const out = join(tmp, 'kept');
+    mkdirSync(out);
+    writeFileSync(join(out, 'article-widget.wasm'), 'an older build\n');
+    const folder = join(tmp, 'kept-bad-date');
+    writeErrorCase(folder, embedErrorCases().find((c) => c.name === 'bad_date'));
+    assert.equal(run('build', folder, '--out', out).status, 1);
+    assert.deepEqual(readdirSync(out), ['article-widget.wasm']);
+    assert.equal(readFileSync(join(out, 'article-widget.wasm'), 'utf8'), 'an older build\n');
+  });
+});
+
+describe('usage and setup mistakes are named', () => {
+  test('no command, an unknown option, build without --out: usage, exit 2', () => {
+    for (const args of [[], ['publish', 'x'], ['build', 'x'], ['build', 'x', '--out', 'y', '--colour']]) {
+      const r = run(...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /^article-widget: .+\n\nusage: article-widget build CONTENT_DIR --out OUT_DIR/);
+    }
+  });
+
+  test('a folder that is missing, or has no trending.md; --out naming the package', () => {
+    assert.match(run('build', 'nowhere', '--out', 'o').stderr, /^article-widget: cannot read the content folder nowhere: no such folder\n$/);
+    const folder = join(tmp, 'no-trending');
+    writeContentFolder(folder, NEW_ARTICLES, NEW_TRENDING);
+    rmSync(join(folder, 'trending.md'));
+    const r = run('build', folder, '--out', join(tmp, 'o'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /trending\.md is missing: it lists the slugs of the trending articles/);
+    assert.match(run('build', CONTENT, '--out', DIST).stderr, /is the package itself: name another folder/);
+  });
+
+  test('--version is the package\'s', () => {
+    assert.equal(run('--version').stdout, `${JSON.parse(readFileSync(join(DIST, 'package.json'))).version}\n`);
+  });
+});
+
+describe('good content: what scripts/build gives', () => {
+  test('content/ gives dist/\'s page files byte for byte, and the same articles', async () => {
+    const out = join(tmp, 'ours');
+    const r = run('build', CONTENT, '--out', out);
+    assert.equal(r.status, 0, r.stderr);
+    const built = pageFiles(out);
+    const dist = pageFiles(DIST);
+    for (const name of ['article-widget-cli.mjs', 'article-widget-content.wasm', 'package.json']) delete dist[name];
+    for (const name of Object.keys(dist).filter((n) => n.endsWith('.tgz'))) delete dist[name];
+    assertSameFiles(built, dist);
+    assert.deepEqual(await rendered(out), await rendered(DIST));
+  });
+
+  test('new articles: the same bytes as aw-embed + tools/build-web.mjs on the renderer CMake links', async () => {
+    const folder = join(tmp, 'new');
+    writeContentFolder(folder, NEW_ARTICLES, NEW_TRENDING);
+    const out = join(tmp, 'new-out');
+    const r = run('build', folder, '--out', out);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^article-widget: 3 articles from .* -> .* \(wasm sha384 [0-9a-f]{16}, \d+ ms\)\n/);
+
+    // The steps of scripts/build (cmake/WasmModule.cmake), by hand.
+    const blob = join(tmp, 'new.bin');
+    const paths = NEW_ARTICLES.map((a) => join(folder, `${a.slug}.md`)).sort();
+    execFileSync(requireFile(EMBED, 'run scripts/build'), ['--blob', blob, '--trending', join(folder, 'trending.md'), ...paths]);
+    const reference = join(tmp, 'new-reference');
+    execFileSync(process.execPath, [join(REPO, 'tools', 'build-web.mjs'), '--wasm', requireFile(RENDERER, 'run scripts/build'),
+      '--content', blob, '--out', reference]);
+    const expected = pageFiles(reference);
+    expected['THIRD-PARTY-NOTICES.md'] = readFileSync(join(DIST, 'THIRD-PARTY-NOTICES.md')); // written with --notice
+    assertSameFiles(pageFiles(out), expected);
+
+    const html = await rendered(out);
+    assert.deepEqual(html, await rendered(reference));
+    // And it is what the folder says: trending.md's order first, then the newest.
+    assert.deepEqual(html.catalog.map((a) => a.slug), ['library-hours', 'harbour-reopens', 'bridge-vote']);
+    assert.equal(html.catalog[0].title, 'Library Extends Opening Hours');
+    const nav = html['bridge-vote trending h0'];
+    assert.deepEqual([...nav.matchAll(/data-aw-slug="([^"]+)"/g)].map((m) => m[1]), NEW_TRENDING);
+    assert.match(html['harbour-reopens article h0'], /café on the quay/);
+  });
+
+  test('manifest.json: every file with its bytes and SRI; --sizes adds gzip and brotli', () => {
+    const folder = join(tmp, 'new');
+    for (const [out, sizes] of [[join(tmp, 'new-out'), false], [join(tmp, 'new-sized'), true]]) {
+      if (sizes) assert.equal(run('build', folder, '--out', out, '--sizes').status, 0);
+      const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+      const wasm = readFileSync(join(out, 'article-widget.wasm'));
+      assert.equal(manifest.wasmHash, createHash('sha384').update(wasm).digest('hex').slice(0, 16));
+      assert.deepEqual(Object.keys(manifest.files), Object.keys(pageFiles(out)));
+      for (const [name, f] of Object.entries(manifest.files)) {
+        const bytes = readFileSync(join(out, name));
+        assert.equal(f.bytes, bytes.length, name);
+        assert.equal(f.integrity, `sha384-${createHash('sha384').update(bytes).digest('base64')}`, name);
+        assert.equal('brotli' in f && 'gzip' in f, sizes, name);
+      }
+      assert.deepEqual(WebAssembly.Module.imports(new WebAssembly.Module(wasm)), [], 'the module imports nothing');
+    }
+  });
+
+  test('a build into an existing folder replaces our files and keeps the others', () => {
+    const out = join(tmp, 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), '<p>the site\'s own page</p>\n');
+    writeFileSync(join(out, 'article-widget.wasm'), 'stale\n');
+    assert.equal(run('build', join(tmp, 'new'), '--out', out).status, 0);
+    assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), '<p>the site\'s own page</p>\n');
+    assert.ok(readFileSync(join(out, 'article-widget.wasm')).equals(readFileSync(join(tmp, 'new-out', 'article-widget.wasm'))));
+    assert.deepEqual(readdirSync(tmp).filter((n) => n.includes('.article-widget-')), [], 'no staging folder left');
+  });
+});
+
+describe('preview', () => {
+  // Starts the preview of `folder`; resolves once it prints its URL.
+  function startPreview(folder) {
+    const child = spawn(process.execPath, [COMMAND, 'preview', folder, '--port', '0'], { cwd: tmp });
+    const output = { stdout: '', stderr: '' };
+    child.stdout.on('data', (d) => { output.stdout += d; });
+    child.stderr.on('data', (d) => { output.stderr += d; });
+    const url = new Promise((resolveUrl, reject) => {
+      child.stdout.on('data', () => {
+        const m = /previewing .* at (http:\/\/\S+) /.exec(output.stdout);
+        if (m) resolveUrl(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${output.stderr}`)));
+    });
+    return { child, output, url };
+  }
+
+  // The build events the server sends, as they come.
+  async function* buildEvents(url) {
+    const res = await fetch(new URL('events', url));
+    assert.equal(res.headers.get('content-type'), 'text/event-stream');
+    const decoder = new TextDecoder();
+    let text = '';
+    for await (const chunk of res.body) {
+      text += decoder.decode(chunk, { stream: true });
+      let end;
+      while ((end = text.indexOf('\n\n')) >= 0) {
+        const m = /^event: build\ndata: (.*)$/m.exec(text.slice(0, end));
+        text = text.slice(end + 2);
+        if (m) yield JSON.parse(m[1]);
+      }
+    }
+  }
+
+  // The next event that `wanted` accepts (an editor's save may come as
+  // more than one change, and so more than one build).
+  async function next(events, wanted) {
+    for (;;) {
+      const { value, done } = await events.next();
+      assert.ok(!done, 'the event stream ended');
+      if (wanted(value)) return value;
+    }
+  }
+
+  test('serves the page and the build, rebuilds on a change, keeps the last good build on an error', async () => {
+    const folder = join(tmp, 'preview');
+    writeContentFolder(folder, NEW_ARTICLES, NEW_TRENDING);
+    const { child, output, url: started } = startPreview(folder);
+    try {
+      const url = await started;
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get('content-security-policy'), DEFAULT_CSP);
+      const html = await page.text();
+      assert.match(html, /<script src="dist\/article-widget\.js" defer><\/script>/);
+      assert.match(html, /<a href="#aw\/library-hours">Library Extends Opening Hours<\/a>/);
+      for (const asset of ['preview-client.js', 'demo.css', 'preview.css', 'favicon.svg']) {
+        assert.equal((await fetch(new URL(asset, url))).status, 200, asset);
+      }
+      const wasmUrl = new URL('dist/article-widget.wasm', url);
+      const first = await fetch(wasmUrl);
+      assert.equal(first.headers.get('content-type'), 'application/wasm');
+      const firstBytes = Buffer.from(await first.arrayBuffer());
+
+      const events = buildEvents(url);
+      assert.deepEqual((await events.next()).value, { build: 1, error: null });
+      let last = 1;
+
+      const file = join(folder, 'harbour-reopens.md');
+      const good = readFileSync(file, 'utf8');
+      writeFileSync(file, good.replace('Harbour Reopens', 'Harbour Finally Reopens'));
+      last = (await next(events, (e) => e.build > last && e.error === null)).build;
+      const secondBytes = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer());
+      assert.ok(!secondBytes.equals(firstBytes), 'a new module');
+      assert.ok(secondBytes.includes(Buffer.from('Harbour Finally Reopens')));
+      assert.match(await (await fetch(url)).text(), /Harbour Finally Reopens/);
+
+      writeFileSync(file, good.replace('date: 2026-03-02', 'date: 2026-02-30'));
+      const broken = await next(events, (e) => e.error !== null);
+      const message = `${join(folder, 'harbour-reopens.md')}:4: date '2026-02-30' is not a calendar date written YYYY-MM-DD`;
+      assert.deepEqual(broken, { build: last, error: message }, 'the build stays the last good one');
+      assert.ok(output.stderr.includes(`${message}\n`), output.stderr);
+      assert.ok(Buffer.from(await (await fetch(wasmUrl)).arrayBuffer()).equals(secondBytes), 'the last good build is served');
+      assert.ok((await (await fetch(url)).text()).includes(message), 'the page shows the error');
+
+      writeFileSync(file, good);
+      await next(events, (e) => e.build > last && e.error === null);
+      await events.return();
+    } finally {
+      child.kill();
+    }
+  });
+
+  test('a port in use is named', async () => {
+    const folder = join(tmp, 'preview');
+    const { child, url } = startPreview(folder);
+    try {
+      const port = new URL(await url).port;
+      const r = run('preview', folder, '--port', port);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, new RegExp(`article-widget: port ${port} is in use: pass --port N`));
+    } finally {
+      child.kill();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+// The content packer's interface is written once per side:
+// src/content_exports.h in C, web/cli/content-abi.js in JavaScript. This
+// holds the JS module to the header, and checks that the packer in dist/
+// exports exactly that, imports nothing, and packs as the native embedder
+// does.
+//
+//   node --test tests/js/content-module.test.mjs   (AW_DIST, AW_EMBED)
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, test } from 'node:test';
+
+import * as abi from '../../web/cli/content-abi.js';
+import { CONTENT, DIST, REPO, requireFile } from './helpers.mjs';
+
+const header = (name) => readFileSync(join(REPO, 'src', name), 'utf8');
+const packerBytes = () => readFileSync(requireFile(join(DIST, 'article-widget-content.wasm'), 'run scripts/build (or set AW_DIST)'));
+const tmp = mkdtempSync(join(tmpdir(), 'aw-content-module-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+test('ABI version, export list and the content status agree with the C headers', () => {
+  const h = header('content_exports.h');
+  assert.equal(Number(/#define AW_CONTENT_ABI_VERSION (\d+)/.exec(h)[1]), abi.CONTENT_ABI_VERSION);
+  const declared = [...h.matchAll(/AW_EXPORT\("(\w+)"\)/g)].map((m) => m[1]);
+  assert.deepEqual([...declared, 'memory'].sort(), [...abi.CONTENT_EXPORTS].sort());
+  assert.equal(Number(/AW_ERR_CONTENT = (-\d+)/.exec(header('errors.h'))[1]), abi.STATUS_CONTENT);
+});
+
+test('the built packer exports exactly that interface and imports nothing', () => {
+  const module = new WebAssembly.Module(packerBytes());
+  assert.deepEqual(WebAssembly.Module.imports(module), []);
+  const ours = WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n === 'memory' || n.startsWith('aw_'));
+  assert.deepEqual(ours.sort(), [...abi.CONTENT_EXPORTS].sort());
+});
+
+test('content/ packed by the module is the blob the native embedder writes', () => {
+  const { exports: x } = new WebAssembly.Instance(new WebAssembly.Module(packerBytes()), {});
+  x._initialize?.();
+  assert.equal(x.aw_content_abi_version(), abi.CONTENT_ABI_VERSION);
+  const put = (text) => {
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+    const ptr = x.aw_alloc(bytes.length);
+    new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
+    return [ptr, bytes.length];
+  };
+  const output = () => Buffer.from(new Uint8Array(x.memory.buffer, x.aw_output_ptr(), x.aw_output_len()));
+
+  assert.equal(x.aw_content_begin(), 0);
+  assert.equal(x.aw_content_pack(), -2, 'no trending file yet: invalid argument');
+  const articles = readdirSync(CONTENT).filter((n) => n.endsWith('.md') && n !== 'trending.md').sort();
+  for (const name of articles) assert.equal(x.aw_content_add_article(...put(`content/${name}`), ...put(readFileSync(join(CONTENT, name)))), 0);
+  assert.equal(x.aw_content_set_trending(...put('content/trending.md'), ...put(readFileSync(join(CONTENT, 'trending.md')))), 0);
+  assert.equal(x.aw_content_pack(), 0, output().toString());
+  const blob = output();
+
+  const native = join(tmp, 'content.bin');
+  execFileSync(requireFile(resolve(process.env.AW_EMBED || 'build/native/tools/aw-embed'), 'run scripts/build (or set AW_EMBED)'),
+    ['--blob', native, '--trending', join(CONTENT, 'trending.md'), ...articles.map((n) => join(CONTENT, n))]);
+  assert.ok(blob.equals(readFileSync(native)));
+
+  // A second packing starts afresh; bad content gives file:line: message.
+  assert.equal(x.aw_content_begin(), 0);
+  assert.equal(x.aw_content_add_article(...put('a.md'), ...put('---\ntitle: A\nslug: a\ndate: 2026-13-01\n---\nText\n')), 0);
+  assert.equal(x.aw_content_set_trending(...put('trending.md'), ...put('1. a\n')), 0);
+  assert.equal(x.aw_content_pack(), abi.STATUS_CONTENT);
+  assert.equal(output().toString(), "a.md:4: date '2026-13-01' is not a calendar date written YYYY-MM-DD");
+});

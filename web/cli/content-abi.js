@@ -1,0 +1,16 @@
+// The content packer's interface as JavaScript sees it: the JS side of
+// src/content_exports.h, imported by the command (packer.js) and by the
+// build (tools/check-module.mjs). tests/js/content-module.test.mjs checks
+// every value here against the C headers.
+
+export const CONTENT_ABI_VERSION = 1;
+
+// Every export the command calls.
+export const CONTENT_EXPORTS = [
+  'memory', 'aw_content_abi_version', 'aw_alloc', 'aw_free', 'aw_content_begin', 'aw_content_add_article',
+  'aw_content_set_trending', 'aw_content_pack', 'aw_output_ptr', 'aw_output_len',
+];
+
+// AW_ERR_CONTENT (src/errors.h): the content breaks a rule; the output
+// is "file:line: message".
+export const STATUS_CONTENT = -6;

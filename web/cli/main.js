@@ -1,0 +1,118 @@
+// article-widget: the package's command. A site's own articles, written
+// in the format of the repository's content/, put into the widget with
+// Node alone: the renderer is not rebuilt, the articles travel in its
+// .wasm as data (retarget.js), checked by the same C as scripts/build
+// (packer.js).
+//
+//   article-widget build CONTENT_DIR --out OUT_DIR [--sizes]
+//   article-widget preview CONTENT_DIR [--port N]
+
+import { resolve } from 'node:path';
+
+import { CommandError, ContentError } from './errors.js';
+import { readPackage } from './package.js';
+import { createPacker } from './packer.js';
+import { CONTENT_PACKER, MANIFEST } from './package-layout.js';
+import { preview } from './preview.js';
+import { buildSite } from './site.js';
+import { writeFolder } from './output.js';
+
+const USAGE = `usage: article-widget build CONTENT_DIR --out OUT_DIR [--sizes]
+       article-widget preview CONTENT_DIR [--port N]
+
+CONTENT_DIR holds one Markdown file per article (front matter first) and
+trending.md, the slugs of the trending articles in order.
+
+build     writes the widget's files, carrying these articles, to OUT_DIR:
+          publish that folder on a CDN or any static host. --sizes also
+          puts gzip and brotli sizes in its manifest.json (slower).
+preview   serves a page with the widget on http://127.0.0.1:N/ (default
+          8000) and rebuilds it whenever a file in CONTENT_DIR changes.
+`;
+
+class UsageError extends Error {}
+
+// { command, contentDir, out, port, sizes } from argv.
+function parseArgs(argv) {
+  const args = { positional: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h' || arg === '--version' || arg === '--sizes') args[arg.replace(/^-+/, '')] = true;
+    else if (arg === '--out' || arg === '--port') {
+      if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
+      args[arg.slice(2)] = argv[++i];
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else args.positional.push(arg);
+  }
+  if (args.help || args.version) return args;
+  const [command, contentDir, ...extra] = args.positional;
+  if (!command) throw new UsageError('name a command: build or preview');
+  if (command !== 'build' && command !== 'preview') throw new UsageError(`unknown command ${command}`);
+  if (!contentDir) throw new UsageError(`${command} needs the content folder`);
+  if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
+  if (command === 'build' && !args.out) throw new UsageError('build needs --out OUT_DIR');
+  if (command === 'preview' && args.out) throw new UsageError('--out is for build');
+  if (command === 'build' && args.port !== undefined) throw new UsageError('--port is for preview');
+  const port = args.port === undefined ? 8000 : Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not ${args.port}`);
+  return { command, contentDir, out: args.out, port, sizes: Boolean(args.sizes) };
+}
+
+const stdout = (line) => process.stdout.write(`${line}\n`);
+const stderr = (line) => process.stderr.write(`${line}\n`);
+
+function report(site, contentDir, out, started) {
+  const names = Object.keys(site.manifest.files);
+  const sized = 'brotli' in site.manifest.files[names[0]];
+  const rows = names.map((n) => {
+    const f = site.manifest.files[n];
+    return `  ${n.padEnd(30)} ${String(f.bytes).padStart(9)}${sized ? ` ${String(f.gzip).padStart(9)} ${String(f.brotli).padStart(9)}` : ''}`;
+  });
+  const n = site.catalog.length;
+  stdout([
+    `article-widget: ${n} article${n === 1 ? '' : 's'} from ${contentDir} -> ${out} (wasm sha384 ${site.hash}, ${Math.round(performance.now() - started)} ms)`,
+    `  ${'file'.padEnd(30)} ${'bytes'.padStart(9)}${sized ? ` ${'gzip -9'.padStart(9)} ${'brotli'.padStart(9)}` : ''}`,
+    ...rows,
+    `Publish ${out} as it is. Its ${MANIFEST} has each file's SRI hash, e.g. for article-widget.min.js:`,
+    `  ${site.manifest.files['article-widget.min.js'].integrity}`,
+  ].join('\n'));
+}
+
+async function run(argv) {
+  const started = performance.now();
+  const args = parseArgs(argv);
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const pkg = await readPackage();
+  if (args.version) {
+    stdout(pkg.version);
+    return;
+  }
+  const pack = createPacker(pkg.packer, `the content packer (${CONTENT_PACKER})`);
+  if (args.command === 'build') {
+    if (resolve(args.out) === pkg.dir) throw new CommandError(`--out ${args.out} is the package itself: name another folder`);
+    const site = await buildSite({ pkg, pack, contentDir: args.contentDir, sizes: args.sizes });
+    await writeFolder(args.out, site.files);
+    report(site, args.contentDir, args.out, started);
+    return;
+  }
+  const server = await preview({ pkg, pack, contentDir: args.contentDir, port: args.port, log: stdout, logError: stderr });
+  stdout(`article-widget: previewing ${args.contentDir} at ${server.url} (Ctrl-C stops)`);
+  const stop = () => server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+run(process.argv.slice(2)).catch((err) => {
+  if (err instanceof UsageError) {
+    stderr(`article-widget: ${err.message}\n`);
+    process.stderr.write(USAGE);
+    process.exit(2);
+  }
+  if (err instanceof ContentError) stderr(err.message);
+  else if (err instanceof CommandError) stderr(`article-widget: ${err.message}`);
+  else stderr(`article-widget: ${err.stack}`);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+// One build of a site, in memory: a content folder in, the files of a
+// dist folder carrying those articles out (the package's page files with
+// the new renderer, and their manifest). `build` writes them, `preview`
+// serves them.
+
+import { createEngine } from '../src/engine.js';
+import { makeManifest } from '../../tools/manifest.mjs';
+import { readContentFolder } from './content-folder.js';
+import { MANIFEST } from './package-layout.js';
+import { retarget } from './retarget.js';
+
+// pkg: readPackage(); pack: createPacker(). `sizes` adds gzip and brotli
+// sizes to the manifest (seconds for a megabyte of articles).
+// Returns { files: { name: Buffer }, manifest, catalog, hash, integrity }.
+export async function buildSite({ pkg, pack, contentDir, sizes = false }) {
+  const blob = pack(await readContentFolder(contentDir));
+  const { files, module, hash, integrity } = retarget(pkg.pageFiles, blob);
+  // The catalog as a page will see it: the new module, read by the shim's
+  // own engine, which also proves the module loads.
+  const { catalog } = await createEngine(module);
+  const manifest = makeManifest({ name: pkg.name, version: pkg.version, wasmHash: hash, files, compressed: sizes });
+  return {
+    files: { ...files, [MANIFEST]: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
+    manifest, catalog, hash, integrity,
+  };
+}
