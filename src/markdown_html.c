@@ -8,12 +8,14 @@
 #include "utf8.h"
 
 #include <md4c.h>
+#include <stdint.h>
 #include <string.h>
 
 static const char replacement_char[] = "\xEF\xBF\xBD";
 
 typedef struct renderer {
     aw_buffer *out;
+    size_t out_limit;        /* out->len may not pass this (AW_MAX_OUTPUT_SIZE) */
     aw_heading_ids *ids;
     const char *id_prefix;   /* NULL: none */
     unsigned heading_offset;
@@ -29,6 +31,14 @@ typedef struct renderer {
     aw_facts *facts;         /* NULL: not collecting */
     int in_word;             /* the last text byte counted was not a space */
 } renderer;
+
+/* What a callback returns: non-zero makes md_parse stop at once. */
+static int callback_status(const renderer *r)
+{
+    if (r->out->failed)
+        return AW_ERR_NOMEM;
+    return r->out->len > r->out_limit ? AW_ERR_OUTPUT_TOO_LARGE : 0;
+}
 
 /* ===== Text ===== */
 
@@ -277,7 +287,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     case MD_BLOCK_TH: open_table_cell(r, "th", detail); break;
     case MD_BLOCK_TD: open_table_cell(r, "td", detail); break;
     }
-    return out->failed ? AW_ERR_NOMEM : 0;
+    return callback_status(r);
 }
 
 static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
@@ -304,7 +314,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     case MD_BLOCK_TH: aw_buffer_append_str(out, "</th>\n"); break;
     case MD_BLOCK_TD: aw_buffer_append_str(out, "</td>\n"); break;
     }
-    return out->failed ? AW_ERR_NOMEM : 0;
+    return callback_status(r);
 }
 
 /* ===== Spans ===== */
@@ -389,7 +399,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
     case MD_SPAN_DEL: aw_buffer_append_str(out, "<del>"); break;
     default: break; /* extensions we do not enable */
     }
-    return out->failed ? AW_ERR_NOMEM : 0;
+    return callback_status(r);
 }
 
 static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
@@ -400,7 +410,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
     if (r->image_depth > 0) {
         if (type == MD_SPAN_IMG && --r->image_depth == 0)
             close_image(r, detail);
-        return out->failed ? AW_ERR_NOMEM : 0;
+        return callback_status(r);
     }
     switch (type) {
     case MD_SPAN_EM: aw_buffer_append_str(out, "</em>"); break;
@@ -414,7 +424,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
     case MD_SPAN_DEL: aw_buffer_append_str(out, "</del>"); break;
     default: break;
     }
-    return out->failed ? AW_ERR_NOMEM : 0;
+    return callback_status(r);
 }
 
 static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
@@ -426,7 +436,7 @@ static int text_callback(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, vo
     if (r->facts != NULL)
         count_words(r, type, text, size);
     render_text(r, type, text, size);
-    return r->out->failed || r->heading_text.failed || r->heading_plain.failed || r->attr.failed ? AW_ERR_NOMEM : 0;
+    return r->heading_text.failed || r->heading_plain.failed || r->attr.failed ? AW_ERR_NOMEM : callback_status(r);
 }
 
 /* ===== Entry point ===== */
@@ -440,12 +450,15 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
     renderer r;
     aw_buffer repaired;
     aw_heading_ids own_ids;
+    size_t out_limit;
     int status;
 
     if (size > AW_MAX_INPUT_SIZE)
         return AW_ERR_TOO_LARGE;
     if (options && !aw_heading_ids_prefix_valid(options->id_prefix))
         return AW_ERR_ARGUMENT;
+    /* The bound counts the input as given (before the repairs below). */
+    out_limit = out->len > SIZE_MAX - AW_MAX_OUTPUT_SIZE(size) ? SIZE_MAX : out->len + AW_MAX_OUTPUT_SIZE(size);
     /* A byte-order mark is not content. */
     if (size >= 3 && memcmp(markdown, "\xEF\xBB\xBF", 3) == 0) {
         markdown += 3;
@@ -463,6 +476,7 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
 
     memset(&r, 0, sizeof(r));
     r.out = out;
+    r.out_limit = out_limit;
     aw_buffer_init(&r.attr);
     aw_buffer_init(&r.heading_text);
     aw_buffer_init(&r.heading_plain);
@@ -477,6 +491,8 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
     status = md_parse(markdown, (MD_SIZE)size, &parser, &r);
     if (out->failed || r.attr.failed || r.heading_text.failed || r.heading_plain.failed)
         status = AW_ERR_NOMEM;
+    else if (out->len > r.out_limit)
+        status = AW_ERR_OUTPUT_TOO_LARGE;
     else if (status != 0)
         status = AW_ERR_PARSE; /* md4c's own failure: it could not allocate */
 

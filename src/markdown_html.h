@@ -38,9 +38,11 @@ typedef struct aw_markdown_options {
     const char *id_prefix;
 } aw_markdown_options;
 
-/* Appends the HTML for `size` bytes of Markdown to `out`. `options` may be
- * NULL for the defaults. Returns AW_OK, or AW_ERR_TOO_LARGE,
- * AW_ERR_ARGUMENT (an invalid id prefix), AW_ERR_NOMEM, AW_ERR_PARSE
+/* Appends the HTML for `size` bytes of Markdown to `out`: at most
+ * AW_MAX_OUTPUT_SIZE(size) bytes. `options` may be NULL for the defaults.
+ * Returns AW_OK, or AW_ERR_TOO_LARGE, AW_ERR_OUTPUT_TOO_LARGE (rendering
+ * stopped where the HTML passed that bound), AW_ERR_ARGUMENT (an invalid
+ * id prefix), AW_ERR_NOMEM, AW_ERR_PARSE
  * (errors.h); on error `out` holds partial output the caller should
  * discard. */
 int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,

@@ -50,11 +50,12 @@ AW_EXPORT("aw_render_view") int export_render_view(int index, int view, int head
 /* Output: HTML for `size` bytes of Markdown at `markdown`, framed as
  * `frame` says. With AW_FRAME_NONE, `id_prefix_size` bytes at `id_prefix`
  * start every heading id (heading_ids.h; 0 bytes: none). Status:
- * AW_ERR_TOO_LARGE above AW_MAX_INPUT_SIZE; AW_ERR_ARGUMENT for a prefix
- * that is not up to AW_ID_PREFIX_MAX ASCII letters, digits, '-' and '_'.
- * `collect_facts` non-zero keeps the render's facts for aw_facts_json();
- * zero leaves them empty (render() has no use for them, and counting them
- * costs a tenth of an article's render). */
+ * AW_ERR_TOO_LARGE above AW_MAX_INPUT_SIZE; AW_ERR_OUTPUT_TOO_LARGE when
+ * the HTML would pass AW_MAX_OUTPUT_SIZE (errors.h: the render stops there);
+ * AW_ERR_ARGUMENT for a prefix that is not up to AW_ID_PREFIX_MAX ASCII
+ * letters, digits, '-' and '_'. `collect_facts` non-zero keeps the render's
+ * facts for aw_facts_json(); zero leaves them empty (render() has no use for
+ * them, and counting them costs a tenth of an article's render). */
 AW_EXPORT("aw_render_markdown") int export_render_markdown(const char *markdown, size_t size, int heading_level,
                                                            int frame, const char *id_prefix, size_t id_prefix_size,
                                                            int collect_facts);

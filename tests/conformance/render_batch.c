@@ -5,9 +5,9 @@
  * stdin:  records "<byte count>\n<bytes>", one per document
  * stdout: records "<status> <byte count>\n<bytes>": aw_markdown_to_html()'s
  *         status (errors.h) and its HTML, exactly as render() returns it;
- *         with --time the header also holds the CPU time the render took,
- *         in nanoseconds (CPU time, so other load on the machine does not
- *         count): "<status> <byte count> <ns>\n"
+ *         with --time only a header per document, which also holds the
+ *         CPU time the render took, in nanoseconds (CPU time, so other load
+ *         on the machine does not count): "<status> <byte count> <ns>\n"
  * Exit status: 0 when every record was read and written, 1 otherwise. */
 #include "buffer.h"
 #include "markdown_html.h"
@@ -69,7 +69,7 @@ int main(int argc, char **argv)
             printf("%d %zu %lld\n", status, html.len, elapsed);
         else
             printf("%d %zu\n", status, html.len);
-        if (html.len > 0 && fwrite(html.data, 1, html.len, stdout) != html.len)
+        if (!timed && html.len > 0 && fwrite(html.data, 1, html.len, stdout) != html.len)
             failed = 1;
         aw_buffer_clear(&markdown);
     }

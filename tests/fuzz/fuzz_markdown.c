@@ -7,7 +7,10 @@
  *  - every '<' opens or closes one of the tags the renderer writes, so no
  *    raw HTML got through;
  *  - every href/src value, read as a browser reads it, is http(s), a
- *    relative URL, or (links only) mailto, tel or sms.
+ *    relative URL, or (links only) mailto, tel or sms;
+ *  - it is at most AW_MAX_OUTPUT_SIZE(input) bytes, and a render refused
+ *    with AW_ERR_OUTPUT_TOO_LARGE really passed that bound and stopped
+ *    right after it (within what one callback writes).
  * A broken promise traps, which libFuzzer reports as a crash. */
 #include "buffer.h"
 #include "errors.h"
@@ -136,6 +139,24 @@ static void check_policy(const aw_buffer *out)
     }
 }
 
+/* One callback writes at most a piece of the input, escaped (6 bytes for
+ * a '"' in text, a decoded reference at most 3 per input byte in a URL),
+ * plus its tags: how far past the bound a refused render may have gone. */
+static size_t one_callback_most(size_t size)
+{
+    return 6 * size + 256;
+}
+
+static void check_output_size(int status, const aw_buffer *out, size_t size)
+{
+    size_t bound = AW_MAX_OUTPUT_SIZE(size);
+
+    if (status == AW_OK && out->len > bound)
+        __builtin_trap();
+    if (status == AW_ERR_OUTPUT_TOO_LARGE && (out->len <= bound || out->len - bound > one_callback_most(size)))
+        __builtin_trap();
+}
+
 /* The facts are well-formed JSON's outline: an object that ends "]}" and
  * holds valid UTF-8 (json.c escapes what JSON must). */
 static void check_facts(const aw_facts *facts)
@@ -156,6 +177,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     aw_markdown_options options;
     aw_facts facts;
     aw_buffer out;
+    int status;
 
     memset(&options, 0, sizeof(options));
     aw_facts_init(&facts);
@@ -167,7 +189,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size--;
     }
     aw_buffer_init(&out);
-    if (aw_markdown_to_html(&out, (const char *)data, size, &options) == AW_OK) {
+    status = aw_markdown_to_html(&out, (const char *)data, size, &options);
+    check_output_size(status, &out, size);
+    if (status == AW_OK) {
         check_policy(&out);
         check_class_tokens(&out);
         check_facts(&facts);

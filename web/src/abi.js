@@ -26,6 +26,7 @@ export const FRAME_ARTICLE = 1;
 // article-widget:error and Error.code; any other failure is render-failed.
 export const STATUS_ERROR_CODES = Object.freeze({
   [-4]: 'input-too-large',
+  [-5]: 'output-too-large',
 });
 
 // AW_MAX_INPUT_SIZE: Markdown longer than this is refused.

@@ -67,6 +67,7 @@ export type ErrorCode =
   | 'csp-blocked'
   | 'integrity'
   | 'input-too-large'
+  | 'output-too-large'
   | 'unsupported'
   | 'render-failed';
 

@@ -5,7 +5,8 @@
 export const PREFIX = '[article-widget] ';
 
 export const ERROR_CODES = [
-  'fetch-failed', 'wasm-mime', 'csp-blocked', 'integrity', 'input-too-large', 'unsupported', 'render-failed',
+  'fetch-failed', 'wasm-mime', 'csp-blocked', 'integrity', 'input-too-large', 'output-too-large', 'unsupported',
+  'render-failed',
 ];
 
 export function awError(message, code = 'render-failed') {
