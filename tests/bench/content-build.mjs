@@ -10,8 +10,8 @@
 // time of the process, its CPU time (user + system, read in the process
 // at exit: steadier than wall time on a loaded machine), and the time the
 // command reports for itself (after Node has started). Minimum and median
-// of the runs; then the same with --sizes (gzip and brotli in the
-// manifest), fewer runs.
+// of the runs; then, with fewer runs, the same with --precompress (the
+// .br and .gz copies) and with --sizes (gzip and brotli in the manifest).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -62,7 +62,9 @@ try {
     + `node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start\n\n`
     + `| run | runs | wall ms, min / median | CPU ms, min / median | command's own ms, min / median |\n`
     + '| --- | ---: | ---: | ---: | ---: |\n');
-  for (const [label, extra, runs] of [['build', [], RUNS], ['build --sizes', ['--sizes'], Math.max(1, Math.ceil(RUNS / 3))]]) {
+  const fewer = Math.max(1, Math.ceil(RUNS / 3));
+  for (const [label, extra, runs] of [['build', [], RUNS], ['build --precompress', ['--precompress'], fewer],
+    ['build --sizes', ['--sizes'], fewer]]) {
     once(dir, out, extra); // warm the file cache
     const results = Array.from({ length: runs }, () => once(dir, out, extra));
     process.stdout.write(`| ${label} | ${runs} | ${summary(results, 'wall')} | ${summary(results, 'cpu')} | ${summary(results, 'own')} |\n`);

@@ -52,7 +52,8 @@ before(async () => {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'my-news-site', private: true }));
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', TARBALL], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
   writeContentFolder(join(project, 'articles'), ARTICLES.map((a) => ({ ...a, body: body(a) })), TRENDING);
-  const out = execFileSync(process.execPath, [command, 'build', 'articles', '--out', 'public'], { cwd: project, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [command, 'build', 'articles', '--out', 'public', '--precompress'],
+    { cwd: project, encoding: 'utf8' });
   assert.match(out, /^article-widget: 3 articles from articles -> public/);
 
   // The site: its own page at /, the built folder at /dist/.
@@ -98,6 +99,7 @@ test('the built folder: manifest.json\'s SRI matches every file; the module impo
   const dir = join(project, 'public');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   // The precompressed copies for static hosts are listed apart, under encoded.
+  assert.equal(Object.keys(manifest.encoded).length, 6);
   assert.deepEqual([...Object.keys(manifest.files), ...Object.keys(manifest.encoded)].sort(),
     readdirSync(dir).filter((n) => n !== 'manifest.json').sort());
   for (const [name, f] of [...Object.entries(manifest.files), ...Object.entries(manifest.encoded)]) {

@@ -121,7 +121,7 @@ describe('malformed content fails as scripts/build fails, and nothing is written
 
 describe('usage and setup mistakes are named', () => {
   test('no command, an unknown option, build without --out: usage, exit 2', () => {
-    for (const args of [[], ['publish', 'x'], ['build', 'x'], ['build', 'x', '--out', 'y', '--colour']]) {
+    for (const args of [[], ['publish', 'x'], ['build', 'x'], ['build', 'x', '--out', 'y', '--colour'], ['preview', 'x', '--precompress']]) {
       const r = run(...args);
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /^article-widget: .+\n\nusage: article-widget build CONTENT_DIR --out OUT_DIR/);
@@ -147,7 +147,7 @@ describe('usage and setup mistakes are named', () => {
 describe('good content: what scripts/build gives', () => {
   test('content/ gives dist/\'s page files byte for byte, and the same articles', async () => {
     const out = join(tmp, 'ours');
-    const r = run('build', CONTENT, '--out', out);
+    const r = run('build', CONTENT, '--out', out, '--precompress');
     assert.equal(r.status, 0, r.stderr);
     const built = pageFiles(out);
     const dist = pageFiles(DIST);
@@ -161,7 +161,7 @@ describe('good content: what scripts/build gives', () => {
     const folder = join(tmp, 'new');
     writeContentFolder(folder, NEW_ARTICLES, NEW_TRENDING);
     const out = join(tmp, 'new-out');
-    const r = run('build', folder, '--out', out);
+    const r = run('build', folder, '--out', out, '--precompress');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^article-widget: 3 articles from .* -> .* \(wasm sha384 [0-9a-f]{16}, \d+ ms\)\n/);
 
@@ -186,10 +186,12 @@ describe('good content: what scripts/build gives', () => {
     assert.match(html['harbour-reopens article h0'], /café on the quay/);
   });
 
-  test('manifest.json: every file with its bytes and SRI; --sizes adds gzip and brotli', () => {
+  test('manifest.json: every file with its bytes and SRI; --sizes adds gzip and brotli, --precompress the copies', () => {
     const folder = join(tmp, 'new');
-    for (const [out, sizes] of [[join(tmp, 'new-out'), false], [join(tmp, 'new-sized'), true]]) {
+    for (const [out, sizes, precompress] of [[join(tmp, 'new-out'), false, true], [join(tmp, 'new-sized'), true, false]]) {
       if (sizes) assert.equal(run('build', folder, '--out', out, '--sizes').status, 0);
+      assert.equal(Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).encoded).length,
+        precompress ? 6 : 0, 'a .br and a .gz of each minified script and the .wasm, only with --precompress');
       const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
       const wasm = readFileSync(join(out, 'article-widget.wasm'));
       assert.equal(manifest.wasmHash, createHash('sha384').update(wasm).digest('hex').slice(0, 16));
@@ -216,7 +218,12 @@ describe('good content: what scripts/build gives', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), '<p>the site\'s own page</p>\n');
     writeFileSync(join(out, 'article-widget.wasm'), 'stale\n');
+    assert.equal(run('build', join(tmp, 'new'), '--out', out, '--precompress').status, 0);
+    assert.ok(existsSync(join(out, 'article-widget.wasm.br')));
+    // A build without copies takes away those of the last one: they would
+    // not match the new .wasm.
     assert.equal(run('build', join(tmp, 'new'), '--out', out).status, 0);
+    assert.deepEqual(readdirSync(out).filter((n) => /\.(br|gz)$/.test(n)), []);
     assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), '<p>the site\'s own page</p>\n');
     assert.ok(readFileSync(join(out, 'article-widget.wasm')).equals(readFileSync(join(tmp, 'new-out', 'article-widget.wasm'))));
     assert.deepEqual(readdirSync(tmp).filter((n) => n.includes('.article-widget-')), [], 'no staging folder left');

@@ -9,6 +9,7 @@
 
 import { resolve } from 'node:path';
 
+import { encodedNames } from '../../tools/precompress.mjs';
 import { CommandError, ContentError } from './errors.js';
 import { readPackage } from './package.js';
 import { createPacker } from './packer.js';
@@ -17,15 +18,17 @@ import { preview } from './preview.js';
 import { buildSite } from './site.js';
 import { writeFolder } from './output.js';
 
-const USAGE = `usage: article-widget build CONTENT_DIR --out OUT_DIR [--sizes]
+const USAGE = `usage: article-widget build CONTENT_DIR --out OUT_DIR [--precompress] [--sizes]
        article-widget preview CONTENT_DIR [--port N]
 
 CONTENT_DIR holds one Markdown file per article (front matter first) and
 trending.md, the slugs of the trending articles in order.
 
 build     writes the widget's files, carrying these articles, to OUT_DIR:
-          publish that folder on a CDN or any static host. --sizes also
-          puts gzip and brotli sizes in its manifest.json (slower).
+          publish that folder on a CDN or any static host. --precompress
+          adds .br and .gz copies of the page files, for a server that
+          does not compress (seconds for a megabyte of articles); --sizes
+          puts gzip and brotli sizes in its manifest.json (slower too).
 preview   serves a page with the widget on http://127.0.0.1:N/ (default
           8000) and rebuilds it whenever a file in CONTENT_DIR changes.
 `;
@@ -37,7 +40,7 @@ function parseArgs(argv) {
   const args = { positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--help' || arg === '-h' || arg === '--version' || arg === '--sizes') args[arg.replace(/^-+/, '')] = true;
+    if (['--help', '-h', '--version', '--sizes', '--precompress'].includes(arg)) args[arg.replace(/^-+/, '')] = true;
     else if (arg === '--out' || arg === '--port') {
       if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
       args[arg.slice(2)] = argv[++i];
@@ -55,7 +58,8 @@ function parseArgs(argv) {
   if (command === 'build' && args.port !== undefined) throw new UsageError('--port is for preview');
   const port = args.port === undefined ? 8000 : Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not ${args.port}`);
-  return { command, contentDir, out: args.out, port, sizes: Boolean(args.sizes) };
+  if (command === 'preview' && (args.sizes || args.precompress)) throw new UsageError('--sizes and --precompress are for build');
+  return { command, contentDir, out: args.out, port, sizes: Boolean(args.sizes), precompress: Boolean(args.precompress) };
 }
 
 const stdout = (line) => process.stdout.write(`${line}\n`);
@@ -93,8 +97,9 @@ async function run(argv) {
   const pack = createPacker(pkg.packer, `the content packer (${CONTENT_PACKER})`);
   if (args.command === 'build') {
     if (resolve(args.out) === pkg.dir) throw new CommandError(`--out ${args.out} is the package itself: name another folder`);
-    const site = await buildSite({ pkg, pack, contentDir: args.contentDir, sizes: args.sizes });
-    await writeFolder(args.out, site.files);
+    const site = await buildSite({ pkg, pack, contentDir: args.contentDir, sizes: args.sizes, precompress: args.precompress });
+    // Copies an earlier --precompress build left would not match this .wasm.
+    await writeFolder(args.out, site.files, { replaces: Object.keys(encodedNames()) });
     report(site, args.contentDir, args.out, started);
     return;
   }

@@ -36,7 +36,7 @@ export async function preview({ pkg, pack, contentDir, port = 8000, log, logErro
 
   async function rebuild() {
     try {
-      site = await buildSite({ pkg, pack, contentDir, precompress: false });
+      site = await buildSite({ pkg, pack, contentDir });
       build++;
       error = null;
       log(`built ${site.catalog.length} article${site.catalog.length === 1 ? '' : 's'} (wasm sha384 ${site.hash})`);

@@ -12,10 +12,11 @@ import { retarget } from './retarget.js';
 
 // pkg: readPackage(); pack: createPacker(). `sizes` adds gzip and brotli
 // sizes to the manifest (seconds for a megabyte of articles). `precompress`
-// adds the .br and .gz copies of the page files for static hosts, as
-// scripts/build does (preview, which serves from memory, needs none).
+// adds the .br and .gz copies of the page files for static hosts that do
+// not compress, as scripts/build does: brotli at quality 11 takes most of a
+// build (seconds for a megabyte of articles), so it is asked for.
 // Returns { files: { name: Buffer }, manifest, catalog, hash, integrity }.
-export async function buildSite({ pkg, pack, contentDir, sizes = false, precompress = true }) {
+export async function buildSite({ pkg, pack, contentDir, sizes = false, precompress = false }) {
   const blob = pack(await readContentFolder(contentDir));
   const { files, module, hash, integrity } = retarget(pkg.pageFiles, blob);
   // The catalog as a page will see it: the new module, read by the shim's
