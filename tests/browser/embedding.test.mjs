@@ -400,6 +400,24 @@ window.__imported = true;`);
   await context.close();
 });
 
+test('page Markdown whose HTML would pass the output bound: fallback, output-too-large, the page carries on', T, async () => {
+  // 128 columns of one-cell rows: 4.5 KB of Markdown, 2.6 MB of HTML unbounded.
+  const { page: p, context, log } = await openModulePage(`import { mount, render } from '/dist/article-widget.mjs';
+document.getElementById('target').innerHTML = '<p id="kept">Read the notes elsewhere.</p>';
+const md = '|h'.repeat(128) + '|\\n' + '|-'.repeat(128) + '|\\n' + 'x\\n'.repeat(2000);
+mount(document.getElementById('target'), { markdown: md });
+window.addEventListener('article-widget:error', () => { window.after = render('still *fine*'); });`);
+  await p.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
+  const [error] = await events(p);
+  assert.equal(error.detail.code, 'output-too-large');
+  assert.equal(error.detail.message, 'the HTML would be larger than 32 times the input plus 64 KiB');
+  assert.ok(await p.locator('#kept').isVisible(), 'fallback kept');
+  assert.equal(await inWidget(p, '#target', (root) => root.querySelectorAll('table').length), 0, 'no partial table');
+  assert.equal(await p.evaluate(() => window.after), '<p>still <em>fine</em></p>\n', 'the module keeps working');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('setWasmUrl() tells the ES module where the .wasm is, before the first mount', T, async () => {
   // Wrong on purpose: the error names the URL given, so the override is what was used.
   let { page: p, context, log } = await openModulePage(`import { mount, setWasmUrl } from '/dist/article-widget.mjs';

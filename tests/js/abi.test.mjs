@@ -38,6 +38,7 @@ test('status codes and the input limit agree with errors.h', () => {
   const errorsH = header('errors.h');
   assert.equal(Number(cValue(errorsH, 'AW_ERR_TOO_LARGE')), -4);
   assert.equal(abi.STATUS_ERROR_CODES[cValue(errorsH, 'AW_ERR_TOO_LARGE')], 'input-too-large');
+  assert.equal(abi.STATUS_ERROR_CODES[cValue(errorsH, 'AW_ERR_OUTPUT_TOO_LARGE')], 'output-too-large');
   for (const status of Object.keys(abi.STATUS_ERROR_CODES)) {
     assert.match(errorsH, new RegExp(`AW_ERR_\\w+ = ${status}\\b`), `status ${status} exists in C`);
   }
