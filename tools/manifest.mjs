@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 
-import { encode, encodedNames } from './precompress.mjs';
+import { ENCODINGS, encode, encodedNames } from './precompress.mjs';
 
 // "sha384-<base64>": the Subresource Integrity form browsers check.
 export function sriHash(bytes) {
@@ -14,15 +14,21 @@ export function sriHash(bytes) {
 // { bytes, gzip, brotli, integrity } for one file. gzip -9 and brotli
 // quality 11 (the settings of CDNs' precompressed copies). `compressed`
 // false leaves out gzip and brotli: they take seconds on a megabyte of
-// articles (the package's command computes them on request).
-export function describeFile(bytes, { compressed = true } = {}) {
+// articles (the package's command computes them on request). `copies`:
+// the file's precompressed copies already made ({ br, gzip }), whose sizes
+// are taken as they are instead of compressing the same bytes again.
+export function describeFile(bytes, { compressed = true, copies = {} } = {}) {
   if (!compressed) return { bytes: bytes.length, integrity: sriHash(bytes) };
-  return {
-    bytes: bytes.length,
-    gzip: encode(bytes, 'gzip').length,
-    brotli: encode(bytes, 'br').length,
-    integrity: sriHash(bytes),
-  };
+  const size = (encoding) => (copies[encoding] ?? encode(bytes, encoding)).length;
+  return { bytes: bytes.length, gzip: size('gzip'), brotli: size('br'), integrity: sriHash(bytes) };
+}
+
+// The copies of `file` among `files`: { br: Buffer, gzip: Buffer }, as far
+// as they exist.
+function copiesOf(files, file) {
+  const copies = {};
+  for (const [encoding, suffix] of Object.entries(ENCODINGS)) if (files[file + suffix]) copies[encoding] = files[file + suffix];
+  return copies;
 }
 
 // The manifest for `files` ({ name: Buffer }), names sorted. The
@@ -31,7 +37,7 @@ export function describeFile(bytes, { compressed = true } = {}) {
 export function makeManifest({ name, version, wasmHash, files, compressed = true }) {
   const encoded = encodedNames();
   const entries = Object.keys(files).filter((f) => !encoded[f]).sort()
-    .map((file) => [file, describeFile(files[file], { compressed })]);
+    .map((file) => [file, describeFile(files[file], { compressed, copies: copiesOf(files, file) })]);
   const copies = Object.keys(files).filter((f) => encoded[f]).sort()
     .map((file) => [file, { ...encoded[file], bytes: files[file].length, integrity: sriHash(files[file]) }]);
   return { name, version, wasmHash, files: Object.fromEntries(entries), encoded: Object.fromEntries(copies) };
