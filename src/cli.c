@@ -24,7 +24,6 @@
 #include "heading_ids.h"
 #include "read_file.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,17 +40,6 @@ static const char usage[] =
 /* content/, packed at build time (the blob tools/embed_content.c writes). */
 extern const unsigned char aw_content_blob[];
 extern const size_t aw_content_blob_size;
-
-/* Reads the file at `path` into `out`, or says on stderr why it cannot. */
-static int read_input(const char *path, aw_buffer *out)
-{
-    errno = 0;
-    if (aw_read_file(path, out) == 0)
-        return 0;
-    fprintf(stderr, "%s: %s\n", path,
-            out->failed ? "out of memory" : errno ? strerror(errno) : "cannot read the file");
-    return -1;
-}
 
 static int parse_view(const char *name)
 {
@@ -93,7 +81,7 @@ static int render_content_file(aw_buffer *out, const char *path, int heading_lev
     size_t i;
 
     aw_buffer_init(&text);
-    if (read_input(path, &text) != 0)
+    if (aw_read_file_or_report(path, &text) != 0)
         goto done;
     if (aw_front_matter_parse(text.data, text.len, &fm, &error) != 0) {
         fprintf(stderr, "%s:%u: %s\n", path, error.line, error.message);
@@ -130,7 +118,7 @@ static int render_markdown_file(aw_buffer *out, const char *path, int framed, in
     int status = AW_ERR_ARGUMENT;
 
     aw_buffer_init(&text);
-    if (read_input(path, &text) == 0) {
+    if (aw_read_file_or_report(path, &text) == 0) {
         const char *markdown = text.data ? text.data : "";
         status = framed ? aw_render_page_article(out, markdown, text.len, heading_level, facts)
                         : aw_render_fragment(out, markdown, text.len, heading_level, id_prefix, facts);

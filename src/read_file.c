@@ -1,5 +1,8 @@
 #include "read_file.h"
 
+#include <errno.h>
+#include <string.h>
+
 int aw_read_stream(FILE *in, size_t size, aw_buffer *out)
 {
     char chunk[65536];
@@ -29,4 +32,13 @@ int aw_read_file(const char *path, aw_buffer *out)
     status = aw_read_stream(f, AW_READ_ALL, out);
     fclose(f);
     return status;
+}
+
+int aw_read_file_or_report(const char *path, aw_buffer *out)
+{
+    errno = 0;
+    if (aw_read_file(path, out) == 0)
+        return 0;
+    fprintf(stderr, "%s: %s\n", path, out->failed ? "out of memory" : errno ? strerror(errno) : "cannot read the file");
+    return -1;
 }

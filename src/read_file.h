@@ -1,7 +1,6 @@
 /* Reading files and streams into a buffer, for the native programs:
- * aw-render, the benchmark's native ceiling, the conformance driver (and
- * the content embedder can use it too). Not part of the wasm module, which
- * has no files. */
+ * aw-render, the content embedder, the benchmark's native ceiling, the
+ * conformance driver. Not part of the wasm module, which has no files. */
 #ifndef AW_READ_FILE_H
 #define AW_READ_FILE_H
 
@@ -20,5 +19,9 @@ int aw_read_stream(FILE *in, size_t size, aw_buffer *out);
 /* Appends the whole file at `path` to `out`. Returns 0, or -1 with `errno`
  * set by the failing call (or `out->failed` set when memory ran out). */
 int aw_read_file(const char *path, aw_buffer *out);
+
+/* aw_read_file(), and when it fails, one line on stderr saying why:
+ * "PATH: reason" (the system's message, or "out of memory"). */
+int aw_read_file_or_report(const char *path, aw_buffer *out);
 
 #endif

@@ -12,22 +12,11 @@
 #include "errors.h"
 #include "read_file.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage[] = "usage: aw-embed --blob FILE [--c-source FILE.c] --trending trending.md article.md...\n";
-
-/* Reads `path` whole, or says why it cannot. */
-static int read_input(const char *path, aw_buffer *out)
-{
-    errno = 0;
-    if (aw_read_file(path, out) == 0)
-        return 0;
-    fprintf(stderr, "%s: %s\n", path, out->failed ? "out of memory" : errno ? strerror(errno) : "cannot read the file");
-    return -1;
-}
 
 static void write_c_array(FILE *out, const aw_buffer *blob)
 {
@@ -103,12 +92,12 @@ int main(int argc, char **argv)
     aw_buffer_init(&blob);
     for (i = 0; i < count; i++) {
         aw_buffer_init(&texts[i]);
-        if (read_input(articles[i].path, &texts[i]) != 0)
+        if (aw_read_file_or_report(articles[i].path, &texts[i]) != 0)
             goto done;
         articles[i].text = texts[i].data ? texts[i].data : "";
         articles[i].size = texts[i].len;
     }
-    if (read_input(trending_path, &trending_text) != 0)
+    if (aw_read_file_or_report(trending_path, &trending_text) != 0)
         goto done;
     trending.path = trending_path;
     trending.text = trending_text.data ? trending_text.data : "";
