@@ -101,19 +101,22 @@ async function readMarks() {
   };
 }
 
-// One engine's driver: open(url, { viewport, timeout }) -> readMarks(), close().
+// One engine's driver: open(url, { viewport, timeout, probe }) -> the
+// marks, and what `probe` (a self-contained function run in the page after
+// them) returns, close().
 async function chromiumDriver() {
   // The root package's playwright-core, loaded only when a benchmark runs.
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   return {
-    async open(url, { viewport, timeout }) {
+    async open(url, { viewport, timeout, probe }) {
       const context = await browser.newContext({ viewport });
       try {
         const page = await context.newPage();
         await page.goto(url, { timeout });
         await page.waitForFunction(() => window.__painted !== undefined, null, { timeout, polling: 50 });
-        return await page.evaluate(readMarks);
+        const marks = await page.evaluate(readMarks);
+        return probe ? { ...marks, ...await page.evaluate(probe) } : marks;
       } finally {
         await context.close();
       }
@@ -127,14 +130,15 @@ async function firefoxDriver() {
   const { FIREFOX_LAUNCH } = await import('../browser/engines.mjs');
   const browser = await puppeteer.launch(FIREFOX_LAUNCH);
   return {
-    async open(url, { viewport, timeout }) {
+    async open(url, { viewport, timeout, probe }) {
       const context = await browser.createBrowserContext();
       try {
         const page = await context.newPage();
         await page.setViewport(viewport);
         await page.goto(url, { timeout });
         await page.waitForFunction(() => window.__painted !== undefined, { timeout, polling: 50 });
-        return await page.evaluate(readMarks);
+        const marks = await page.evaluate(readMarks);
+        return probe ? { ...marks, ...await page.evaluate(probe) } : marks;
       } finally {
         await context.close();
       }
@@ -152,21 +156,32 @@ export function enginesFromEnv(env = process.env) {
   return Object.keys(ENGINES).filter((name) => wanted.includes(name.toLowerCase()));
 }
 
+// { median, min, max, n, values }: `values` in the order measured (one per
+// round, so that pages can be compared round by round).
 export function stats(xs) {
   const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
   if (s.length === 0) return undefined;
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1), n: s.length };
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1), n: s.length, values: xs };
+}
+
+// The median over rounds of a / b, each round's pages compared with each
+// other: the load of a shared machine moves both of a round alike.
+export function medianRatio(a, b) {
+  const ratios = a.values.map((x, i) => x / b.values[i]).filter(Number.isFinite).sort((x, y) => x - y);
+  return ratios[Math.floor(ratios.length / 2)];
 }
 
 // Loads every page of `pages` once per round, `runs` rounds after one
-// round that warms the browser itself (not counted), in each engine.
-// Returns { runs, engines: { Chromium: { pages: { name: { painted, fcp, lcp } } } } }
+// round that warms the browser itself (not counted), in each engine;
+// `probe` (optional) measures more in each page once it is marked, and
+// returns { metric: ms }.
+// Returns { runs, engines: { Chromium: { pages: { name: { painted, fcp, lcp, ... } } } } }
 // with stats() of each metric, or { error } for an engine that could not
 // start or load a page (the other engines go on). `onLoad(engine, name,
 // marks)` sees every counted load (progress).
 export async function measure({
   base, pages, runs, engines = enginesFromEnv(), viewport = { width: 1280, height: 800 }, timeout = 30_000,
-  warm = 1, onLoad = () => {},
+  warm = 1, probe, onLoad = () => {},
 }) {
   const result = {};
   for (const engine of engines) {
@@ -181,7 +196,7 @@ export async function measure({
     try {
       for (let round = 0; round < runs + warm; round++) {
         for (const name of pages) {
-          const marks = await driver.open(base + name, { viewport, timeout });
+          const marks = await driver.open(base + name, { viewport, timeout, probe });
           if (round < warm) continue;
           loads[name].push(marks);
           onLoad(engine, name, marks);
@@ -189,7 +204,7 @@ export async function measure({
       }
       result[engine] = {
         pages: Object.fromEntries(pages.map((name) => [name, Object.fromEntries(
-          ['painted', 'fcp', 'lcp'].map((metric) => [metric, stats(loads[name].map((m) => m[metric]))]),
+          Object.keys(loads[name][0] ?? {}).map((metric) => [metric, stats(loads[name].map((m) => m[metric]))]),
         )])),
       };
     } catch (err) {

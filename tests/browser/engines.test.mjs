@@ -287,6 +287,31 @@ for (const engine of ENGINES) {
       }
     });
 
+    // Issue 18: the look costs less at first paint (web/src/widget.css):
+    // the trending box alone is a size container, hyphenation only on a
+    // narrow screen, balancing only for the title. What a reader sees of
+    // it stays: the list's columns follow the widget's width.
+    test('the look at 320 px and 1280 px: trending columns, hyphenation on a narrow screen only, a balanced title', T, async () => {
+      const look = async (width) => {
+        const page = await browser.open('/', { viewport: { width, height: 800 } });
+        await waitForArticle(page, SEED_SLUG);
+        const r = await page.evaluate(() => {
+          const root = document.querySelector('main > article-widget').shadowRoot;
+          const style = (sel) => getComputedStyle(root.querySelector(sel));
+          return {
+            columns: style('.aw-trending-list').gridTemplateColumns.split(' ').length,
+            hyphens: style('.aw-body p').hyphens,
+            title: style('.aw-title').textWrapStyle,
+          };
+        });
+        await assertClean(page);
+        await page.close();
+        return r;
+      };
+      assert.deepEqual(await look(320), { columns: 1, hyphens: 'auto', title: 'balance' });
+      assert.deepEqual(await look(1280), { columns: 3, hyphens: 'manual', title: 'balance' });
+    });
+
     // Issue 19: the rest of a run of more than 256 characters without a
     // break opportunity goes into a span that may break anywhere, so that
     // it is laid out in linear time (src/run_breaks.h). Neither the
