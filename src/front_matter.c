@@ -1,6 +1,7 @@
 #include "front_matter.h"
 
 #include "format.h"
+#include "slug.h"
 #include "utf8.h"
 
 #include <stdarg.h>
@@ -81,18 +82,6 @@ static int is_fence(aw_span line)
     return span_is(trim(line), "---");
 }
 
-int aw_slug_is_valid(const char *slug, size_t size)
-{
-    size_t i;
-
-    if (size == 0 || size > 100 || slug[0] == '-' || slug[size - 1] == '-')
-        return 0;
-    for (i = 0; i < size; i++)
-        if (!((slug[i] >= 'a' && slug[i] <= 'z') || (slug[i] >= '0' && slug[i] <= '9') || slug[i] == '-'))
-            return 0;
-    return 1;
-}
-
 static int is_leap_year(unsigned y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -163,8 +152,8 @@ static int parse_field(aw_front_matter *fm, int key, aw_span value, unsigned lin
         return 0;
     case KEY_SLUG:
         if (!aw_slug_is_valid(value.data, value.size))
-            return aw_parse_fail(error, line, "slug '%.*s' must be lowercase letters, digits and '-' (at most 100)",
-                                 (int)value.size, value.data);
+            return aw_parse_fail(error, line, "slug '%.*s' must be lowercase letters, digits and '-' (at most %d)",
+                                 (int)value.size, value.data, AW_SLUG_MAX_SIZE);
         fm->slug = value;
         return 0;
     case KEY_DATE:

@@ -52,8 +52,4 @@ unsigned aw_line_of(const char *text, size_t offset);
  * fills `error` with the line and a message naming what is wrong. */
 int aw_front_matter_parse(const char *text, size_t size, aw_front_matter *out, aw_parse_error *error);
 
-/* Returns non-zero when `slug` is 1 to 100 characters of [a-z0-9-] that
- * neither starts nor ends with '-'. */
-int aw_slug_is_valid(const char *slug, size_t size);
-
 #endif

@@ -1,5 +1,6 @@
 #include "trending_list.h"
 
+#include "slug.h"
 #include "utf8.h"
 
 #include <string.h>

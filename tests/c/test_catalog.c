@@ -134,6 +134,9 @@ static void test_malformed_blobs_are_refused(void)
     memcpy(copy, blob.data, blob.len);
     copy[16] = '"';
     CHECK(copy[12] == 0 && aw_catalog_load(&catalog, copy, blob.len) == AW_ERR_CONTENT);
+    /* The same rule as the front matter's (slug.h): no leading '-'. */
+    copy[16] = '-';
+    CHECK(aw_catalog_load(&catalog, copy, blob.len) == AW_ERR_CONTENT);
     /* Ill-formed UTF-8 in a title. */
     memcpy(copy, blob.data, blob.len);
     copy[12 + 4 + strlen("listed") + 1] = (char)0xC0;

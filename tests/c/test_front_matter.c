@@ -1,4 +1,5 @@
 #include "front_matter.h"
+#include "slug.h"
 #include "test.h"
 
 static int span_is(aw_span s, const char *text)

@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "errors.h"
 #include "front_matter.h"
+#include "slug.h"
 #include "trending_list.h"
 
 #include <stddef.h>
