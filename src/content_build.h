@@ -1,7 +1,8 @@
 /* Build time: content/ -- articles with front matter and trending.md --
  * checked and packed into a content blob (content_blob.h). The native
- * embedder (tools/embed_content.c) runs this, so the rules the build
- * enforces are exactly these. */
+ * embedder (aw-embed, programs/aw_embed.c) and the content packer module
+ * (content_exports.h) run this, so the rules the build enforces are
+ * exactly these. */
 #ifndef AW_CONTENT_BUILD_H
 #define AW_CONTENT_BUILD_H
 

@@ -21,7 +21,7 @@ import { embedErrorCases, writeContentFolder, writeErrorCase } from './content-f
 import { DEFAULT_CSP } from '../../tools/serve.mjs';
 
 const COMMAND = join(DIST, 'article-widget-cli.mjs');
-const EMBED = resolve(process.env.AW_EMBED || 'build/native/tools/aw-embed');
+const EMBED = resolve(process.env.AW_EMBED || 'build/native/aw-embed');
 const RENDERER = resolve(process.env.AW_WASM || 'build/wasm/article-widget.wasm');
 const tmp = mkdtempSync(join(tmpdir(), 'aw-command-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -57,7 +57,7 @@ test('content/ packed by the module is the blob the native embedder writes', () 
   const blob = output();
 
   const native = join(tmp, 'content.bin');
-  execFileSync(requireFile(resolve(process.env.AW_EMBED || 'build/native/tools/aw-embed'), 'run scripts/build (or set AW_EMBED)'),
+  execFileSync(requireFile(resolve(process.env.AW_EMBED || 'build/native/aw-embed'), 'run scripts/build (or set AW_EMBED)'),
     ['--blob', native, '--trending', join(CONTENT, 'trending.md'), ...articles.map((n) => join(CONTENT, n))]);
   assert.ok(blob.equals(readFileSync(native)));
 

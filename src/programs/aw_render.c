@@ -37,7 +37,7 @@ static const char usage[] =
     "       aw-render --catalog\n"
     "       aw-render --version\n";
 
-/* content/, packed at build time (the blob tools/embed_content.c writes). */
+/* content/, packed at build time (the blob aw-embed writes). */
 extern const unsigned char aw_content_blob[];
 extern const size_t aw_content_blob_size;
 
