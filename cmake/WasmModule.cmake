@@ -12,7 +12,7 @@
 # Pages never load it.
 function(aw_wasm_module target)
   set_target_properties(${target} PROPERTIES SUFFIX ".wasm")
-  target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/src/wasm_standalone.c)
+  target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/src/wasm_module.c)
   aw_strict_warnings(${target})
   target_link_options(${target} PRIVATE
     --no-entry

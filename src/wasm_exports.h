@@ -1,16 +1,17 @@
-/* The module's whole interface to JavaScript, ABI 4: the reference for
- * web/src/abi.js, which holds the same names, status codes and limits for
- * the shim and the build (tests/js/abi.test.mjs checks that they agree).
+/* The renderer module's whole interface to JavaScript, ABI 4: the
+ * reference for web/src/abi.js, which holds the same names, status codes
+ * and limits for the shim and the build (tests/js/abi.test.mjs checks that
+ * they agree). Memory and output work as in every one of our modules
+ * (wasm_module.h: aw_alloc, aw_free, aw_output_ptr, aw_output_len).
  *
  * Arguments are scalars; every call returns a status (0, or a negative
- * errors.h code) or a plain value; text comes back in ONE module-owned
- * output buffer, read as (aw_output_ptr(), aw_output_len()) and valid until
- * the next call. On error the output holds a UTF-8 message. Any call may
- * grow memory: re-read views on memory.buffer after each. */
+ * errors.h code) or a plain value; text comes back in the output. On error
+ * the output holds a UTF-8 message. */
 #ifndef AW_WASM_EXPORTS_H
 #define AW_WASM_EXPORTS_H
 
 #include "errors.h"
+#include "wasm_module.h"
 
 #include <stddef.h>
 
@@ -22,15 +23,8 @@ enum {
     AW_FRAME_ARTICLE = 1  /* page Markdown in a built-in article's frame ("#" is <h2> by default) */
 };
 
-#define AW_EXPORT(name) __attribute__((export_name(name), used))
-
 /* Returns AW_ABI_VERSION: the shim refuses a module with another. */
 AW_EXPORT("aw_abi_version") int export_abi_version(void);
-
-/* Memory for input the shim writes (Markdown, the content blob); 0 when
- * out of memory. */
-AW_EXPORT("aw_alloc") void *export_alloc(size_t size);
-AW_EXPORT("aw_free") void export_free(void *ptr);
 
 /* Hands the module its articles: `size` bytes of content blob (content_blob.h)
  * at `blob`, memory from aw_alloc that the module owns from now on (the
@@ -66,9 +60,5 @@ AW_EXPORT("aw_facts_json") int export_facts_json(void);
 
 /* Output: the package version (dist/package.json's, e.g. "0.1.0"). */
 AW_EXPORT("aw_version") int export_version(void);
-
-/* The last call's output. */
-AW_EXPORT("aw_output_ptr") const char *export_output_ptr(void);
-AW_EXPORT("aw_output_len") size_t export_output_len(void);
 
 #endif

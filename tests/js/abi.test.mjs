@@ -1,6 +1,6 @@
 // The wasm interface is written once per side: src/wasm_exports.h (with
-// errors.h, content_blob.h, article_html.h) in C, web/src/abi.js in
-// JavaScript. This reads the C headers and holds the JS module to them,
+// wasm_module.h, errors.h, content_blob.h, article_html.h) in C,
+// web/src/abi.js in JavaScript. This reads the C headers and holds the JS module to them,
 // and checks the built module exports exactly that interface.
 
 import assert from 'node:assert/strict';
@@ -47,8 +47,9 @@ test('status codes and the input limit agree with errors.h', () => {
   assert.equal(abi.MAX_INPUT_BYTES, limit.slice(1).reduce((a, b) => a * Number(b), 1));
 });
 
-test('the export list is the header\'s, and the built module exports exactly it', () => {
-  const declared = [...header('wasm_exports.h').matchAll(/AW_EXPORT\("(\w+)"\)/g)].map((m) => m[1]);
+test('the export list is the headers\', and the built module exports exactly it', () => {
+  const declared = ['wasm_exports.h', 'wasm_module.h'].flatMap((name) =>
+    [...header(name).matchAll(/AW_EXPORT\("(\w+)"\)/g)].map((m) => m[1]));
   assert.deepEqual([...declared, 'memory'].sort(), [...abi.EXPORTS].sort());
   const module = new WebAssembly.Module(readFileSync(requireFile(join(DIST, 'article-widget.wasm'), 'run scripts/build')));
   // Ours, and Emscripten's _initialize (it runs constructors): the stack

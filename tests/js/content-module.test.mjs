@@ -24,7 +24,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 test('ABI version, export list and the content status agree with the C headers', () => {
   const h = header('content_exports.h');
   assert.equal(Number(/#define AW_CONTENT_ABI_VERSION (\d+)/.exec(h)[1]), abi.CONTENT_ABI_VERSION);
-  const declared = [...h.matchAll(/AW_EXPORT\("(\w+)"\)/g)].map((m) => m[1]);
+  const declared = [h, header('wasm_module.h')].flatMap((text) => [...text.matchAll(/AW_EXPORT\("(\w+)"\)/g)].map((m) => m[1]));
   assert.deepEqual([...declared, 'memory'].sort(), [...abi.CONTENT_EXPORTS].sort());
   assert.equal(Number(/AW_ERR_CONTENT = (-\d+)/.exec(header('errors.h'))[1]), abi.STATUS_CONTENT);
 });

@@ -3,12 +3,14 @@
 // build (tools/check-module.mjs). tests/js/content-module.test.mjs checks
 // every value here against the C headers.
 
+import { MODULE_EXPORTS } from '../src/module-io.js';
+
 export const CONTENT_ABI_VERSION = 1;
 
 // Every export the command calls.
 export const CONTENT_EXPORTS = [
-  'memory', 'aw_content_abi_version', 'aw_alloc', 'aw_free', 'aw_content_begin', 'aw_content_add_article',
-  'aw_content_set_trending', 'aw_content_pack', 'aw_output_ptr', 'aw_output_len',
+  ...MODULE_EXPORTS, 'aw_content_abi_version', 'aw_content_begin', 'aw_content_add_article', 'aw_content_set_trending',
+  'aw_content_pack',
 ];
 
 // AW_ERR_CONTENT (src/errors.h): the content breaks a rule; the output

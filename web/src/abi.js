@@ -3,13 +3,15 @@
 // (tools/build-web.mjs checks a module against it before shipping it).
 // tests/js/abi.test.mjs checks every value here against the C headers.
 
+import { MODULE_EXPORTS } from './module-io.js';
+
 export const ABI_VERSION = 4;
 
-// Every export the shim calls (and nothing else: the build refuses a
-// module that lacks one).
+// Every export the shim calls (and nothing else: the build keeps exactly
+// these, and refuses a module that lacks one).
 export const EXPORTS = [
-  'memory', 'aw_abi_version', 'aw_alloc', 'aw_free', 'aw_load_content', 'aw_catalog_json',
-  'aw_render_view', 'aw_render_markdown', 'aw_facts_json', 'aw_version', 'aw_output_ptr', 'aw_output_len',
+  ...MODULE_EXPORTS, 'aw_abi_version', 'aw_load_content', 'aw_catalog_json', 'aw_render_view', 'aw_render_markdown',
+  'aw_facts_json', 'aw_version',
 ];
 
 // The .wasm custom section holding the articles (src/content_blob.h).

@@ -1,13 +1,13 @@
 // The renderer module's exports as JavaScript calls them: strings in and
-// out of linear memory, statuses turned into Errors, the articles handed
-// in at start. Every call is synchronous. A call's output lives in module
-// memory until the next call, so it is decoded at once; memory can grow
-// during any call, so views on memory.buffer are made after each call.
+// out of linear memory (module-io.js), statuses turned into Errors, the
+// articles handed in at start. Every call is synchronous; a call's output
+// is decoded at once, before the next call reuses it.
 
 import {
   ABI_VERSION, CONTENT_SECTION, EXPORTS, FRAME_ARTICLE, FRAME_NONE, MAX_INPUT_BYTES, STATUS_ERROR_CODES, VIEWS,
 } from './abi.js';
 import { PREFIX, awError } from './errors.js';
+import { outputBytes, withInput } from './module-io.js';
 
 // Linear memory never shrinks: after a render left it above this, a fresh
 // instance takes over (in the background; the catalog stays).
@@ -15,6 +15,7 @@ const RENEW_ABOVE_BYTES = 32 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
+const noMemory = () => awError('out of memory');
 
 // `module`: a compiled renderer module. Rejects (render-failed) if it is
 // not one this script can drive.
@@ -26,28 +27,14 @@ export async function createEngine(module) {
   const [content] = WebAssembly.Module.customSections(module, CONTENT_SECTION);
   if (!content) throw awError(`the renderer module carries no articles (custom section ${CONTENT_SECTION})`);
 
-  let x; // the current instance's exports
+  let wasm; // the current instance's exports
   let renewing = null;
 
-  function output() {
-    const len = x.aw_output_len() >>> 0;
-    return len === 0 ? '' : decoder.decode(new Uint8Array(x.memory.buffer, x.aw_output_ptr() >>> 0, len));
-  }
-
+  // A call's output as text, or its failure thrown.
   function check(status) {
-    if (status === 0) return output();
-    throw awError(output() || `the renderer failed with status ${status}`, STATUS_ERROR_CODES[status] || 'render-failed');
-  }
-
-  // Copies bytes or a string into module memory and calls fn(ptr, len).
-  function withBytes(fill, max, fn) {
-    const ptr = x.aw_alloc(max || 1);
-    if (!ptr) throw awError('out of memory');
-    try {
-      return fn(ptr, fill(new Uint8Array(x.memory.buffer, ptr, max)));
-    } finally {
-      x.aw_free(ptr);
-    }
+    const text = decoder.decode(outputBytes(wasm));
+    if (status === 0) return text;
+    throw awError(text || `the renderer failed with status ${status}`, STATUS_ERROR_CODES[status] || 'render-failed');
   }
 
   function adopt(exports) {
@@ -61,16 +48,16 @@ export async function createEngine(module) {
 
   // Hands the articles to a new instance, which then takes over.
   function start(exports) {
-    const previous = x;
-    x = exports;
+    const previous = wasm;
+    wasm = exports;
     try {
       // The module keeps this memory as its catalog's home: not freed here.
-      const ptr = x.aw_alloc(content.byteLength);
-      if (!ptr) throw awError('out of memory');
-      new Uint8Array(x.memory.buffer, ptr, content.byteLength).set(new Uint8Array(content));
-      check(x.aw_load_content(ptr, content.byteLength));
+      const ptr = wasm.aw_alloc(content.byteLength) >>> 0;
+      if (!ptr) throw noMemory();
+      new Uint8Array(wasm.memory.buffer, ptr, content.byteLength).set(new Uint8Array(content));
+      check(wasm.aw_load_content(ptr, content.byteLength));
     } catch (err) {
-      x = previous;
+      wasm = previous;
       throw err;
     }
   }
@@ -83,7 +70,7 @@ export async function createEngine(module) {
   }
 
   function renewIfLarge() {
-    if (renewing || x.memory.buffer.byteLength <= RENEW_ABOVE_BYTES) return;
+    if (renewing || wasm.memory.buffer.byteLength <= RENEW_ABOVE_BYTES) return;
     // Until the new instance is in, renders go on in the old one.
     renewing = instantiate().then(start).catch(() => {}).finally(() => {
       renewing = null;
@@ -91,7 +78,7 @@ export async function createEngine(module) {
   }
 
   start(await instantiate());
-  const catalog = JSON.parse(check(x.aw_catalog_json()));
+  const catalog = JSON.parse(check(wasm.aw_catalog_json()));
 
   function render(call) {
     try {
@@ -108,7 +95,7 @@ export async function createEngine(module) {
 
     // HTML of a built-in article's view; headingLevel as the C side takes it.
     renderView(index, view, headingLevel) {
-      return render(() => x.aw_render_view(index, VIEWS[view], headingLevel | 0));
+      return render(() => wasm.aw_render_view(index, VIEWS[view], headingLevel | 0));
     },
 
     // HTML for Markdown: a bare fragment (whose heading ids may start with
@@ -123,18 +110,18 @@ export async function createEngine(module) {
       // One copy: the Markdown, then the prefix right after it.
       const max = (markdown.length + prefix.length) * 3;
       let split;
-      return withBytes((view) => {
+      return withInput(wasm, max, (view) => {
         split = encoder.encodeInto(markdown, view).written;
         return split + encoder.encodeInto(prefix, view.subarray(split)).written;
-      }, max, (ptr, len) => render(() => x.aw_render_markdown(ptr, split, headingLevel | 0,
-        framed ? FRAME_ARTICLE : FRAME_NONE, ptr + split, len - split, withFacts ? 1 : 0)));
+      }, (ptr, len) => render(() => wasm.aw_render_markdown(ptr, split, headingLevel | 0,
+        framed ? FRAME_ARTICLE : FRAME_NONE, ptr + split, len - split, withFacts ? 1 : 0)), noMemory);
     },
 
     // { words, minutes, headings: [{ level, id, text }] } of the last render.
-    facts: () => JSON.parse(check(x.aw_facts_json())),
+    facts: () => JSON.parse(check(wasm.aw_facts_json())),
 
     // For tests: the module's memory now, and the renewal under way.
-    memoryBytes: () => x.memory.buffer.byteLength,
+    memoryBytes: () => wasm.memory.buffer.byteLength,
     settled: () => renewing ?? Promise.resolve(),
   };
 }
