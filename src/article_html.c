@@ -7,7 +7,8 @@
 #include <string.h>
 
 /* The article title's id: "Back to top" targets it, so body headings must
- * not take it. */
+ * not take it. (The same word as its class, AW_TITLE_CLASS, by choice:
+ * they are separate facts.) */
 #define TITLE_ID "aw-title"
 
 /* Between the byline's parts. Real text, not aria-hidden: assistive
@@ -36,9 +37,9 @@ int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current, 
                            "<ol class=\"aw-trending-list\">\n", level, level);
     for (i = 0; i < catalog->trending_count; i++) {
         const aw_article *a = &catalog->articles[i];
-        /* Slugs are [a-z0-9-]+ (checked when the catalog is loaded): safe in a URL and an attribute. */
+        /* Slugs keep slug.h's rule (checked when the catalog is loaded): safe in a URL and an attribute. */
         aw_buffer_appendf(out, "<li class=\"aw-trending-item\" part=\"item\"><a class=\"aw-trending-link\" part=\"link\""
-                               " href=\"#aw/%s\" data-aw-slug=\"%s\"%s>",
+                               " href=\"" AW_HASH_PREFIX "%s\" " AW_SLUG_ATTRIBUTE "=\"%s\"%s>",
                           a->slug, a->slug, (long)i == current ? " aria-current=\"page\"" : "");
         append_escaped(out, a->title);
         aw_buffer_append_str(out, "</a></li>\n");
@@ -72,8 +73,8 @@ static size_t render_header(aw_buffer *out, const aw_article *article, unsigned 
 {
     size_t byline_end;
 
-    aw_buffer_appendf(out, "<header class=\"aw-header\">\n<h%u class=\"aw-title\" part=\"title\" id=\"" TITLE_ID "\">",
-                      level);
+    aw_buffer_appendf(out, "<header class=\"aw-header\">\n"
+                           "<h%u class=\"" AW_TITLE_CLASS "\" part=\"title\" id=\"" TITLE_ID "\">", level);
     append_escaped(out, article->title);
     aw_buffer_appendf(out, "</h%u>\n<p class=\"aw-byline\" part=\"byline\"><time datetime=\"", level);
     append_escaped(out, article->date);
@@ -137,7 +138,7 @@ int aw_render_article(aw_buffer *out, const aw_article *article, int heading_lev
     aw_facts_init(&own);
     if (facts == NULL)
         facts = &own;
-    aw_buffer_append_str(out, "<article class=\"aw-article\" data-aw-slug=\"");
+    aw_buffer_append_str(out, "<article class=\"aw-article\" " AW_SLUG_ATTRIBUTE "=\"");
     append_escaped(out, article->slug);
     aw_buffer_append_str(out, "\">\n");
     byline_end = render_header(out, article, level);
@@ -145,7 +146,8 @@ int aw_render_article(aw_buffer *out, const aw_article *article, int heading_lev
     if (status == AW_OK) {
         insert_reading_time(out, byline_end, facts->words);
         aw_buffer_append_str(out, "<footer class=\"aw-footer\">"
-                                  "<a class=\"aw-back-to-top\" part=\"back-to-top\" href=\"#" TITLE_ID "\">Back to top</a>"
+                                  "<a class=\"" AW_BACK_TO_TOP_CLASS "\" part=\"back-to-top\" href=\"#" TITLE_ID "\">"
+                                  "Back to top</a>"
                                   "</footer>\n</article>\n");
         status = out->failed ? AW_ERR_NOMEM : AW_OK;
     }

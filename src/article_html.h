@@ -18,6 +18,20 @@ typedef enum aw_view {
     AW_VIEW_ARTICLE = 2    /* the article alone */
 } aw_view;
 
+/* The views by name, in aw_view order: the widget's view attribute,
+ * aw-render --view, and web/src/abi.js's VIEWS. */
+#define AW_VIEW_NAMES { "full", "trending", "article" }
+
+/* The markup the widget's script reads to follow links (web/src/navigation.js,
+ * through web/src/abi.js; tests/js/abi.test.mjs holds them to these): a
+ * trending link goes to AW_HASH_PREFIX SLUG and carries the slug in
+ * AW_SLUG_ATTRIBUTE, as the article element does; the title has the class
+ * AW_TITLE_CLASS, the "Back to top" link AW_BACK_TO_TOP_CLASS. */
+#define AW_HASH_PREFIX "#aw/"
+#define AW_SLUG_ATTRIBUTE "data-aw-slug"
+#define AW_TITLE_CLASS "aw-title"
+#define AW_BACK_TO_TOP_CLASS "aw-back-to-top"
+
 /* The level of the widget's own headings (article title, "Trending
  * Topics") unless the host asks for another. */
 #define AW_DEFAULT_HEADING_LEVEL 2

@@ -15,9 +15,11 @@ enum {
                               that break its rules (content_build.h) */
 };
 
-/* The largest Markdown input accepted, in bytes. md4c counts in 32 bits,
- * and a module in a web page should refuse long before memory runs out. */
-#define AW_MAX_INPUT_SIZE ((size_t)64 * 1024 * 1024)
+/* The largest Markdown input accepted: AW_MAX_INPUT_MIB MiB. md4c counts
+ * in 32 bits, and a module in a web page should refuse long before memory
+ * runs out. The refusal's message says the figure (errors.c). */
+#define AW_MAX_INPUT_MIB 64
+#define AW_MAX_INPUT_SIZE ((size_t)AW_MAX_INPUT_MIB * 1024 * 1024)
 
 /* The most HTML one render writes for `input_size` bytes of Markdown:
  * AW_OUTPUT_RATIO bytes per input byte, plus AW_OUTPUT_ALLOWANCE so that

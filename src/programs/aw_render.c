@@ -43,12 +43,12 @@ extern const size_t aw_content_blob_size;
 
 static int parse_view(const char *name)
 {
-    if (strcmp(name, "full") == 0)
-        return AW_VIEW_FULL;
-    if (strcmp(name, "trending") == 0)
-        return AW_VIEW_TRENDING;
-    if (strcmp(name, "article") == 0)
-        return AW_VIEW_ARTICLE;
+    static const char *const names[] = AW_VIEW_NAMES;
+    int view;
+
+    for (view = 0; view < (int)(sizeof(names) / sizeof(names[0])); view++)
+        if (strcmp(name, names[view]) == 0)
+            return view;
     return -1;
 }
 

@@ -17,7 +17,8 @@ export const EXPORTS = [
 // The .wasm custom section holding the articles (src/content_blob.h).
 export const CONTENT_SECTION = 'article-widget.content';
 
-// aw_render_view's view argument (src/article_html.h, aw_view).
+// The views by name, as the view attribute spells them, and the number
+// aw_render_view takes (src/article_html.h: aw_view, AW_VIEW_NAMES).
 export const VIEWS = Object.freeze({ full: 0, trending: 1, article: 2 });
 
 // aw_render_markdown's frame argument.
@@ -33,3 +34,11 @@ export const STATUS_ERROR_CODES = Object.freeze({
 
 // AW_MAX_INPUT_SIZE: Markdown longer than this is refused.
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+// The widget's markup that its script reads to follow links
+// (src/article_html.h): trending links go to HASH_PREFIX + slug and carry
+// the slug in SLUG_ATTRIBUTE; the title's class, and "Back to top"'s.
+export const HASH_PREFIX = '#aw/';
+export const SLUG_ATTRIBUTE = 'data-aw-slug';
+export const TITLE_CLASS = 'aw-title';
+export const BACK_TO_TOP_CLASS = 'aw-back-to-top';

@@ -3,9 +3,8 @@
 // way a reader expects inside a shadow root (where the document cannot
 // follow #fragment links).
 
+import { BACK_TO_TOP_CLASS, HASH_PREFIX, SLUG_ATTRIBUTE, TITLE_CLASS } from './abi.js';
 import { mounted, syncAllFromLocation } from './page.js';
-
-const HASH_PREFIX = '#aw/';
 
 export function slugFromHash(hash) {
   if (typeof hash !== 'string' || !hash.startsWith(HASH_PREFIX)) return null;
@@ -64,7 +63,7 @@ function followFragment(root, href) {
 }
 
 function focusTitle(controller) {
-  revealTop(controller.host, controller.root.querySelector('.aw-title'));
+  revealTop(controller.host, controller.root.querySelector(`.${TITLE_CLASS}`));
 }
 
 // A trending (or in-article #aw/SLUG) link was followed: unless a listener
@@ -98,11 +97,11 @@ export function followLink(controller, event) {
   const href = link && controller.root.contains(link) ? link.getAttribute('href') : null;
   if (!href || !href.startsWith('#')) return;
   event.preventDefault();
-  if (link.classList.contains('aw-back-to-top')) {
+  if (link.classList.contains(BACK_TO_TOP_CLASS)) {
     focusTitle(controller);
     return;
   }
-  const slug = link.getAttribute('data-aw-slug') || slugFromHash(href);
+  const slug = link.getAttribute(SLUG_ATTRIBUTE) || slugFromHash(href);
   if (slug) {
     if (controller.runtime.engine()?.indexOf(slug) >= 0) navigate(controller, slug);
     return;

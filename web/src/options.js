@@ -2,9 +2,9 @@
 // observes (and their data-* twins on other elements), their names in
 // mount()/update() options, and how each is read, with its default.
 
+import { VIEWS } from './abi.js';
 import { warnOnce } from './errors.js';
 
-const VIEW_NAMES = ['full', 'trending', 'article'];
 const THEMES = ['auto', 'light', 'dark'];
 const LINK_TARGETS = ['_self', '_blank', '_parent', '_top'];
 
@@ -17,7 +17,7 @@ const PARSERS = {
   article: (v) => v?.trim() || null,
   view: (v) => {
     const view = word(v) || 'full';
-    if (VIEW_NAMES.includes(view)) return view;
+    if (Object.hasOwn(VIEWS, view)) return view;
     warnOnce(`unknown view "${view}", using "full"`);
     return 'full';
   },
