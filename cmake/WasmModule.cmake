@@ -20,6 +20,7 @@ function(aw_wasm_module target)
     -sMALLOC=emmalloc
     -sFILESYSTEM=0
     -sALLOW_MEMORY_GROWTH=1
+    -sMAXIMUM_MEMORY=2147483648 # 2 GiB, so that a render's length fits its int result (src/wasm_exports.c)
     -sINITIAL_MEMORY=262144
     -sTOTAL_STACK=65536
     -sERROR_ON_UNDEFINED_SYMBOLS=1
@@ -32,7 +33,6 @@ endfunction()
 
 add_executable(article-widget src/wasm_exports.c)
 target_link_libraries(article-widget PRIVATE aw_renderer)
-target_compile_definitions(article-widget PRIVATE AW_PACKAGE_VERSION="${AW_VERSION}")
 # Only the exports the shim calls (Emscripten adds stack helpers and its
 # function table; -sSUPPORT_ERRNO=0 keeps out __errno_location), then
 # binaryen's -Oz over the result. Added before aw_wasm_module()'s size

@@ -114,9 +114,13 @@ long aw_catalog_find(const aw_catalog *catalog, const char *slug, size_t size)
 {
     size_t i;
 
+    if (size == 0)
+        return catalog->count ? 0 : -1;
+    /* Any bytes may be asked for (a URL's #aw/...): compared as bytes, so
+     * a NUL among them matches nothing. */
     for (i = 0; i < catalog->count; i++) {
         const char *candidate = catalog->articles[i].slug;
-        if (strncmp(candidate, slug, size) == 0 && candidate[size] == '\0')
+        if (strlen(candidate) == size && memcmp(candidate, slug, size) == 0)
             return (long)i;
     }
     return -1;

@@ -36,7 +36,10 @@ int aw_catalog_load(aw_catalog *catalog, const void *blob, size_t size);
 /* Releases what aw_catalog_load allocated and empties the catalog. */
 void aw_catalog_free(aw_catalog *catalog);
 
-/* Returns the index of the article with this slug, or -1. */
+/* Returns the index of the article whose slug is the `size` bytes at
+ * `slug`, or -1 (also for bytes that break slug.h's rule); with no bytes,
+ * 0: the first article, the first of the trending list (-1 in an empty
+ * catalog). */
 long aw_catalog_find(const aw_catalog *catalog, const char *slug, size_t size);
 
 /* Appends a JSON array, in index order, of objects with the keys slug,

@@ -15,6 +15,7 @@ const char *aw_error_message(int status)
     case AW_ERR_TOO_LARGE: return "input is larger than " STRINGIFY(AW_MAX_INPUT_MIB) " MiB";
     case AW_ERR_OUTPUT_TOO_LARGE: return "the HTML would be larger than 32 times the input plus 64 KiB";
     case AW_ERR_CONTENT: return "the content is malformed";
+    case AW_ERR_UNKNOWN_ARTICLE: return "unknown article";
     default: return "unknown error";
     }
 }

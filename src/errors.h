@@ -11,8 +11,9 @@ enum {
     AW_ERR_PARSE = -3,     /* md4c reported a failure */
     AW_ERR_TOO_LARGE = -4, /* the input is larger than AW_MAX_INPUT_SIZE */
     AW_ERR_OUTPUT_TOO_LARGE = -5, /* the HTML would be larger than AW_MAX_OUTPUT_SIZE */
-    AW_ERR_CONTENT = -6    /* content that does not check out: a malformed blob, or content/ files
+    AW_ERR_CONTENT = -6,   /* content that does not check out: a malformed blob, or content/ files
                               that break its rules (content_build.h) */
+    AW_ERR_UNKNOWN_ARTICLE = -7 /* no article the module has goes by that slug */
 };
 
 /* The largest Markdown input accepted: AW_MAX_INPUT_MIB MiB. md4c counts

@@ -1,6 +1,6 @@
 /* The exports declared in wasm_exports.h, over the renderer. State: the
- * catalog handed in by aw_load_content, the output (wasm_module.h), and
- * the facts of the last render. */
+ * catalog handed in by aw_load_content, the output (wasm_module.h) and the
+ * facts of the render under way. */
 #include "wasm_exports.h"
 
 #include "article_html.h"
@@ -42,11 +42,49 @@ int export_catalog_json(void)
     return aw_module_finish(aw_catalog_write_json(&aw_module_output, &catalog) == 0 ? AW_OK : AW_ERR_NOMEM);
 }
 
-int export_render_view(int index, int view, int heading_level)
+int export_find_article(const char *slug, size_t size)
+{
+    long index;
+
+    aw_module_start_output();
+    if (slug == NULL && size != 0)
+        return aw_module_finish(AW_ERR_ARGUMENT);
+    index = aw_catalog_find(&catalog, slug, size);
+    if (index < 0)
+        return aw_module_finish(AW_ERR_UNKNOWN_ARTICLE);
+    return aw_module_finish(aw_buffer_append_str(&aw_module_output, catalog.articles[index].slug) == 0
+                            ? AW_OK : AW_ERR_NOMEM);
+}
+
+/* Starts a render: empty output and facts. */
+static void start_render(void)
 {
     aw_module_start_output();
     aw_facts_clear(&facts);
-    return aw_module_finish(aw_render_view(&aw_module_output, &catalog, index, view, heading_level, &facts));
+}
+
+/* What a render returns: the HTML's length, with the facts' JSON after the
+ * HTML when asked for; or the failure's status and message. The length
+ * fits an int: the module's memory is at most 2 GiB (-sMAXIMUM_MEMORY in
+ * cmake/WasmModule.cmake). */
+static int finish_render(int status, int with_facts)
+{
+    size_t html_size = aw_module_output.len;
+
+    if (status == AW_OK && with_facts && aw_facts_write_json(&aw_module_output, &facts) != 0)
+        status = AW_ERR_NOMEM;
+    return status == AW_OK ? (int)html_size : aw_module_finish(status);
+}
+
+int export_render_view(const char *slug, size_t slug_size, int view, int heading_level, int link_target,
+                       int with_facts)
+{
+    start_render();
+    if (slug == NULL && slug_size != 0)
+        return aw_module_finish(AW_ERR_ARGUMENT);
+    return finish_render(aw_render_view(&aw_module_output, &catalog, slug, slug_size, view, heading_level, link_target,
+                                        &facts),
+                         with_facts);
 }
 
 static int bad_prefix(void)
@@ -56,13 +94,15 @@ static int bad_prefix(void)
 }
 
 int export_render_markdown(const char *markdown, size_t size, int heading_level, int frame, const char *id_prefix,
-                           size_t id_prefix_size, int collect_facts)
+                           size_t id_prefix_size, int link_target, int with_facts)
 {
     char prefix[AW_ID_PREFIX_MAX + 1];
-    aw_facts *wanted = collect_facts ? &facts : NULL;
+    aw_facts *wanted = with_facts ? &facts : NULL;
+    int status;
 
-    aw_module_start_output();
-    aw_facts_clear(&facts);
+    start_render();
+    if (size > AW_MAX_INPUT_SIZE)
+        return aw_module_finish(AW_ERR_TOO_LARGE);
     if ((markdown == NULL && size != 0) || (id_prefix == NULL && id_prefix_size != 0))
         return aw_module_finish(AW_ERR_ARGUMENT);
     if (id_prefix_size > AW_ID_PREFIX_MAX)
@@ -74,21 +114,11 @@ int export_render_markdown(const char *markdown, size_t size, int heading_level,
     if (markdown == NULL)
         markdown = "";
     if (frame == AW_FRAME_ARTICLE)
-        return aw_module_finish(aw_render_page_article(&aw_module_output, markdown, size, heading_level, wanted));
-    if (frame == AW_FRAME_NONE)
-        return aw_module_finish(aw_render_fragment(&aw_module_output, markdown, size, heading_level,
-                                                   id_prefix_size ? prefix : NULL, wanted));
-    return aw_module_finish(AW_ERR_ARGUMENT);
-}
-
-int export_facts_json(void)
-{
-    aw_module_start_output();
-    return aw_module_finish(aw_facts_write_json(&aw_module_output, &facts) == 0 ? AW_OK : AW_ERR_NOMEM);
-}
-
-int export_version(void)
-{
-    aw_module_start_output();
-    return aw_module_finish(aw_buffer_append_str(&aw_module_output, AW_PACKAGE_VERSION) == 0 ? AW_OK : AW_ERR_NOMEM);
+        status = aw_render_page_article(&aw_module_output, markdown, size, heading_level, link_target, wanted);
+    else if (frame == AW_FRAME_NONE)
+        status = aw_render_fragment(&aw_module_output, markdown, size, heading_level, id_prefix_size ? prefix : NULL,
+                                    link_target, wanted);
+    else
+        status = AW_ERR_ARGUMENT;
+    return finish_render(status, with_facts);
 }

@@ -102,7 +102,7 @@ static int render_content_file(aw_buffer *out, const char *path, int heading_lev
     article.markdown_size = fm.body.size;
     status = AW_ERR_NOMEM;
     if (fields[0] && fields[1] && fields[2] && fields[3] && fields[4])
-        status = aw_render_article(out, &article, heading_level, facts);
+        status = aw_render_article(out, &article, heading_level, AW_LINK_TARGET_NONE, facts);
     for (i = 0; i < 5; i++)
         free(fields[i]);
 done:
@@ -120,8 +120,9 @@ static int render_markdown_file(aw_buffer *out, const char *path, int framed, in
     aw_buffer_init(&text);
     if (aw_read_file_or_report(path, &text) == 0) {
         const char *markdown = text.data ? text.data : "";
-        status = framed ? aw_render_page_article(out, markdown, text.len, heading_level, facts)
-                        : aw_render_fragment(out, markdown, text.len, heading_level, id_prefix, facts);
+        status = framed ? aw_render_page_article(out, markdown, text.len, heading_level, AW_LINK_TARGET_NONE, facts)
+                        : aw_render_fragment(out, markdown, text.len, heading_level, id_prefix, AW_LINK_TARGET_NONE,
+                                             facts);
     }
     aw_buffer_free(&text);
     return status;
@@ -170,12 +171,13 @@ int main(int argc, char **argv)
         return 2;
     }
     if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
-        long index = aw_catalog_find(&catalog, argv[2], strlen(argv[2]));
-        if (index < 0) {
+        /* No bytes ask the renderer for the first article; a slug given empty names none. */
+        status = argv[2][0] == '\0' ? AW_ERR_UNKNOWN_ARTICLE
+                                    : aw_render_view(&out, &catalog, argv[2], strlen(argv[2]), view, heading_level,
+                                                     AW_LINK_TARGET_NONE, &facts);
+        if (status == AW_ERR_UNKNOWN_ARTICLE) {
             fprintf(stderr, "aw-render: no article has the slug '%s'\n", argv[2]);
             status = AW_ERR_ARGUMENT;
-        } else {
-            status = aw_render_view(&out, &catalog, index, view, heading_level, &facts);
         }
     } else if (argc >= 3 && strcmp(argv[1], "--article") == 0) {
         status = render_content_file(&out, argv[2], heading_level, &facts);

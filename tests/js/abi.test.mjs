@@ -1,7 +1,7 @@
 // The wasm interface is written once per side: src/wasm_exports.h (with
-// wasm_module.h, errors.h, content_blob.h, article_html.h) in C,
-// web/src/abi.js in JavaScript. This reads the C headers and holds the JS
-// module to them, and checks the built module exports exactly that
+// wasm_module.h, errors.h, content_blob.h, article_html.h, markdown_html.h)
+// in C, web/src/abi.js in JavaScript. This reads the C headers and holds
+// the JS module to them, and checks the built module exports exactly that
 // interface.
 
 import assert from 'node:assert/strict';
@@ -26,7 +26,7 @@ function cStrings(text, name) {
   return JSON.parse(`[${/^\{(.*)\}$/.exec(cValue(text, name))[1]}]`);
 }
 
-test('ABI version, views, frames and the content section name agree with the C headers', () => {
+test('ABI version, views, link targets, frames and the content section name agree with the C headers', () => {
   const exportsH = header('wasm_exports.h');
   assert.equal(Number(cValue(exportsH, 'AW_ABI_VERSION')), abi.ABI_VERSION);
   assert.equal(Number(cValue(exportsH, 'AW_FRAME_NONE')), abi.FRAME_NONE);
@@ -39,6 +39,16 @@ test('ABI version, views, frames and the content section name agree with the C h
   });
   // The names C parses (aw-render --view) are the names the shim passes.
   assert.deepEqual(Object.entries(abi.VIEWS), cStrings(views, 'AW_VIEW_NAMES').map((name, i) => [name, i]));
+  const markdown = header('markdown_html.h');
+  assert.equal(Number(cValue(markdown, 'AW_LINK_TARGET_NONE')), 0);
+  assert.deepEqual(abi.LINK_TARGETS, {
+    _self: Number(cValue(markdown, 'AW_LINK_TARGET_SELF')),
+    _blank: Number(cValue(markdown, 'AW_LINK_TARGET_BLANK')),
+    _parent: Number(cValue(markdown, 'AW_LINK_TARGET_PARENT')),
+    _top: Number(cValue(markdown, 'AW_LINK_TARGET_TOP')),
+  });
+  // The attribute values C writes are the option values the shim takes.
+  assert.deepEqual(['', ...Object.keys(abi.LINK_TARGETS)], cStrings(markdown, 'AW_LINK_TARGET_NAMES'));
   assert.equal(cValue(header('content_blob.h'), 'AW_CONTENT_SECTION'), JSON.stringify(abi.CONTENT_SECTION));
 });
 
@@ -60,6 +70,7 @@ test('status codes and the input limit agree with errors.h', () => {
   assert.equal(Number(cValue(errorsH, 'AW_ERR_TOO_LARGE')), -4);
   assert.equal(abi.STATUS_ERROR_CODES[cValue(errorsH, 'AW_ERR_TOO_LARGE')], 'input-too-large');
   assert.equal(abi.STATUS_ERROR_CODES[cValue(errorsH, 'AW_ERR_OUTPUT_TOO_LARGE')], 'output-too-large');
+  assert.equal(Number(cValue(errorsH, 'AW_ERR_UNKNOWN_ARTICLE')), abi.STATUS_UNKNOWN_ARTICLE);
   for (const status of Object.keys(abi.STATUS_ERROR_CODES)) {
     assert.match(errorsH, new RegExp(`AW_ERR_\\w+ = ${status}\\b`), `status ${status} exists in C`);
   }

@@ -1,14 +1,15 @@
 // What the types, the element manifest and the docs tell site owners about
 // the shim, held to the one place each fact is defined: error codes to
-// web/src/errors.js, views to web/src/abi.js (itself held to the C
-// headers by abi.test.mjs), the input limit to abi.js's MAX_INPUT_BYTES. Each check fails when a copy drifts.
+// web/src/errors.js, views and link targets to web/src/abi.js (itself held
+// to the C headers by abi.test.mjs), the input limit to abi.js's
+// MAX_INPUT_BYTES. Each check fails when a copy drifts.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { MAX_INPUT_BYTES, STATUS_ERROR_CODES, VIEWS } from '../../web/src/abi.js';
+import { LINK_TARGETS, MAX_INPUT_BYTES, STATUS_ERROR_CODES, VIEWS } from '../../web/src/abi.js';
 import { ERROR_CODES } from '../../web/src/errors.js';
 import { REPO } from './helpers.mjs';
 
@@ -31,12 +32,14 @@ test('error codes: the .d.ts ErrorCode and the README table are errors.js\'s', (
   for (const code of Object.values(STATUS_ERROR_CODES)) assert.ok(ERROR_CODES.includes(code), code);
 });
 
-test('views: the .d.ts, custom-elements.json and the README list abi.js\'s', () => {
+test('views and link targets: the .d.ts, custom-elements.json and the README list abi.js\'s', () => {
   assert.deepEqual(union(/export type View = ([^;]*);/.exec(dts)[1]), Object.keys(VIEWS));
+  assert.deepEqual(union(/linkTarget\?: ([^;]*);/.exec(dts)[1]), Object.keys(LINK_TARGETS));
   const manifest = JSON.parse(read('web', 'src', 'custom-elements.json'));
   const attributes = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.attributes ?? []);
   const type = (name) => union(attributes.find((a) => a.name === name).type.text);
   assert.deepEqual(type('view'), Object.keys(VIEWS));
+  assert.deepEqual(type('link-target'), Object.keys(LINK_TARGETS));
   // The README's attribute table names the same values.
   const values = (attribute) => {
     const row = new RegExp(`^\\| \`${attribute}\` \\| ([^|]*)\\|`, 'm').exec(readme);
@@ -44,6 +47,7 @@ test('views: the .d.ts, custom-elements.json and the README list abi.js\'s', () 
     return [...row[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]).sort();
   };
   assert.deepEqual(values('view'), Object.keys(VIEWS).sort());
+  assert.deepEqual(values('link-target'), Object.keys(LINK_TARGETS).sort());
 });
 
 test('the input limit: the README and docs/security.md say MAX_INPUT_BYTES', () => {

@@ -21,7 +21,7 @@ export async function buildSite({ pkg, pack, contentDir, sizes = false, precompr
   const { files, module, hash, integrity } = retarget(pkg.pageFiles, blob);
   // The catalog as a page will see it: the new module, read by the shim's
   // own engine, which also proves the module loads.
-  const { catalog } = await createEngine(module);
+  const catalog = (await createEngine(module)).articles();
   if (precompress) addPrecompressedCopies(files);
   const manifest = makeManifest({ name: pkg.name, version: pkg.version, wasmHash: hash, files, compressed: sizes });
   return {

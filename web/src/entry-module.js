@@ -4,6 +4,7 @@
 
 import { VERSION, WASM } from './build-info.js';
 import { defineElement, scanner } from './element.js';
+import { serverRenderView } from './render-view.js';
 import { createRuntime } from './runtime.js';
 
 // Vite 5 to 7's dev server serves this module pre-bundled from
@@ -30,4 +31,4 @@ if (typeof window !== 'undefined') queueMicrotask(() => defineElement(runtime.mo
 export const { ready, articles, render, mount, setWasmUrl } = runtime.api;
 export const scan = scanner(runtime.mount);
 export const version = VERSION;
-export const { renderView } = runtime;
+export const renderView = serverRenderView(runtime);

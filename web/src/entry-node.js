@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { VERSION, WASM } from './build-info.js';
 import { awError } from './errors.js';
 import { skewMessage } from './loader.js';
+import { serverRenderView } from './render-view.js';
 import { createRuntime } from './runtime.js';
 
 // Beside this file; when a server bundle moved this code elsewhere, the
@@ -42,4 +43,4 @@ const runtime = createRuntime({ version: VERSION, wasm: WASM, wasmUrl, readModul
 export const { ready, articles, render, mount, setWasmUrl } = runtime.api;
 export const scan = () => runtime.mount();
 export const version = VERSION;
-export const { renderView } = runtime;
+export const renderView = serverRenderView(runtime);

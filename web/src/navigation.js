@@ -66,10 +66,12 @@ function focusTitle(controller) {
   revealTop(controller.host, controller.root.querySelector(`.${TITLE_CLASS}`));
 }
 
-// A trending (or in-article #aw/SLUG) link was followed: unless a listener
-// cancels article-widget:navigate (a router taking over), the URL gets a
-// history entry and every widget follows it.
-function navigate(controller, slug) {
+// A trending (or in-article #aw/SLUG) `link` was followed: unless a
+// listener cancels article-widget:navigate (a router taking over), the URL
+// gets a history entry and every widget follows it.
+function navigate(controller, slug, link) {
+  // Read now: the render below replaces the link.
+  const title = link.textContent;
   if (!controller.emit('article-widget:navigate', { slug }, true)) return;
   const hash = `${HASH_PREFIX}${encodeURIComponent(slug)}`;
   if (location.hash !== hash) history.pushState(history.state, '', hash);
@@ -82,9 +84,10 @@ function navigate(controller, slug) {
   if (shown) {
     focusTitle(shown);
   } else {
-    // Nothing to move focus to: say what happened instead.
-    const { catalog, indexOf } = controller.runtime.engine();
-    controller.live.textContent = catalog[indexOf(slug)]?.title ?? '';
+    // Nothing to move focus to: say what happened instead. Only a
+    // trending-only widget gets here, whose links are the trending list:
+    // the link's text is the article's title, as C wrote it.
+    controller.live.textContent = title;
   }
 }
 
@@ -103,7 +106,7 @@ export function followLink(controller, event) {
   }
   const slug = link.getAttribute(SLUG_ATTRIBUTE) || slugFromHash(href);
   if (slug) {
-    if (controller.runtime.engine()?.indexOf(slug) >= 0) navigate(controller, slug);
+    if (controller.runtime.engine()?.findArticle(slug)) navigate(controller, slug, link);
     return;
   }
   followFragment(controller.root, href);

@@ -2,7 +2,6 @@
 // .wasm is, the module loaded once (on first need), and the public API
 // built on it. The entry points (entry-*.js) create one runtime each.
 
-import { VIEWS } from './abi.js';
 import { Controller, CONTROLLER } from './controller.js';
 import { awError, reportLoadFailure, warnOnce } from './errors.js';
 import { compileModule } from './loader.js';
@@ -106,22 +105,14 @@ export function createRuntime(build) {
       ready: ready.promise,
       // articles() and render() are synchronous and throw until `ready`
       // has resolved: callers await it once, then call them freely.
-      articles: () => requireEngine().catalog.map((a) => ({ ...a, topics: [...a.topics] })),
-      render: (markdown, options) => requireEngine().renderMarkdown(markdown, Number(options?.headingLevel) || 0, false,
-        options?.idPrefix ?? ''),
+      articles: () => requireEngine().articles().map((a) => ({ ...a, topics: [...a.topics] })),
+      render: (markdown, options) => requireEngine().renderMarkdown(markdown, {
+        headingLevel: Number(options?.headingLevel) || 0, idPrefix: options?.idPrefix ?? '',
+      }).html,
       mount,
       setWasmUrl,
     },
-    // renderView(slug | null, view, headingLevel) -> HTML, byte-identical to
-    // `aw-render --slug SLUG --view VIEW --heading-level N`.
-    renderView(slug, view = 'full', headingLevel = 0) {
-      const e = requireEngine();
-      const index = slug == null ? 0 : e.indexOf(slug);
-      if (index < 0) throw awError(`unknown article ${JSON.stringify(String(slug))}`);
-      if (!Object.hasOwn(VIEWS, view)) {
-        throw awError(`unknown view ${JSON.stringify(view)} (expected full, trending or article)`);
-      }
-      return e.renderView(index, view, headingLevel);
-    },
+    // The engine, or an Error until `ready` has resolved (render-view.js).
+    requireEngine,
   };
 }
