@@ -48,17 +48,18 @@ target_link_libraries(article-widget-content PRIVATE aw_content_build)
 aw_wasm_module(article-widget-content)
 
 # dist/: the JS shim wrapped around this exact module.
-# The shim (web/src/), and the command (web/cli/) with the preview page's
-# look (web/demo.css, web/favicon.svg).
-file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/* ${CMAKE_SOURCE_DIR}/web/cli/*
-     ${CMAKE_SOURCE_DIR}/web/demo.css ${CMAKE_SOURCE_DIR}/web/favicon.svg)
+# The shim (web/src/), the Node code the build shares with the command
+# (web/node/), and the command (web/cli/) with the preview page's look
+# (web/demo.css, web/favicon.svg).
+file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/* ${CMAKE_SOURCE_DIR}/web/node/*
+     ${CMAKE_SOURCE_DIR}/web/cli/* ${CMAKE_SOURCE_DIR}/web/demo.css ${CMAKE_SOURCE_DIR}/web/favicon.svg)
 file(GLOB AW_WEB_TOOLS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*.mjs)
 set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
     article-widget.node.mjs article-widget.cjs
     article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm article-widget.inline.min.js
     THIRD-PARTY-NOTICES.md article-widget.d.ts wasm.d.ts custom-elements.json LICENSE manifest.json
     article-widget-cli.mjs article-widget-content.wasm)
-# The .br and .gz copies of what a page loads (tools/precompress.mjs).
+# The .br and .gz copies of what a page loads (web/node/precompress.js).
 foreach(name article-widget.min.js article-widget.min.mjs article-widget.wasm)
   list(APPEND AW_DIST_FILES ${name}.br ${name}.gz)
 endforeach()

@@ -17,20 +17,22 @@
 // other bytes). The module is checked against web/src/abi.js before
 // anything is written: a mismatch fails here, not in a reader's browser.
 // The files written are OUTPUTS below, their .br and .gz copies
-// (tools/precompress.mjs), plus manifest.json (sizes and SRI).
+// (web/node/precompress.js), plus manifest.json (sizes and SRI).
 
-import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { checkContentModule, checkModule } from '../web/node/check-module.js';
+import { moduleHash, sriHash } from '../web/node/hashes.js';
+import { makeManifest } from '../web/node/manifest.js';
+import {
+  COMMAND, CONTENT_PACKER, MANIFEST, NOTICES, PAGE_MODULE, PAGE_SCRIPT, RENDERER, SINGLE_FILE,
+} from '../web/node/package-layout.js';
+import { addPrecompressedCopies } from '../web/node/precompress.js';
+import { withCustomSection } from '../web/node/wasm-sections.js';
 import { CONTENT_SECTION } from '../web/src/abi.js';
-import { COMMAND, CONTENT_PACKER } from '../web/cli/package-layout.js';
 import { bundle, bundleCommand } from './bundle.mjs';
-import { checkContentModule, checkModule } from './check-module.mjs';
-import { makeManifest, sriHash } from './manifest.mjs';
-import { addPrecompressedCopies } from './precompress.mjs';
-import { withCustomSection } from './wasm-sections.mjs';
 
 // Version used when there is no package.json to take it from.
 export const DEFAULT_VERSION = '0.1.0';
@@ -47,13 +49,13 @@ const COPIED = {
 // name -> how it is bundled. Minified ones get a .map (but the single file).
 const OUTPUTS = {
   'article-widget.js': { entry: 'entry-classic.js', format: 'iife' },
-  'article-widget.min.js': { entry: 'entry-classic.js', format: 'iife', minify: true, map: true },
+  [PAGE_SCRIPT]: { entry: 'entry-classic.js', format: 'iife', minify: true, map: true },
   'article-widget.mjs': { entry: 'entry-module.js', format: 'esm' },
-  'article-widget.min.mjs': { entry: 'entry-module.js', format: 'esm', minify: true, map: true },
+  [PAGE_MODULE]: { entry: 'entry-module.js', format: 'esm', minify: true, map: true },
   'article-widget.node.mjs': { entry: 'entry-node.js', format: 'esm' },
   'article-widget.cjs': { entry: 'entry-node.js', format: 'cjs' },
   // For hosts that cannot serve a .wasm at all: the module inside, base64.
-  'article-widget.inline.min.js': { entry: 'entry-classic.js', format: 'iife', minify: true, inline: true },
+  [SINGLE_FILE]: { entry: 'entry-classic.js', format: 'iife', minify: true, inline: true },
 };
 
 function usage(message) {
@@ -104,7 +106,7 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   if (content) bytes = Buffer.from(withCustomSection(bytes, CONTENT_SECTION, readFileSync(resolve(content))));
   checkModule(bytes, resolve(wasm));
 
-  const hash = createHash('sha384').update(bytes).digest('hex').slice(0, 16);
+  const hash = moduleHash(bytes);
   const pkg = readPackage(outDir);
   const version = typeof pkg.version === 'string' && pkg.version ? pkg.version : DEFAULT_VERSION;
   const defines = { version, hash, integrity: sriHash(bytes) };
@@ -120,8 +122,8 @@ export async function build({ wasm, content, out, notices = [], contentModule })
     files[name] = Buffer.from(code);
     if (map) files[mapName] = Buffer.from(map);
   }
-  files['article-widget.wasm'] = bytes;
-  if (notices.length) files['THIRD-PARTY-NOTICES.md'] = Buffer.from(noticesText(notices));
+  files[RENDERER] = bytes;
+  if (notices.length) files[NOTICES] = Buffer.from(noticesText(notices));
   for (const [name, path] of Object.entries(COPIED)) files[name] = readFileSync(path);
   addPrecompressedCopies(files);
   if (contentModule) {
@@ -134,7 +136,7 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);
   if (files[COMMAND]) chmodSync(join(outDir, COMMAND), 0o755); // runs as ./article-widget-cli.mjs too
   const manifest = makeManifest({ name: pkg.name ?? 'article-widget', version, wasmHash: hash, files });
-  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return { version, hash, manifest };
 }
 

@@ -26,7 +26,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { BROTLI_BUDGET, PAGE_FILES, SINGLE_FILE, SINGLE_FILE_BUDGET } from './pack.mjs';
+import { PAGE_MODULE, PAGE_SCRIPT, RENDERER, SINGLE_FILE } from '../web/node/package-layout.js';
+import { BROTLI_BUDGET, PAGE_FILES, SINGLE_FILE_BUDGET } from './pack.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const FIX_COMMAND = 'node tools/docs-figures.mjs --write';
@@ -80,10 +81,10 @@ const n = (x) => x.toLocaleString('en-US');
 
 // The files a reader's page loads, in the order the README explains them.
 const SIZE_ROWS = [
-  ['article-widget.min.js', 'classic script, minified'],
-  ['article-widget.min.mjs', 'ES module, minified'],
-  ['article-widget.wasm', 'the renderer and the articles'],
-  ['article-widget.inline.min.js', 'single file, the `.wasm` inside'],
+  [PAGE_SCRIPT, 'classic script, minified'],
+  [PAGE_MODULE, 'ES module, minified'],
+  [RENDERER, 'the renderer and the articles'],
+  [SINGLE_FILE, 'single file, the `.wasm` inside'],
   ['article-widget.js', 'classic script, readable'],
 ];
 
