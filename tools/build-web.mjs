@@ -17,7 +17,9 @@
 // other bytes). The module is checked against web/src/abi.js before
 // anything is written: a mismatch fails here, not in a reader's browser.
 // The files written are OUTPUTS below, their .br and .gz copies
-// (web/node/precompress.js), plus manifest.json (sizes and SRI).
+// (web/node/precompress.js), plus manifest.json (sizes and SRI): what
+// dist/package.json's "files" lists (scripts/pack checks that the two
+// agree).
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,9 +1,9 @@
 // The names of the package's files (dist/) that code reads or writes by
 // name: the build (tools/build-web.mjs), the package's command (web/cli/)
 // and the tarball's checks (tools/pack.mjs). The whole list of what the
-// package holds is dist/package.json's "files"; scripts/pack fails when
-// the build writes a file that list does not name, or the list names one
-// the build does not write.
+// package holds is dist/package.json's "files", which CMake reads for the
+// build's outputs; scripts/pack fails when the build writes a file that
+// list does not name, or the list names one the build does not write.
 
 // What a page loads: the minified classic script (or ES module) and the
 // renderer it fetches.
