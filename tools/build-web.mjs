@@ -19,7 +19,7 @@
 // The files written are OUTPUTS below, their .br and .gz copies
 // (web/node/precompress.js), plus manifest.json (sizes and SRI): what
 // dist/package.json's "files" lists (scripts/pack checks that the two
-// agree).
+// agree). The name and version are dist/package.json's.
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -36,10 +36,8 @@ import { withCustomSection } from '../web/node/wasm-sections.js';
 import { CONTENT_SECTION } from '../web/src/abi.js';
 import { bundle, bundleCommand } from './bundle.mjs';
 
-// Version used when there is no package.json to take it from.
-export const DEFAULT_VERSION = '0.1.0';
-
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PACKAGE_JSON = join(REPO, 'dist', 'package.json');
 // Hand-written files the package ships as they are.
 const COPIED = {
   'article-widget.d.ts': join(REPO, 'web', 'src', 'article-widget.d.ts'),
@@ -86,13 +84,14 @@ function parseArgs(argv) {
   return args;
 }
 
-// The package description: OUT/package.json, else the repository's
-// dist/package.json (when building elsewhere, e.g. in tests).
-function readPackage(outDir) {
-  for (const file of [join(outDir, 'package.json'), join(REPO, 'dist', 'package.json')]) {
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+// { name, version }: the package's, wherever the build writes (tests build
+// into other folders).
+function readPackage() {
+  const { name, version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
+  if (typeof name !== 'string' || !name || typeof version !== 'string' || !version) {
+    throw new Error(`${PACKAGE_JSON} has no "name" or no "version"`);
   }
-  return {};
+  return { name, version };
 }
 
 function noticesText(notices) {
@@ -109,8 +108,8 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   checkModule(bytes, resolve(wasm));
 
   const hash = moduleHash(bytes);
-  const pkg = readPackage(outDir);
-  const version = typeof pkg.version === 'string' && pkg.version ? pkg.version : DEFAULT_VERSION;
+  const pkg = readPackage();
+  const { version } = pkg;
   const defines = { version, hash, integrity: sriHash(bytes) };
   const banner = `/*! article-widget ${version} | wasm sha384 ${hash} | built from web/src by tools/build-web.mjs */\n`;
 
@@ -137,7 +136,7 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   mkdirSync(outDir, { recursive: true });
   for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);
   if (files[COMMAND]) chmodSync(join(outDir, COMMAND), 0o755); // runs as ./article-widget-cli.mjs too
-  const manifest = makeManifest({ name: pkg.name ?? 'article-widget', version, wasmHash: hash, files });
+  const manifest = makeManifest({ name: pkg.name, version, wasmHash: hash, files });
   writeFileSync(join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return { version, hash, manifest };
 }
