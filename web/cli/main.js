@@ -4,7 +4,7 @@
 // .wasm as data (retarget.js), checked by the same C as scripts/build
 // (packer.js).
 //
-//   article-widget build CONTENT_DIR --out OUT_DIR [--sizes]
+//   article-widget build CONTENT_DIR --out OUT_DIR [--precompress] [--sizes]
 //   article-widget preview CONTENT_DIR [--port N]
 
 import { resolve } from 'node:path';
