@@ -18,7 +18,7 @@ import { after, describe, test } from 'node:test';
 
 import { CONTENT, DIST, REPO, requireFile } from './helpers.mjs';
 import { embedErrorCases, writeContentFolder, writeErrorCase } from './content-folders.mjs';
-import { DEFAULT_CSP } from '../../tools/serve.mjs';
+import { DEFAULT_CSP } from '../../web/node/server.js';
 
 const COMMAND = join(DIST, 'article-widget-cli.mjs');
 const EMBED = resolve(process.env.AW_EMBED || 'build/native/aw-embed');

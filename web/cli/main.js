@@ -4,16 +4,16 @@
 // .wasm as data (retarget.js), checked by the same C as scripts/build
 // (packer.js).
 //
-//   article-widget build CONTENT_DIR --out OUT_DIR [--sizes]
+//   article-widget build CONTENT_DIR --out OUT_DIR [--precompress] [--sizes]
 //   article-widget preview CONTENT_DIR [--port N]
 
 import { resolve } from 'node:path';
 
-import { encodedNames } from '../../tools/precompress.mjs';
+import { CONTENT_PACKER, MANIFEST, PAGE_SCRIPT } from '../node/package-layout.js';
+import { encodedNames } from '../node/precompress.js';
 import { CommandError, ContentError } from './errors.js';
 import { readPackage } from './package.js';
 import { createPacker } from './packer.js';
-import { CONTENT_PACKER, MANIFEST } from './package-layout.js';
 import { preview } from './preview.js';
 import { buildSite } from './site.js';
 import { writeFolder } from './output.js';
@@ -77,8 +77,8 @@ function report(site, contentDir, out, started) {
     `article-widget: ${n} article${n === 1 ? '' : 's'} from ${contentDir} -> ${out} (wasm sha384 ${site.hash}, ${Math.round(performance.now() - started)} ms)`,
     `  ${'file'.padEnd(30)} ${'bytes'.padStart(9)}${sized ? ` ${'gzip -9'.padStart(9)} ${'brotli'.padStart(9)}` : ''}`,
     ...rows,
-    `Publish ${out} as it is. Its ${MANIFEST} has each file's SRI hash, e.g. for article-widget.min.js:`,
-    `  ${site.manifest.files['article-widget.min.js'].integrity}`,
+    `Publish ${out} as it is. Its ${MANIFEST} has each file's SRI hash, e.g. for ${PAGE_SCRIPT}:`,
+    `  ${site.manifest.files[PAGE_SCRIPT].integrity}`,
   ].join('\n'));
 }
 

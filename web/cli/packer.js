@@ -2,9 +2,9 @@
 // C of src/content_build.c): the same checks and the same blob as
 // scripts/build, from Node alone.
 
-import { checkContentModule } from '../../tools/check-module.mjs';
+import { checkContentModule } from '../node/check-module.js';
+import { STATUS_CONTENT } from '../node/content-abi.js';
 import { outputBytes, withInput } from '../src/module-io.js';
-import { STATUS_CONTENT } from './content-abi.js';
 import { CommandError, ContentError } from './errors.js';
 
 const encoder = new TextEncoder();

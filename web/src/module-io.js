@@ -6,7 +6,7 @@
 // (web/cli/packer.js) both drive their modules with these.
 
 // The exports every one of our modules has; each module's export list
-// (abi.js, web/cli/content-abi.js) starts with them.
+// (abi.js, web/node/content-abi.js) starts with them.
 export const MODULE_EXPORTS = ['memory', 'aw_alloc', 'aw_free', 'aw_output_ptr', 'aw_output_len'];
 
 // The last call's output: a view on module memory, to be read (or copied)
