@@ -139,7 +139,7 @@ int export_content_pack(void)
         return finish(status);
     /* The mistake as aw-embed prints it. */
     aw_buffer_clear(&output);
-    if (aw_buffer_appendf(&output, "%s:%u: %s", error.path, error.line, error.message) != 0)
+    if (aw_content_error_append(&output, &error) != 0)
         return finish(AW_ERR_NOMEM);
     return status;
 }
