@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// How long the package command's writer (web/cli/output.js) takes with
+// many small files, as issue 17's archive will give it (one file per
+// article under articles/). Prints figures; it is not a test.
+//
+//   node tests/bench/output-writer.mjs [--files N] [--runs N]
+//
+// Per run, in a new folder: the first write (everything new), the same
+// build again (every file compared, none written), a build where 1% of the
+// files change and one is dropped, and one where every file changes.
+// Minimum and median of the runs, in milliseconds of wall time.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { writeOutput } from '../../web/cli/output.js';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const COUNT = option('--files', 10000);
+const RUNS = option('--runs', 5);
+
+// COUNT files of 1 to 8 KB under articles/, and a few beside them.
+function build(seed) {
+  const files = new Map();
+  for (const name of ['article-widget.wasm', 'article-widget.min.js', 'LICENSE', 'manifest.json']) files.set(name, randomBytes(4096));
+  for (let i = 0; i < COUNT; i++) files.set(`articles/article-${i}.awa`, Buffer.alloc(1024 + ((i * 7919 + seed) % 7168), i % 251));
+  return files;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'aw-bench-writer-'));
+const timings = { first: [], same: [], 'one in a hundred changed': [], 'all changed': [] };
+try {
+  const base = build(0);
+  const some = new Map(base);
+  [...some.keys()].filter((_, i) => i % 100 === 7).forEach((k) => some.set(k, Buffer.concat([some.get(k), Buffer.from('!')])));
+  some.delete('articles/article-0.awa');
+  const all = build(1);
+  for (let run = 0; run < RUNS; run++) {
+    const out = join(tmp, `out-${run}`);
+    for (const [label, files] of [['first', base], ['same', base], ['one in a hundred changed', some], ['all changed', all]]) {
+      const started = process.hrtime.bigint();
+      await writeOutput(out, files);
+      timings[label].push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    rmSync(out, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const fmt = (ms) => Math.round(ms).toLocaleString('en-US');
+process.stdout.write(`writeOutput(): ${COUNT.toLocaleString('en-US')} files of 1 to 8 KB under articles/ and 4 beside them, `
+  + `${RUNS} runs\nnode ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end\n\n`
+  + '| build | wall ms, min / median |\n| --- | ---: |\n');
+for (const [label, runs] of Object.entries(timings)) {
+  const sorted = [...runs].sort((a, b) => a - b);
+  process.stdout.write(`| ${label} | ${fmt(sorted[0])} / ${fmt(sorted[Math.floor(sorted.length / 2)])} |\n`);
+}
