@@ -3,15 +3,18 @@
 // many small files, as issue 17's archive will give it (one file per
 // article under articles/). Prints figures; it is not a test.
 //
-//   node tests/bench/output-writer.mjs [--files N] [--runs N]
+//   node tests/bench/output-writer.mjs [--files N] [--runs N] [--in DIR]
 //
+// DIR (default: the system's temporary folder) is where the folders are
+// made: a disk, or a tmpfs such as /dev/shm, where what is left is the
+// writer's own cost rather than the disk's.
 // Per run, in a new folder: the first write (everything new), the same
 // build again (every file compared, none written), a build where 1% of the
 // files change and one is dropped, and one where every file changes.
 // Minimum and median of the runs, in milliseconds of wall time.
 
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +27,7 @@ const option = (name, fallback) => {
 };
 const COUNT = option('--files', 10000);
 const RUNS = option('--runs', 5);
+const IN = args.includes('--in') ? args[args.indexOf('--in') + 1] : tmpdir();
 
 // COUNT files of 1 to 8 KB under articles/, and a few beside them.
 function build(seed) {
@@ -33,7 +37,7 @@ function build(seed) {
   return files;
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'aw-bench-writer-'));
+const tmp = mkdtempSync(join(IN, 'aw-bench-writer-'));
 const timings = { first: [], same: [], 'one in a hundred changed': [], 'all changed': [] };
 try {
   const base = build(0);
@@ -54,9 +58,16 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
+// The file system's name, from its magic number (statfs(2)).
+function statfsType(dir) {
+  const type = statfsSync(dir).type;
+  return { 0xEF53: 'ext4', 0x01021994: 'tmpfs', 0x58465342: 'xfs', 0x9123683E: 'btrfs', 0x794C7630: 'overlayfs' }[type]
+    ?? `file system 0x${type.toString(16)}`;
+}
+
 const fmt = (ms) => Math.round(ms).toLocaleString('en-US');
 process.stdout.write(`writeOutput(): ${COUNT.toLocaleString('en-US')} files of 1 to 8 KB under articles/ and 4 beside them, `
-  + `${RUNS} runs\nnode ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end\n\n`
+  + `${RUNS} runs, in ${IN} (${statfsType(IN)})\nnode ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end\n\n`
   + '| build | wall ms, min / median |\n| --- | ---: |\n');
 for (const [label, runs] of Object.entries(timings)) {
   const sorted = [...runs].sort((a, b) => a - b);

@@ -4,10 +4,10 @@
 //   const { written, unchanged, removed } = await writeOutput(outDir, files, { apartFrom, notInside });
 //
 // `files` maps paths relative to OUT_DIR ("article-widget.wasm",
-// "articles/SLUG.awa": subfolders are created) to their bytes. The result
-// lists those paths: written (new or changed), unchanged (the same bytes
-// were there: not touched), removed (files of an earlier build that this
-// one no longer has).
+// "articles/SLUG.awa": subfolders are created) to their bytes (an object
+// or a Map). The result lists those paths, sorted: written (new or
+// changed), unchanged (the same bytes were there: not touched), removed
+// (files of an earlier build that this one no longer has).
 //
 // - Ownership: OUT_DIR/.article-widget-files.json records the paths this
 //   writer has written there. Those it may replace or remove; any other
@@ -25,28 +25,35 @@
 //   one rename each, the file they replace kept (a hard link) until the
 //   end. If any step fails, every rename is undone and OUT_DIR is as it was.
 //   A rename replaces a file in one step, so a server reading OUT_DIR
-//   meanwhile sees the old file or the new one, never none. The record is
-//   written first with the old and the new paths and last with the new
-//   ones, so a build that is killed midway leaves no file it cannot claim.
+//   meanwhile sees the old file or the new one, never none. A folder the
+//   build makes (OUT_DIR itself the first time, a new subfolder) is its
+//   own until the end: files go straight into it, and it goes whole if the
+//   build fails. The record is written first with the old and the new
+//   paths and last with the new ones, so a build that is killed midway
+//   leaves no file it cannot claim.
 // - Where: OUT_DIR may not be, be inside or contain a folder of
 //   `apartFrom` (the content folder), nor be or be inside one of
 //   `notInside` (the package), however spelled: compared by real path,
 //   symbolic links resolved.
 // - Folders are created with the usual permissions (0777 less the umask),
 //   files with 0666 less the umask.
+//
+// The file calls are synchronous: for thousands of small files they cost
+// a fraction of what the promise API's do (tests/bench/output-writer.mjs),
+// and the command does nothing else meanwhile. (Reading the content, which
+// may hang on a network mount, stays asynchronous: content-folder.js.)
 
-import { constants, copyFileSync, linkSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, open, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  constants, closeSync, copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readSync, readdirSync,
+  realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 import { CommandError } from './errors.js';
-import { mapLimit } from './pool.js';
 
 export const RECORD = '.article-widget-files.json';
 const STAGING = '.article-widget-staging-';
 const RESERVED = '.article-widget';
-// Files open at once.
-const AT_ONCE = 16;
 // How many names a refusal lists.
 const LISTED = 5;
 
@@ -60,11 +67,11 @@ function checkPath(path) {
 
 // The real path of `path`, which need not exist yet: its nearest existing
 // ancestor resolved, the rest appended.
-async function realPathOf(path) {
+function realPathOf(path) {
   const rest = [];
   for (let at = path; ;) {
     try {
-      return join(await realpath(at), ...rest);
+      return join(realpathSync(at), ...rest);
     } catch (err) {
       if (err.code !== 'ENOENT' || dirname(at) === at) throw err;
       rest.unshift(basename(at));
@@ -85,27 +92,26 @@ function within(inner, outer) {
 export async function checkOutDir(outDir, { apartFrom = [], notInside = [] } = {}) {
   let real;
   try {
-    real = await realPathOf(resolve(outDir));
+    real = realPathOf(resolve(outDir));
   } catch (err) {
     throw new CommandError(`cannot use --out ${outDir}: ${err.code === 'ENOTDIR' ? 'a part of it is a file' : err.message}`);
   }
   for (const { path, what } of apartFrom) {
-    const other = await realPathOf(resolve(path));
+    const other = realPathOf(resolve(path));
     if (real === other) throw new CommandError(`--out ${outDir} is ${what}: name another folder`);
     if (within(real, other)) throw new CommandError(`--out ${outDir} is inside ${what} ${path}: name a folder outside it`);
     if (within(other, real)) throw new CommandError(`--out ${outDir} contains ${what} ${path}: name a folder apart from it`);
   }
   for (const { path, what } of notInside) {
-    const other = await realPathOf(resolve(path));
+    const other = realPathOf(resolve(path));
     if (real === other) throw new CommandError(`--out ${outDir} is ${what} itself: name another folder`);
     if (within(real, other)) throw new CommandError(`--out ${outDir} is inside ${what} (${path}): name another folder`);
   }
 }
 
-const lstatOrNull = (path) => lstat(path).catch((err) => {
-  if (err.code === 'ENOENT') return null;
-  throw err;
-});
+function lstatOrNull(path) {
+  return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+}
 
 function kindOf(stats) {
   if (stats.isDirectory()) return 'a folder';
@@ -113,16 +119,30 @@ function kindOf(stats) {
   return stats.isFile() ? 'a file' : 'not a regular file';
 }
 
+// A file's bytes (it had `size`), read without following a link or
+// waiting on a FIFO; one byte more tells that it has grown.
+function readSmall(path, size) {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  try {
+    const buffer = Buffer.allocUnsafe(size + 1);
+    let got = 0;
+    for (let n; got < buffer.length && (n = readSync(fd, buffer, got, buffer.length - got, got)) > 0;) got += n;
+    return buffer.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // The record in `out`: { paths, bytes } (none and null when there is none).
-async function readRecord(out, shown) {
+function readRecord(out, shown) {
   const path = join(out, RECORD);
-  const stats = await lstatOrNull(path);
+  const stats = lstatOrNull(path);
   if (!stats) return { paths: new Set(), bytes: null };
   let bytes;
   let record;
   try {
     if (!stats.isFile()) throw new Error(kindOf(stats));
-    bytes = await readSmall(path, stats.size);
+    bytes = readSmall(path, stats.size);
     record = JSON.parse(bytes);
     if (!Array.isArray(record.files)) throw new Error('no list of files');
     record.files.forEach(checkPath);
@@ -134,66 +154,58 @@ async function readRecord(out, shown) {
 
 const recordOf = (paths) => Buffer.from(`${JSON.stringify({ writtenBy: 'article-widget build', files: [...paths].sort() }, null, 2)}\n`);
 
-// A file's bytes, read without following a link or waiting on a FIFO.
-async function readSmall(path, size) {
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-  try {
-    const buffer = Buffer.allocUnsafe(size + 1);
-    const { bytesRead } = await handle.read(buffer, 0, size + 1, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 // What to do in `out`: { write: [{ path, exists }], unchanged, remove,
 // folders } (folders: those to create, parents first). Throws, naming the
 // files in the way, before anything is written.
-async function plan(out, shown, wanted, owned) {
+function plan(out, shown, wanted, owned) {
   const refused = [];
   const folders = new Map(); // relative folder -> whether it exists
-  async function checkFolder(folder) {
+  function checkFolder(folder) {
     if (folder === '.' || folders.has(folder)) return;
-    await checkFolder(dirname(folder));
-    const stats = folders.get(dirname(folder)) === false ? null : await lstatOrNull(join(out, folder));
+    checkFolder(dirname(folder));
+    const stats = folders.get(dirname(folder)) === false ? null : lstatOrNull(join(out, folder));
     if (stats && !stats.isDirectory()) refused.push(`${join(shown, folder)} is ${kindOf(stats)}, where the build puts a folder`);
     folders.set(folder, Boolean(stats));
   }
-  for (const path of wanted.keys()) await checkFolder(dirname(path));
+  for (const path of wanted.keys()) checkFolder(dirname(path));
 
-  const entries = [...wanted];
-  const status = await mapLimit(entries, AT_ONCE, async ([path, bytes]) => {
-    if (folders.get(dirname(path)) === false) return 'new';
-    const stats = await lstatOrNull(join(out, path));
-    if (!stats) return 'new';
-    if (!stats.isFile()) refused.push(`${join(shown, path)} is ${kindOf(stats)}, where the build puts a file`);
+  const write = [];
+  const unchanged = [];
+  for (const [path, bytes] of wanted) {
+    const stats = folders.get(dirname(path)) === false ? null : lstatOrNull(join(out, path));
+    if (!stats) write.push({ path, exists: false });
+    else if (!stats.isFile()) refused.push(`${join(shown, path)} is ${kindOf(stats)}, where the build puts a file`);
     else if (!owned.has(path)) refused.push(`${join(shown, path)} is not a file article-widget wrote`);
-    else if (stats.size === bytes.length && (await readSmall(join(out, path), stats.size)).equals(bytes)) return 'unchanged';
-    return 'changed';
-  });
+    else if (stats.size === bytes.length && readSmall(join(out, path), stats.size).equals(bytes)) unchanged.push(path);
+    else write.push({ path, exists: true });
+  }
   if (refused.length) {
     const more = refused.length > LISTED ? ` (and ${refused.length - LISTED} more)` : '';
     throw new CommandError(`nothing was written: ${refused.sort().slice(0, LISTED).join('; ')}${more}. The build `
       + `replaces only files it wrote there (${RECORD} lists them): move these away, or build into a folder of the `
       + `widget's own, such as ${join(shown, 'article-widget')}`);
   }
-  const remove = [];
-  for (const path of [...owned].filter((p) => !wanted.has(p))) {
-    const stats = await lstatOrNull(join(out, path));
-    if (stats?.isFile()) remove.push(path); // anything else is no longer ours to remove
-  }
-  return {
-    write: entries.flatMap(([path], i) => (status[i] === 'unchanged' ? [] : [{ path, exists: status[i] === 'changed' }])),
-    unchanged: entries.filter((_, i) => status[i] === 'unchanged').map(([path]) => path),
-    remove,
-    folders: [...folders].filter(([, exists]) => !exists).map(([folder]) => folder),
+  // A path of the record that is no longer a file is no longer ours to remove.
+  const remove = [...owned].filter((p) => !wanted.has(p) && lstatOrNull(join(out, p))?.isFile());
+  return { write, unchanged, remove, folders: [...folders].filter(([, exists]) => !exists).map(([folder]) => folder) };
+}
+
+// Every folder of `paths` but the top, parents first.
+function foldersOf(paths) {
+  const folders = new Set();
+  const add = (folder) => {
+    if (folder === '.' || folders.has(folder)) return;
+    add(dirname(folder));
+    folders.add(folder);
   };
+  for (const path of paths) add(dirname(path));
+  return [...folders];
 }
 
 // Removes the staging folders a killed build left in `folder`.
-async function removeLeftovers(folder) {
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith(STAGING)) await rm(join(folder, entry.name), { recursive: true, force: true });
+function removeLeftovers(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith(STAGING)) rmSync(join(folder, entry.name), { recursive: true, force: true });
   }
 }
 
@@ -208,8 +220,7 @@ function keep(dest, backup) {
 }
 
 // The renames that put a staged build in place, each undone by rollback()
-// (in reverse order). Synchronous: nothing else runs between two of them,
-// and the list of what to undo is exact.
+// (in reverse order).
 function renames() {
   const undo = [];
   return {
@@ -242,62 +253,66 @@ export async function writeOutput(outDir, files, { apartFrom = [], notInside = [
   for (const path of wanted.keys()) checkPath(path);
   const out = resolve(outDir);
   await checkOutDir(outDir, { apartFrom, notInside });
-  const existing = await stat(out).catch(() => null);
+  const existing = statSync(out, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory()) throw new CommandError(`${outDir} exists and is not a folder`);
 
-  const record = existing ? await readRecord(out, outDir) : { paths: new Set(), bytes: null };
+  const record = existing ? readRecord(out, outDir) : { paths: new Set(), bytes: null };
   const todo = existing
-    ? await plan(out, outDir, wanted, record.paths)
-    : { write: [...wanted.keys()].map((path) => ({ path, exists: false })), unchanged: [], remove: [], folders: [] };
+    ? plan(out, outDir, wanted, record.paths)
+    : { write: [...wanted.keys()].map((path) => ({ path, exists: false })), unchanged: [], remove: [], folders: foldersOf(wanted.keys()) };
   const result = {
     written: todo.write.map((w) => w.path).sort(), unchanged: todo.unchanged.sort(), removed: todo.remove.sort(),
   };
   const finalRecord = recordOf(wanted.keys());
   if (!todo.write.length && !todo.remove.length && record.bytes?.equals(finalRecord)) return result;
 
-  // Stage: the folders the build adds, then a staging folder in every
-  // folder that receives or loses a file, holding the new files.
-  const created = [];
+  const created = []; // folders made, removed whole on failure
+  const fresh = new Set(existing ? [] : ['.']); // relative folders this build makes
   const staging = new Map(); // relative folder -> its staging folder
   const staged = (path, suffix) => join(staging.get(dirname(path)), `${basename(path)}.${suffix}`);
-  async function unstage() {
-    await Promise.all([...staging.values()].map((folder) => rm(folder, { recursive: true, force: true })));
-    for (const folder of created.reverse()) await rm(folder, { recursive: true, force: true });
-  }
-  try {
-    for (const folder of existing ? todo.folders.map((f) => join(out, f)) : [out]) {
-      // The first folder missing, down to this one: 0777 less the umask.
-      const first = await mkdir(folder, { recursive: true });
-      if (first) created.push(first);
-    }
-    for (const { path } of todo.write) {
-      if (!existing && dirname(path) !== '.') await mkdir(join(out, dirname(path)), { recursive: true });
-    }
-    for (const folder of new Set(['.', ...todo.write.map((w) => dirname(w.path)), ...todo.remove.map((p) => dirname(p))])) {
-      await removeLeftovers(join(out, folder));
-      staging.set(folder, await mkdtemp(join(out, folder, STAGING)));
-    }
-    await mapLimit(todo.write, AT_ONCE, ({ path }) => writeFile(staged(path, 'new'), wanted.get(path)));
-    await writeFile(staged(RECORD, 'new'), recordOf(new Set([...record.paths, ...wanted.keys()])));
-    await writeFile(staged(RECORD, 'final'), finalRecord);
-  } catch (err) {
-    await unstage();
-    throw new CommandError(`cannot write into ${outDir} (nothing was changed): ${err.message}`);
-  }
-
-  // Everything is checked and written: the renames.
+  const stage = (folder) => {
+    removeLeftovers(join(out, folder));
+    staging.set(folder, mkdtempSync(join(out, folder, STAGING)));
+  };
+  const unstage = () => staging.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
   const moves = renames();
   try {
-    moves.install(staged(RECORD, 'new'), join(out, RECORD), staged(RECORD, 'old'), record.bytes !== null);
-    for (const { path, exists } of todo.write) moves.install(staged(path, 'new'), join(out, path), staged(path, 'old'), exists);
-    for (const path of todo.remove) moves.remove(join(out, path), staged(path, 'old'));
-    renameSync(staged(RECORD, 'final'), join(out, RECORD));
+    if (existing) {
+      // The record first, with the old paths and the new.
+      stage('.');
+      writeFileSync(staged(RECORD, 'new'), recordOf(new Set([...record.paths, ...wanted.keys()])));
+      moves.install(staged(RECORD, 'new'), join(out, RECORD), staged(RECORD, 'old'), record.bytes !== null);
+    } else {
+      const first = mkdirSync(out, { recursive: true }); // 0777 less the umask, as every folder made here
+      if (first) created.push(first);
+    }
+    for (const folder of todo.folders) {
+      mkdirSync(join(out, folder));
+      created.push(join(out, folder));
+      fresh.add(folder);
+    }
+    for (const folder of new Set([...todo.write.map((w) => dirname(w.path)), ...todo.remove.map((p) => dirname(p))])) {
+      if (!fresh.has(folder) && !staging.has(folder)) stage(folder);
+    }
+    for (const { path } of todo.write) writeFileSync(fresh.has(dirname(path)) ? join(out, path) : staged(path, 'new'), wanted.get(path));
+    if (existing) {
+      // Everything is checked and written: the renames.
+      for (const { path, exists } of todo.write) {
+        if (!fresh.has(dirname(path))) moves.install(staged(path, 'new'), join(out, path), staged(path, 'old'), exists);
+      }
+      for (const path of todo.remove) moves.remove(join(out, path), staged(path, 'old'));
+      writeFileSync(staged(RECORD, 'final'), finalRecord);
+      renameSync(staged(RECORD, 'final'), join(out, RECORD));
+    } else {
+      writeFileSync(join(out, RECORD), finalRecord);
+    }
   } catch (err) {
     const failed = moves.rollback();
-    await unstage();
+    unstage();
+    for (const folder of created.reverse()) rmSync(folder, { recursive: true, force: true });
     throw new CommandError(`cannot write into ${outDir}: ${err.message}; ${
       failed.length ? `and could not undo everything: ${failed.join('; ')}` : 'it is as it was'}`);
   }
-  await Promise.all([...staging.values()].map((folder) => rm(folder, { recursive: true, force: true })));
+  unstage();
   return result;
 }
