@@ -69,7 +69,7 @@ function cannotRead(path, err) {
 
 // `promise`, or a CommandError naming `path` once `ms` have passed. A
 // system call that never returns keeps its thread, but not the build.
-function within(ms, path, promise) {
+function withTimeout(ms, path, promise) {
   let timer;
   const late = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new CommandError(`cannot read ${path}: no answer within ${ms / 1000} s`)), ms);
@@ -96,9 +96,9 @@ async function readRegular(file) {
     let total = 0;
     for (let want = stats.size + 1; want > 0; want = Math.min(64 * 1024, MAX_FILE_SIZE + 1 - total)) {
       const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null);
-      if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
+      if (bytesRead < want) break; // the end of a regular file: one read for the common case
     }
     if (total > MAX_FILE_SIZE) throw tooLarge(file.path, total);
     return Buffer.concat(chunks, total);
@@ -114,7 +114,7 @@ async function readRegular(file) {
 async function listFolder(dir, timeoutMs) {
   let entries;
   try {
-    entries = await within(timeoutMs, dir, readdir(dir, { withFileTypes: true, encoding: 'buffer' }));
+    entries = await withTimeout(timeoutMs, dir, readdir(dir, { withFileTypes: true, encoding: 'buffer' }));
   } catch (err) {
     if (err instanceof CommandError) throw err;
     const why = err.code === 'ENOENT' ? 'no such folder' : err.code === 'ENOTDIR' ? 'not a folder' : err.message;
@@ -150,7 +150,7 @@ export async function readContentFolder(dir, { timeoutMs = READ_TIMEOUT_MS } = {
   const { files, warnings } = await listFolder(dir, timeoutMs);
 
   // Before reading: what each file is and what they weigh, in pack order.
-  const stats = await mapLimit(files, AT_ONCE, (f) => within(timeoutMs, f.path, lstat(f.fsPath)).catch((err) => {
+  const stats = await mapLimit(files, AT_ONCE, (f) => withTimeout(timeoutMs, f.path, lstat(f.fsPath)).catch((err) => {
     throw err instanceof CommandError ? err : cannotRead(f.path, err);
   }));
   let total = 0;
@@ -161,7 +161,7 @@ export async function readContentFolder(dir, { timeoutMs = READ_TIMEOUT_MS } = {
     total += stats[i].size;
   });
 
-  const bytes = await mapLimit(files, AT_ONCE, (f) => within(timeoutMs, f.path, readRegular(f)));
+  const bytes = await mapLimit(files, AT_ONCE, (f) => withTimeout(timeoutMs, f.path, readRegular(f)));
   const read = files.map((f, i) => ({ path: f.path, bytes: bytes[i] }));
   return { articles: read.slice(0, -1), trending: read.at(-1), warnings };
 }
