@@ -48,21 +48,21 @@ target_link_libraries(article-widget-content PRIVATE aw_content_build)
 aw_wasm_module(article-widget-content)
 
 # dist/: the JS shim wrapped around this exact module.
-# The shim (web/src/), and the command (web/cli/) with the preview page's
-# look (web/demo.css, web/favicon.svg).
-file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/* ${CMAKE_SOURCE_DIR}/web/cli/*
-     ${CMAKE_SOURCE_DIR}/web/demo.css ${CMAKE_SOURCE_DIR}/web/favicon.svg)
+# The shim (web/src/), the Node code the build shares with the command
+# (web/node/), and the command (web/cli/) with the preview page's look
+# (web/demo.css, web/favicon.svg).
+file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/* ${CMAKE_SOURCE_DIR}/web/node/*
+     ${CMAKE_SOURCE_DIR}/web/cli/* ${CMAKE_SOURCE_DIR}/web/demo.css ${CMAKE_SOURCE_DIR}/web/favicon.svg)
 file(GLOB AW_WEB_TOOLS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*.mjs)
-set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
-    article-widget.node.mjs article-widget.cjs
-    article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm article-widget.inline.min.js
-    THIRD-PARTY-NOTICES.md article-widget.d.ts wasm.d.ts custom-elements.json LICENSE manifest.json
-    article-widget-cli.mjs article-widget-content.wasm)
-# The .br and .gz copies of what a page loads (tools/precompress.mjs).
-foreach(name article-widget.min.js article-widget.min.mjs article-widget.wasm)
-  list(APPEND AW_DIST_FILES ${name}.br ${name}.gz)
+# What the build writes is what the package holds: dist/package.json's
+# "files" (read by CMakeLists.txt; scripts/pack checks the two agree).
+set(AW_DIST_FILES "")
+string(JSON aw_files_count LENGTH "${aw_package_json}" files)
+math(EXPR aw_files_last "${aw_files_count} - 1")
+foreach(i RANGE ${aw_files_last})
+  string(JSON aw_file GET "${aw_package_json}" files ${i})
+  list(APPEND AW_DIST_FILES ${CMAKE_SOURCE_DIR}/dist/${aw_file})
 endforeach()
-list(TRANSFORM AW_DIST_FILES PREPEND ${CMAKE_SOURCE_DIR}/dist/)
 add_custom_command(
   OUTPUT ${AW_DIST_FILES}
   # md4c's MIT licence asks for its notice in every copy: the .wasm is one.

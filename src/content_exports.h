@@ -2,7 +2,7 @@
  * package's command (web/cli/) runs: the checks of content_build.c, the
  * very code that packs content/ for scripts/build, with no C toolchain on
  * the site owner's machine. Pages never load this module. The reference
- * for web/cli/content-abi.js (tests/js/content-module.test.mjs checks that
+ * for web/node/content-abi.js (tests/js/content-module.test.mjs checks that
  * they agree).
  *
  * One packing at a time: aw_content_begin, then aw_content_add_article for

@@ -25,10 +25,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 
+import { barChart } from '../../tools/bench-chart.mjs';
+import { report } from '../../tools/bench-report.mjs';
 import { loadInputs } from './inputs.mjs';
 import { paintTimes } from './browser.mjs';
-import { barChart } from './chart.mjs';
-import { report } from './report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');

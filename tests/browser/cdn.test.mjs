@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { DIST, REPO, SEED_SLUG, requireFile } from '../js/helpers.mjs';
-import { startServer } from '../../tools/serve.mjs';
+import { startServer } from '../../web/node/server.js';
 import { LAUNCH, T } from './harness.mjs';
 
 const CDN_HOST = '127.0.0.2';

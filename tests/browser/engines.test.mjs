@@ -2,7 +2,7 @@
 // Chromium through playwright-core, Firefox ESR through puppeteer-core):
 // the test page, navigation, two widgets, the missing-.wasm fallback, the
 // strict CSP with Trusted Types and the two policies that must give
-// csp-blocked, and render() on hostile input. Served by tools/serve.mjs
+// csp-blocked, and render() on hostile input. Served by web/node/server.js
 // (strict CSP on HTML); one browser per engine, a fresh context per test.
 //
 //   node --test tests/browser/engines.test.mjs   (AW_ENGINES, AW_DIST, AW_CHROMIUM, AW_FIREFOX)

@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 import { DIST, REPO, requireFile } from '../js/helpers.mjs';
 import { writeContentFolder } from '../js/content-folders.mjs';
-import { startServer } from '../../tools/serve.mjs';
+import { startServer } from '../../web/node/server.js';
 import { LAUNCH, T, assertClean, open, state, waitForArticle, widgetState } from './harness.mjs';
 
 const pkg = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));

@@ -1,4 +1,4 @@
-// The widget in headless Chromium, served by tools/serve.mjs (ephemeral
+// The widget in headless Chromium, served by web/node/server.js (ephemeral
 // port, strict CSP on HTML). One browser for the whole file; a fresh context
 // per test. The core scenarios (test page, navigation, two widgets, the
 // missing-.wasm fallback) run in every engine: engines.test.mjs.
@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import {
-  ARTIFACTS, DIST, SEED_SLUG, readArticles, readTrending,
+  ARTIFACTS, DIST, REPO, SEED_SLUG, readArticles, readTrending,
 } from '../js/helpers.mjs';
-import { startServer } from '../../tools/serve.mjs';
+import { startServer } from '../../web/node/server.js';
 import {
   T, assertClean, events, open, recordEvents, state, useBrowser, waitForArticle, widgetState,
 } from './harness.mjs';
@@ -112,7 +112,7 @@ test('in-article #fragment links scroll inside the shadow root without touching 
 });
 
 test('a .wasm served with the wrong MIME type still loads (arrayBuffer fallback)', T, async () => {
-  const wrong = await startServer({ port: 0, dist: DIST, wasmContentType: 'application/octet-stream' });
+  const wrong = await startServer({ port: 0, root: REPO, dist: DIST, wasmContentType: 'application/octet-stream' });
   try {
     const { page, context, log } = await open('/', { base: wrong.url });
     await waitForArticle(page, SEED_SLUG);

@@ -19,7 +19,7 @@ import { after, describe, test } from 'node:test';
 import { CONTENT, DIST, REPO, requireFile } from './helpers.mjs';
 import { embedErrorCases, writeContentFolder, writeErrorCase } from './content-folders.mjs';
 import { buildEvents, command, embed, nextEvent, runAsync, run as runIn, startPreview as startPreviewIn } from './command-runner.mjs';
-import { DEFAULT_CSP } from '../../tools/serve.mjs';
+import { DEFAULT_CSP } from '../../web/node/server.js';
 import { RECORD } from '../../web/cli/output.js';
 
 const RENDERER = resolve(process.env.AW_WASM || 'build/wasm/article-widget.wasm');

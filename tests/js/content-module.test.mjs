@@ -1,5 +1,5 @@
 // The content packer's interface is written once per side:
-// src/content_exports.h in C, web/cli/content-abi.js in JavaScript. This
+// src/content_exports.h in C, web/node/content-abi.js in JavaScript. This
 // holds the JS module to the header, and checks that the packer in dist/
 // exports exactly that, imports nothing, and packs as the native embedder
 // does.
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 
-import * as abi from '../../web/cli/content-abi.js';
+import * as abi from '../../web/node/content-abi.js';
 import { CONTENT, DIST, REPO, requireFile } from './helpers.mjs';
 
 const header = (name) => readFileSync(join(REPO, 'src', name), 'utf8');

@@ -169,4 +169,15 @@ describe('tools/pack.mjs refuses a broken package', () => {
     assert.ok(!report.files.some((f) => f.path === 'secret.txt'), 'secret.txt not packed');
     assert.match(problems.join('\n'), /manifest\.json lists .*; the tarball has .*notes\.md/);
   });
+
+  test('a file the build writes that package.json does not list is caught', () => {
+    const dir = distCopy('unlisted');
+    const p = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    p.files = p.files.filter((f) => f !== 'wasm.d.ts');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(p));
+    const { problems, report } = packAndCheck({ dist: dir, out: join(tmp, 'out-unlisted') });
+    assert.ok(!report.files.some((f) => f.path === 'wasm.d.ts'), 'wasm.d.ts not packed');
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0], /^manifest\.json lists .*wasm\.d\.ts.*; the tarball has /);
+  });
 });

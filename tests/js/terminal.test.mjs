@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { printable, terminalLines } from '../../web/cli/terminal.js';
-import { STATUS_CONTENT } from '../../web/cli/content-abi.js';
+import { STATUS_CONTENT } from '../../web/node/content-abi.js';
 import { DIST, requireFile } from './helpers.mjs';
 
 // What the review found: retitle the terminal, wipe the line, return to

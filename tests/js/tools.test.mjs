@@ -1,4 +1,5 @@
-// tools/build-web.mjs (with tools/bundle.mjs, tools/wasm-sections.mjs) and tools/serve.mjs.
+// tools/build-web.mjs (with tools/bundle.mjs and web/node/: the module checks,
+// hashes, sections, manifest and precompressed copies) and web/node/server.js.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
 import { DIST, REPO, SEED_SLUG, requireFile } from './helpers.mjs';
-import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
+import { DEFAULT_CSP, startServer } from '../../web/node/server.js';
 
 const BUILD = join(REPO, 'tools', 'build-web.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'aw-tools-'));
@@ -246,8 +247,8 @@ describe('serve', () => {
   let server;
   let wrongMime;
   before(async () => {
-    server = await startServer({ port: 0, dist: DIST });
-    wrongMime = await startServer({ port: 0, dist: DIST, wasmContentType: 'application/octet-stream' });
+    server = await startServer({ port: 0, root: REPO, dist: DIST });
+    wrongMime = await startServer({ port: 0, root: REPO, dist: DIST, wasmContentType: 'application/octet-stream' });
   });
   after(async () => {
     await server?.close();

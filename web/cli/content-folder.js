@@ -14,7 +14,7 @@
 //   so are a FIFO, a device, a socket or a folder named *.md;
 // - the number of articles, then each file's kind and size, in the order
 //   they are packed, before a byte is read (MAX_FILE_SIZE each,
-//   MAX_TOTAL_SIZE in all: content-abi.js);
+//   MAX_TOTAL_SIZE in all: web/node/content-abi.js);
 // - each file opened without following a link or waiting for a FIFO's
 //   writer (O_NOFOLLOW, O_NONBLOCK), checked again on the open descriptor,
 //   and never read past the limit, so a file swapped or grown meanwhile is
@@ -27,7 +27,7 @@ import { constants } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
-import { MAX_ARTICLES, MAX_FILE_SIZE, MAX_TOTAL_SIZE } from './content-abi.js';
+import { MAX_ARTICLES, MAX_FILE_SIZE, MAX_TOTAL_SIZE } from '../node/content-abi.js';
 import { CommandError, ContentError } from './errors.js';
 import { mapLimit } from './pool.js';
 

@@ -4,13 +4,13 @@
 // .wasm as data (retarget.js), checked by the same C as scripts/build
 // (packer.js).
 //
-//   article-widget build CONTENT_DIR --out OUT_DIR [--sizes]
+//   article-widget build CONTENT_DIR --out OUT_DIR [--precompress] [--sizes]
 //   article-widget preview CONTENT_DIR [--port N]
 
+import { CONTENT_PACKER, MANIFEST, PAGE_SCRIPT } from '../node/package-layout.js';
 import { CommandError, ContentError } from './errors.js';
 import { readPackage } from './package.js';
 import { createPacker } from './packer.js';
-import { CONTENT_PACKER, MANIFEST } from './package-layout.js';
 import { preview } from './preview.js';
 import { buildSite } from './site.js';
 import { checkOutDir, writeOutput } from './output.js';
@@ -87,8 +87,8 @@ function report(site, written, contentDir, out, started) {
     ...rows,
     ...written.removed.map((r) => `  ${r.padEnd(30)} ${''.padStart(9)}${sized ? ' '.repeat(20) : ''}  removed`),
     `  ${written.written.length} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed`,
-    `Publish ${out} as it is. Its ${MANIFEST} has each file's SRI hash, e.g. for article-widget.min.js:`,
-    `  ${site.manifest.files['article-widget.min.js'].integrity}`,
+    `Publish ${out} as it is. Its ${MANIFEST} has each file's SRI hash, e.g. for ${PAGE_SCRIPT}:`,
+    `  ${site.manifest.files[PAGE_SCRIPT].integrity}`,
   ].join('\n'));
 }
 

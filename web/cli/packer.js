@@ -2,8 +2,8 @@
 // C of src/content_build.c): the same checks and the same blob as
 // scripts/build, from Node alone.
 
-import { checkContentModule } from '../../tools/check-module.mjs';
-import { STATUS_CONTENT } from './content-abi.js';
+import { checkContentModule } from '../node/check-module.js';
+import { STATUS_CONTENT } from '../node/content-abi.js';
 import { CommandError, ContentError } from './errors.js';
 
 const encoder = new TextEncoder();

@@ -1,7 +1,7 @@
 // The preview page: the test page's look (web/demo.css), the widget as a
 // reader will see it, a list of every article (links to #aw/SLUG, which
 // every widget on a page follows), and the last content error, if any.
-// Served with the strict CSP of tools/serve.mjs: no inline script or
+// Served with the strict CSP of web/node/server.js: no inline script or
 // style, so the reload script is a file of its own.
 
 const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,5 +1,5 @@
 // `article-widget preview CONTENT_DIR`: serves a page with the widget on it
-// (tools/serve.mjs: strict CSP, application/wasm) from a build held in
+// (web/node/server.js: strict CSP, application/wasm) from a build held in
 // memory, rebuilds when a file in the folder changes and tells the page
 // to reload (server-sent events). A content error is printed and shown on
 // the page; the last good build goes on being served.
@@ -12,7 +12,7 @@
 
 import { watch } from 'node:fs';
 
-import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
+import { DEFAULT_CSP, startServer } from '../node/server.js';
 import demoCss from '../demo.css' with { type: 'text' };
 import favicon from '../favicon.svg' with { type: 'text' };
 import clientScript from './preview-client.js' with { type: 'text' };

@@ -6,14 +6,12 @@
 // gets the new module itself, base64 (it has no map). Version skew and SRI
 // then work exactly as for the package's own build.
 
-import { createHash } from 'node:crypto';
-
+import { checkModule } from '../node/check-module.js';
+import { moduleHash, sriHash } from '../node/hashes.js';
+import { RENDERER, SINGLE_FILE } from '../node/package-layout.js';
+import { withCustomSection } from '../node/wasm-sections.js';
 import { CONTENT_SECTION } from '../src/abi.js';
-import { checkModule } from '../../tools/check-module.mjs';
-import { sriHash } from '../../tools/manifest.mjs';
-import { withCustomSection } from '../../tools/wasm-sections.mjs';
 import { CommandError } from './errors.js';
-import { RENDERER, SINGLE_FILE } from './package-layout.js';
 
 const SCRIPT = /\.(js|mjs|cjs)$/;
 
@@ -21,7 +19,7 @@ const SCRIPT = /\.(js|mjs|cjs)$/;
 // (web/src/build-info.js).
 function identity(wasm) {
   return {
-    hash: createHash('sha384').update(wasm).digest('hex').slice(0, 16),
+    hash: moduleHash(wasm),
     integrity: sriHash(wasm),
     base64: wasm.toString('base64'),
   };

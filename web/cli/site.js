@@ -3,11 +3,11 @@
 // the new renderer, and their manifest). `build` writes them, `preview`
 // serves them.
 
+import { makeManifest } from '../node/manifest.js';
+import { MANIFEST } from '../node/package-layout.js';
+import { addPrecompressedCopies } from '../node/precompress.js';
 import { createEngine } from '../src/engine.js';
-import { makeManifest } from '../../tools/manifest.mjs';
-import { addPrecompressedCopies } from '../../tools/precompress.mjs';
 import { readContentFolder } from './content-folder.js';
-import { MANIFEST } from './package-layout.js';
 import { retarget } from './retarget.js';
 
 // pkg: readPackage(); pack: createPacker(). `sizes` adds gzip and brotli

@@ -1,7 +1,7 @@
 // The Markdown report of one bench run (the `r` that tests/bench/bench.mjs
 // collects and writes to results.json): printed by scripts/bench, and
 // rewritten from the committed run into docs/benchmark.md by
-// tools/docs-figures.mjs. Pure: no measuring, no files.
+// docs-figures.mjs. Pure: no measuring, no files.
 
 const fmt = (n, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const range = (s, d = 1) => `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})`;

@@ -1,7 +1,7 @@
 // The content packer's interface as JavaScript sees it: the JS side of
-// src/content_exports.h, imported by the command (packer.js) and by the
-// build (tools/check-module.mjs). tests/js/content-module.test.mjs checks
-// every value here against the C headers.
+// src/content_exports.h, imported by the command (web/cli/packer.js) and
+// by the module checks (check-module.js). tests/js/content-module.test.mjs
+// checks every value here against the C headers.
 
 export const CONTENT_ABI_VERSION = 1;
 

@@ -1,6 +1,8 @@
-// An SVG bar chart of a bench run: brotli payload, render() throughput on
-// each input and cold start, one group per figure, one bar per renderer.
-// Each group is scaled to its own largest bar.
+// An SVG bar chart of a bench run (tests/bench/bench.mjs): brotli payload,
+// render() throughput on each input and cold start, one group per figure,
+// one bar per renderer. Each group is scaled to its own largest bar.
+// scripts/bench writes one for its run, docs-figures.mjs docs/benchmark.svg
+// for the published one.
 
 const COLORS = ['#c0392b', '#2471a3', '#7d3c98', '#1e8449', '#b9770e', '#566573'];
 

@@ -1,11 +1,11 @@
 // Checks that a WebAssembly module is one of ours that its JavaScript can
 // drive, before it is shipped (tools/build-web.mjs, tools/pack.mjs) or
-// written by the package's command (web/cli/): it compiles, imports
+// written or run by the package's command (web/cli/): it compiles, imports
 // nothing, and exports what the JS side of its interface calls. Each
 // function throws an Error naming what is wrong.
 
-import { CONTENT_SECTION, EXPORTS } from '../web/src/abi.js';
-import { CONTENT_ABI_VERSION, CONTENT_EXPORTS } from '../web/cli/content-abi.js';
+import { CONTENT_SECTION, EXPORTS } from '../src/abi.js';
+import { CONTENT_ABI_VERSION, CONTENT_EXPORTS } from './content-abi.js';
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
@@ -43,7 +43,7 @@ export function checkModule(bytes, label) {
   return module;
 }
 
-// The content packer (web/cli/content-abi.js). Returns its exports, ready
+// The content packer (content-abi.js). Returns its exports, ready
 // to call.
 export function checkContentModule(bytes, label) {
   const module = compile(bytes, label);

@@ -1,6 +1,7 @@
 // Custom sections of a WebAssembly module, read and replaced without a
-// toolchain: the build adds the content blob to the renderer this way
-// (section "article-widget.content", src/content_blob.h).
+// toolchain: the build and the package's command add the content blob to
+// the renderer this way (section "article-widget.content",
+// src/content_blob.h).
 //
 // A module is the 8-byte header, then sections: an id byte, the payload
 // size (unsigned LEB128) and the payload; a custom section (id 0) starts

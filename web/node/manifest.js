@@ -1,15 +1,10 @@
-// dist/manifest.json: what each published file costs a reader and the SRI
-// hash a page puts in <script integrity="...">. Written by
-// tools/build-web.mjs, checked again on the packed tarball by tools/pack.mjs.
+// manifest.json: what each published file costs a reader and the SRI
+// hash a page puts in <script integrity="...">. Written by the build
+// (tools/build-web.mjs) and the package's command (web/cli/site.js),
+// checked again on the packed tarball by tools/pack.mjs.
 
-import { createHash } from 'node:crypto';
-
-import { ENCODINGS, encode, encodedNames } from './precompress.mjs';
-
-// "sha384-<base64>": the Subresource Integrity form browsers check.
-export function sriHash(bytes) {
-  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-}
+import { sriHash } from './hashes.js';
+import { ENCODINGS, encode, encodedNames } from './precompress.js';
 
 // { bytes, gzip, brotli, integrity } for one file. gzip -9 and brotli
 // quality 11 (the settings of CDNs' precompressed copies). `compressed`
@@ -32,7 +27,7 @@ function copiesOf(files, file) {
 }
 
 // The manifest for `files` ({ name: Buffer }), names sorted. The
-// precompressed copies (precompress.mjs) are listed apart, under
+// precompressed copies (precompress.js) are listed apart, under
 // `encoded`: { 'NAME.br': { of: NAME, encoding: 'br', bytes, integrity } }.
 export function makeManifest({ name, version, wasmHash, files, compressed = true }) {
   const encoded = encodedNames();

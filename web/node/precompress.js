@@ -1,16 +1,16 @@
 // The precompressed copies dist/ carries beside the files a browser loads
 // (NAME.br and NAME.gz), for static servers that send files as they are
-// and do not compress: tools/serve.mjs shows how to pick one by the
-// request's Accept-Encoding. Brotli quality 11 and gzip -9, the settings
+// and do not compress: server.js shows how to pick one by the request's
+// Accept-Encoding. Brotli quality 11 and gzip -9, the settings
 // manifest.json reports sizes with.
 
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 
+import { PAGE_MODULE, PAGE_SCRIPT, RENDERER } from './package-layout.js';
+
 // What a page loads: the minified scripts and the module. (Not the single
 // file: a host that cannot serve a .wasm rarely sets Content-Encoding.)
-export const PRECOMPRESSED = [
-  'article-widget.min.js', 'article-widget.min.mjs', 'article-widget.wasm',
-];
+export const PRECOMPRESSED = [PAGE_SCRIPT, PAGE_MODULE, RENDERER];
 
 // Content-Encoding -> file suffix, in the order a server prefers them.
 export const ENCODINGS = { br: '.br', gzip: '.gz' };
