@@ -118,7 +118,7 @@ int export_content_pack(void)
         return aw_module_finish(status);
     /* The mistake as aw-embed prints it. */
     aw_module_start_output();
-    if (aw_buffer_appendf(&aw_module_output, "%s:%u: %s", error.path, error.line, error.message) != 0)
+    if (aw_content_error_append(&aw_module_output, &error) != 0)
         return aw_module_finish(AW_ERR_NOMEM);
     return status;
 }

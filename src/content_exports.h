@@ -39,7 +39,8 @@ AW_EXPORT("aw_content_set_trending") int export_content_set_trending(const char 
 
 /* Checks and packs what was added (aw_content_pack in content_build.h).
  * Output: the content blob (content_blob.h) on AW_OK; on AW_ERR_CONTENT
- * "file:line: message", exactly as aw-embed prints it. */
+ * "file:line: message" ("file: message" for a file's size), exactly as
+ * aw-embed prints it (aw_content_error_append). */
 AW_EXPORT("aw_content_pack") int export_content_pack(void);
 
 #endif

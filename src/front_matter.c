@@ -1,6 +1,7 @@
 #include "front_matter.h"
 
 #include "format.h"
+#include "printable.h"
 #include "slug.h"
 #include "utf8.h"
 
@@ -35,13 +36,16 @@ static int next_line(line_reader *reader, aw_span *line)
     return 1;
 }
 
+_Static_assert(sizeof(((aw_parse_error *)0)->message) <= AW_PRINTABLE_MAX_FORMAT,
+               "aw_printable_vformat() fills the message");
+
 int aw_parse_fail(aw_parse_error *error, unsigned line, const char *fmt, ...)
 {
     va_list args;
 
     error->line = line;
     va_start(args, fmt);
-    aw_vsnprintf(error->message, (int)sizeof(error->message), fmt, args);
+    aw_printable_vformat(error->message, sizeof(error->message), fmt, args);
     va_end(args);
     return -1;
 }

@@ -40,7 +40,8 @@ typedef struct aw_parse_error {
     char message[200];
 } aw_parse_error;
 
-/* Fills `error` with `line` and the formatted message (cut to fit) and
+/* Fills `error` with `line` and the formatted message, made printable and
+ * cut to fit (printable.h: it quotes content, and goes to a terminal), and
  * returns -1, so a parser can `return aw_parse_fail(...)`. Shared by the
  * front-matter and trending-list parsers. */
 int aw_parse_fail(aw_parse_error *error, unsigned line, const char *fmt, ...) AW_PRINTF(3, 4);

@@ -6,17 +6,58 @@
  * The checks are src/content_build.c's: the first problem stops the build
  * with "file:line: message" and nothing is written. --blob is what the
  * .wasm carries in its custom section; --c-source the same bytes as a C
- * array (aw_content_blob) for the native CLI and tests. */
+ * array (aw_content_blob) for the native CLI and tests.
+ *
+ * It reads as the package's command reads a content folder
+ * (web/cli/content-folder.js), with the same messages: before reading
+ * anything, the number of articles, then each file's kind and size in the
+ * order they are packed (regular files only, a final symbolic link not
+ * followed, within AW_CONTENT_MAX_FILE_SIZE and AW_CONTENT_MAX_TOTAL_SIZE);
+ * then each file, checked again on its open descriptor and never read past
+ * the limit. Every path it prints is made printable (printable.h). */
 #include "buffer.h"
+#include "content_blob.h"
 #include "content_build.h"
 #include "errors.h"
+#include "printable.h"
 #include "read_file.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage[] = "usage: aw-embed --blob FILE [--c-source FILE.c] --trending trending.md article.md...\n";
+
+/* Prints "PATH: " (the path printable), then the rest of the line. */
+static void report(const char *path, const char *message, const char *detail)
+{
+    aw_buffer line;
+
+    aw_buffer_init(&line);
+    aw_printable_append(&line, path, strlen(path));
+    fprintf(stderr, "%.*s: %s%s\n", (int)line.len, line.data ? line.data : "", message, detail);
+    aw_buffer_free(&line);
+}
+
+static void report_content(const aw_content_error *error)
+{
+    aw_buffer line;
+
+    aw_buffer_init(&line);
+    if (aw_content_error_append(&line, error) == 0)
+        fprintf(stderr, "%.*s\n", (int)line.len, line.data);
+    else
+        fputs("aw-embed: out of memory\n", stderr);
+    aw_buffer_free(&line);
+}
+
+static void report_not_regular(const char *path, aw_file_kind kind)
+{
+    report(path, aw_file_kind_name(kind), kind == AW_FILE_LINK
+               ? "; content files must be regular files (links are not followed)"
+               : "; content files must be regular files");
+}
 
 static void write_c_array(FILE *out, const aw_buffer *blob)
 {
@@ -43,7 +84,7 @@ static int write_file(const char *path, const aw_buffer *blob, int as_c)
         return -1;
     out = fopen(tmp_path, "wb");
     if (out == NULL) {
-        perror(tmp_path);
+        report(tmp_path, strerror(errno), "");
         return -1;
     }
     if (as_c)
@@ -53,11 +94,56 @@ static int write_file(const char *path, const aw_buffer *blob, int as_c)
     ok = !ferror(out);
     ok = fclose(out) == 0 && ok;
     if (!ok || rename(tmp_path, path) != 0) {
-        perror(path);
+        report(path, strerror(errno), "");
         remove(tmp_path);
         return -1;
     }
     return 0;
+}
+
+/* Every file, in the order they are packed, before any is read: a regular
+ * file, within the size limits. Returns 0 or -1 (reported). */
+static int check_before_reading(const aw_content_file *files, size_t count, size_t *total)
+{
+    aw_content_error error;
+    aw_file_info info;
+    size_t i;
+
+    for (i = 0; i < count; i++) {
+        if (aw_file_probe(files[i].path, &info) != 0) {
+            report(files[i].path, strerror(errno), "");
+            return -1;
+        }
+        if (info.kind != AW_FILE_REGULAR) {
+            report_not_regular(files[i].path, info.kind);
+            return -1;
+        }
+        if (aw_content_check_size(files[i].path, info.size, total, &error) != AW_OK) {
+            report_content(&error);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Reads one content file into `text` (checked again: it may have changed
+ * since check_before_reading). Returns 0 or -1 (reported). */
+static int read_content_file(const char *path, aw_buffer *text)
+{
+    aw_content_error error;
+    aw_file_info info;
+    size_t none = 0;
+    int status;
+
+    errno = 0;
+    status = aw_read_regular_file(path, AW_CONTENT_MAX_FILE_SIZE, text, &info);
+    if (status == AW_READ_NOT_REGULAR)
+        report_not_regular(path, info.kind);
+    else if (status == AW_READ_TOO_LARGE && aw_content_check_size(path, info.size, &none, &error) != AW_OK)
+        report_content(&error);
+    else if (status != 0)
+        report(path, text->failed ? "out of memory" : errno ? strerror(errno) : "cannot read the file", "");
+    return status == 0 ? 0 : -1;
 }
 
 int main(int argc, char **argv)
@@ -66,7 +152,7 @@ int main(int argc, char **argv)
     aw_content_file *articles, trending;
     aw_buffer *texts, trending_text, blob;
     aw_content_error error;
-    size_t count = 0, i;
+    size_t count = 0, total = 0, i;
     int status = 1, packed;
 
     articles = calloc((size_t)argc, sizeof(*articles));
@@ -90,22 +176,29 @@ int main(int argc, char **argv)
 
     aw_buffer_init(&trending_text);
     aw_buffer_init(&blob);
-    for (i = 0; i < count; i++) {
+    for (i = 0; i < count; i++)
         aw_buffer_init(&texts[i]);
-        if (aw_read_file_or_report(articles[i].path, &texts[i]) != 0)
+    trending.path = trending_path;
+    if (aw_content_check_count(count, trending_path, &error) != AW_OK) {
+        report_content(&error);
+        goto done;
+    }
+    if (check_before_reading(articles, count, &total) != 0 || check_before_reading(&trending, 1, &total) != 0)
+        goto done;
+    for (i = 0; i < count; i++) {
+        if (read_content_file(articles[i].path, &texts[i]) != 0)
             goto done;
         articles[i].text = texts[i].data ? texts[i].data : "";
         articles[i].size = texts[i].len;
     }
-    if (aw_read_file_or_report(trending_path, &trending_text) != 0)
+    if (read_content_file(trending_path, &trending_text) != 0)
         goto done;
-    trending.path = trending_path;
     trending.text = trending_text.data ? trending_text.data : "";
     trending.size = trending_text.len;
 
     packed = aw_content_pack(&blob, articles, count, &trending, &error);
     if (packed == AW_ERR_CONTENT)
-        fprintf(stderr, "%s:%u: %s\n", error.path, error.line, error.message);
+        report_content(&error);
     else if (packed != AW_OK)
         fprintf(stderr, "aw-embed: %s\n", aw_error_message(packed));
     else if (write_file(blob_path, &blob, 0) == 0 && (c_path == NULL || write_file(c_path, &blob, 1) == 0))

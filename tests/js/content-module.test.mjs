@@ -29,6 +29,18 @@ test('ABI version, export list and the content status agree with the C headers',
   assert.equal(Number(/AW_ERR_CONTENT = (-\d+)/.exec(header('errors.h'))[1]), abi.STATUS_CONTENT);
 });
 
+test('the limits the command checks before reading are content_blob.h\'s', () => {
+  const h = header('content_blob.h');
+  const value = (name) => {
+    const m = new RegExp(`#define ${name} (?:(\\d+)|\\(\\(size_t\\)(\\d+) << (\\d+)\\))\n`).exec(h);
+    assert.ok(m, name);
+    return m[1] !== undefined ? Number(m[1]) : Number(m[2]) * 2 ** Number(m[3]);
+  };
+  assert.equal(value('AW_CONTENT_MAX_ARTICLES'), abi.MAX_ARTICLES);
+  assert.equal(value('AW_CONTENT_MAX_FILE_SIZE'), abi.MAX_FILE_SIZE);
+  assert.equal(value('AW_CONTENT_MAX_TOTAL_SIZE'), abi.MAX_TOTAL_SIZE);
+});
+
 test('the built packer exports exactly that interface and imports nothing', () => {
   const module = new WebAssembly.Module(packerBytes());
   assert.deepEqual(WebAssembly.Module.imports(module), []);

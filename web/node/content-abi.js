@@ -16,3 +16,10 @@ export const CONTENT_EXPORTS = [
 // AW_ERR_CONTENT (src/errors.h): the content breaks a rule; the output
 // is "file:line: message".
 export const STATUS_CONTENT = -6;
+
+// What a build may read (src/content_blob.h): the command checks these
+// before it reads a byte, as aw-embed does, and the packer checks them
+// again. The messages are aw-embed's (web/cli/content-folder.js).
+export const MAX_ARTICLES = 10000;
+export const MAX_FILE_SIZE = 1 << 20;
+export const MAX_TOTAL_SIZE = 256 << 20;

@@ -109,6 +109,8 @@ function within(base, relative) {
  *   files            (pathname) -> Buffer | undefined: files held in memory, found before any on
  *                    disk, with the same headers ("/" asks for "/index.html")
  *   routes           { pathname: (req, res) => void }: responses of their own (server-sent events)
+ *   guard            (req, res) => boolean, asked first: false when it has answered the request
+ *                    itself (the preview answers only its own Host names)
  *   wasmContentType  Content-Type for .wasm (tests use a wrong one to exercise the fallback)
  *   csp              Content-Security-Policy for HTML; false for none
  *   fileHeaders      extra headers for every file but HTML (tests pose as a CDN:
@@ -125,6 +127,7 @@ export async function startServer({
   fileHeaders = {},
   files = () => undefined,
   routes = {},
+  guard = () => true,
 } = {}) {
   const webDir = root === null ? null : resolve(root, 'web');
   const distDir = dist === null || (dist === undefined && root === null) ? null : resolve(dist ?? join(root, 'dist'));
@@ -147,6 +150,7 @@ export async function startServer({
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
+    if (!guard(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
       return;
