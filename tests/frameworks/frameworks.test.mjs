@@ -1,37 +1,25 @@
 // The packed package in the frameworks news sites are built with (issue
-// 20), the quick ones: each fixture of tests/frameworks/ is built with the
-// framework's own command and no configuration for the package (Nuxt: the
-// one isCustomElement line docs/frameworks.md gives), served, and its page
-// opened in Chromium (harness.mjs: trending list and article in the shadow
-// root, one .wasm request answered as application/wasm, no console error).
-// Each test prints its build time. The others: frameworks-longer.test.mjs.
+// 20), those that fit in scripts/test: each fixture of tests/frameworks/ is
+// built with the framework's own command and only the settings
+// docs/frameworks.md gives (none, but Vue's isCustomElement line and
+// Rollup's asset plugin), served, and its page opened in Chromium
+// (harness.mjs: trending list and article in the shadow root, one .wasm
+// request answered as application/wasm, no console error). Each test prints
+// its build time. The others (Astro, SvelteKit, Parcel): frameworks-longer.test.mjs.
 //
 //   node --test tests/frameworks/frameworks.test.mjs   (AW_PACK, AW_CHROMIUM)
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { LAUNCH } from '../browser/harness.mjs';
 import {
-  assertBuilt, assertWidgetPage, freePort, installed, lockfiles, nodeFor, nodeVersion, run, stage, startProcess, startStatic,
+  SERVER_FALLBACK, T, assertBuilt, assertServedPage, freePort, installed, lockfiles, nodeFor, nodeVersion, run, stage,
+  startProcess, startStatic, useFixtures,
 } from './harness.mjs';
 
-const T = { timeout: 600_000 };
-const tmp = mkdtempSync(join(tmpdir(), 'aw-frameworks-'));
-let browser;
-
-before(async () => {
-  browser = await chromium.launch(LAUNCH);
-});
-after(async () => {
-  await browser?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+const { tmp, browser } = useFixtures();
 
 test('every fixture pins its versions in a lockfile that names no registry', () => {
   for (const file of lockfiles()) {
@@ -59,12 +47,8 @@ describe(`Next.js ${installed('next', 'next')} App Router, React ${installed('ne
       assertBuilt('next build', build);
       assert.doesNotMatch(build.output, /warn|error/i, build.output);
       const port = await freePort();
-      const server = await startProcess(node, dir, 'next/dist/bin/next', ['start', '-p', String(port)], { port });
-      try {
-        assertServerRendered(await assertWidgetPage(browser, server.url));
-      } finally {
-        await server.close();
-      }
+      assertServerRendered(await assertServedPage(browser(),
+        startProcess(node, dir, 'next/dist/bin/next', ['start', '-p', String(port)], { port })));
     });
   }
 });
@@ -79,12 +63,7 @@ test(`Vite ${installed('vite-react-ts', 'vite')} + React ${installed('vite-react
   t.diagnostic(`build: ${(tsc.seconds + vite.seconds).toFixed(1)} s (tsc -b ${tsc.seconds.toFixed(1)} s, vite build ${vite.seconds.toFixed(1)} s)`);
   assertBuilt('vite build', vite);
   assert.doesNotMatch(vite.output, /\bnode:|warn/i, vite.output);
-  const server = await startStatic(join(dir, 'dist'));
-  try {
-    await assertWidgetPage(browser, server.url);
-  } finally {
-    await server.close();
-  }
+  await assertServedPage(browser(), startStatic(join(dir, 'dist')));
 });
 
 test(`Nuxt ${installed('nuxt', 'nuxt')} (server-side rendering, Vue ${installed('nuxt', 'vue')}): nuxt build with the isCustomElement line, `
@@ -95,17 +74,12 @@ test(`Nuxt ${installed('nuxt', 'nuxt')} (server-side rendering, Vue ${installed(
   t.diagnostic(`build: ${build.seconds.toFixed(1)} s (Node ${nodeVersion(node)})`);
   assertBuilt('nuxt build', build);
   const port = await freePort();
-  const server = await startProcess(node, dir, './.output/server/index.mjs', [], { port });
-  try {
-    const html = await assertWidgetPage(browser, server.url);
-    // Rendered by the server as an element with its fallback, not <!---->.
-    assert.match(html, /<article-widget heading-level="2"><div><nav class="aw-trending"/, 'the server-rendered fallback');
-    // Nuxt prefetches the .wasm; the widget asks for the very same URL, so
-    // the browser's cache answers it (the one request above).
-    assert.match(html, /<link rel="prefetch" href="\/_nuxt\/article-widget\.[\w-]+\.wasm">/, 'Nuxt prefetches the .wasm');
-  } finally {
-    await server.close();
-  }
+  const html = await assertServedPage(browser(), startProcess(node, dir, './.output/server/index.mjs', [], { port }));
+  // Rendered by the server as an element with its fallback, not <!---->.
+  assert.match(html, /<article-widget heading-level="2"><div><nav class="aw-trending"/, 'the server-rendered fallback');
+  // Nuxt prefetches the .wasm; the widget asks for the very same URL, so
+  // the browser's cache answers it (the one request counted above).
+  assert.match(html, /<link rel="prefetch" href="\/_nuxt\/article-widget\.[\w-]+\.wasm">/, 'Nuxt prefetches the .wasm');
 });
 
 test(`Vue ${installed('vue-vite', 'vue')} + Vite ${installed('vue-vite', 'vite')} (create-vite vue-ts), the isCustomElement line: `
@@ -118,12 +92,7 @@ test(`Vue ${installed('vue-vite', 'vue')} + Vite ${installed('vue-vite', 'vite')
   t.diagnostic(`build: ${(check.seconds + vite.seconds).toFixed(1)} s (vue-tsc -b ${check.seconds.toFixed(1)} s, vite build ${vite.seconds.toFixed(1)} s)`);
   assertBuilt('vite build', vite);
   assert.doesNotMatch(vite.output, /\bnode:|warn/i, vite.output);
-  const server = await startStatic(join(dir, 'dist'));
-  try {
-    await assertWidgetPage(browser, server.url);
-  } finally {
-    await server.close();
-  }
+  await assertServedPage(browser(), startStatic(join(dir, 'dist')));
 });
 
 test(`<article-widget> in Preact ${installed('jsx-types', 'preact')} and Solid ${installed('jsx-types', 'solid-js')} TSX: `
@@ -135,4 +104,25 @@ test(`<article-widget> in Preact ${installed('jsx-types', 'preact')} and Solid $
     t.diagnostic(`tsc -p ${framework}: ${check.seconds.toFixed(1)} s`);
     assertBuilt(`tsc -p ${framework}`, check);
   }
+});
+
+test(`Eleventy ${installed('eleventy', '@11ty/eleventy')}: a shortcode calling renderView(), the classic script copied; eleventy`,
+  T, async (t) => {
+    const node = nodeFor('eleventy');
+    const dir = stage('eleventy', tmp);
+    const build = run(node, dir, '@11ty/eleventy/cmd.cjs');
+    t.diagnostic(`build: ${build.seconds.toFixed(1)} s`);
+    assertBuilt('eleventy', build);
+    assert.match(await assertServedPage(browser(), startStatic(join(dir, '_site'))), SERVER_FALLBACK);
+  });
+
+test(`Rollup ${installed('rollup', 'rollup')} + @rollup/plugin-node-resolve ${installed('rollup', '@rollup/plugin-node-resolve')}`
+  + ` + @web/rollup-plugin-import-meta-assets ${installed('rollup', '@web/rollup-plugin-import-meta-assets')}: rollup -c`, T, async (t) => {
+  const node = nodeFor('rollup');
+  const dir = stage('rollup', tmp);
+  const build = run(node, dir, 'rollup/dist/bin/rollup', ['-c']);
+  t.diagnostic(`build: ${build.seconds.toFixed(1)} s`);
+  assertBuilt('rollup -c', build);
+  assert.doesNotMatch(build.output, /\(!\)/, build.output); // Rollup's warnings
+  await assertServedPage(browser(), startStatic(join(dir, 'public')), { selector: '#news' });
 });

@@ -11,13 +11,20 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import { createServer, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+
+import { chromium } from 'playwright-core';
 
 import { DIST, REPO, SEED_TITLE, readSeed, requireFile } from '../js/helpers.mjs';
+import { LAUNCH } from '../browser/harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 export const FRAMEWORKS = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +38,22 @@ const OUTPUTS = new Set(['node_modules', '.next', 'next-env.d.ts', '.nuxt', '.ou
   'build', '_site', '.parcel-cache']);
 
 const FIRST_PARAGRAPH = readSeed().paragraphs[0];
+
+// For a test file: one Chromium and one scratch folder (removed after), as
+// { tmp, browser() }. A build may take minutes on a busy machine: T.
+export const T = { timeout: 600_000 };
+export function useFixtures() {
+  const tmp = mkdtempSync(join(tmpdir(), 'aw-frameworks-'));
+  let browser;
+  before(async () => {
+    browser = await chromium.launch(LAUNCH);
+  });
+  after(async () => {
+    await browser?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  return { tmp, browser: () => browser };
+}
 
 function fixtureDir(name) {
   return join(FRAMEWORKS, name);
@@ -249,6 +272,21 @@ export async function assertWidgetPage(browser, url, { widgets = 1, selector = '
   } finally {
     await context.close();
     await proxy.close();
+  }
+}
+
+// The fallback renderView() gave inside the element, in the HTML as sent
+// (a framework may wrap it in a <div> or put a comment before it).
+export const SERVER_FALLBACK = /<article-widget[^>]*>\s*(<div>|<!---->)?\s*<nav class="aw-trending"/;
+
+// Starts a server (`starting`: startProcess() or startStatic()), checks its
+// page with assertWidgetPage(), stops it. Returns the page's HTML.
+export async function assertServedPage(browser, starting, options) {
+  const server = await starting;
+  try {
+    return await assertWidgetPage(browser, server.url, options);
+  } finally {
+    await server.close();
   }
 }
 
