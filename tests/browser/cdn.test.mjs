@@ -61,10 +61,10 @@ async function serve(options) {
 }
 
 // Serves `packageDir` as the CDN and a host page that loads the widget from
-// it; opens the page (`before`: a function run in it before its scripts).
-// Returns { page, context, log }.
+// it; opens the page (`prepare(page)`: awaited first, for init scripts and
+// routes). Returns { page, context, log }.
 async function openFromCdn(packageDir, {
-  wasmContentType = 'application/wasm', integrity, script = 'article-widget.min.js', policy = csp, before = null,
+  wasmContentType = 'application/wasm', integrity, script = 'article-widget.min.js', policy = csp, prepare = null,
 } = {}) {
   const cdn = await serve({ host: CDN_HOST, dist: packageDir, wasmContentType, fileHeaders: CDN_HEADERS });
   const origin = cdn.url.replace(/\/$/, '');
@@ -94,16 +94,16 @@ async function openFromCdn(packageDir, {
       document.addEventListener(type, (e) => window.__aw.push({ type, detail: e.detail }));
     }
   });
-  if (before) await page.addInitScript(before);
+  if (prepare) await prepare(page);
   await page.goto(host.url);
   return { page, context, log, origin };
 }
 
 // What a page served over plain http from a host other than localhost
 // lacks: Web Crypto (crypto.subtle exists in secure contexts only).
-function withoutWebCrypto() {
+const withoutWebCrypto = (page) => page.addInitScript(() => {
   Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });
-}
+});
 
 const slugShown = (page) =>
   page.evaluate(() => document.querySelector('article-widget').shadowRoot?.querySelector('.aw-article')?.dataset.awSlug ?? null);
@@ -179,10 +179,10 @@ test('one corrupted byte in the .wasm: article-widget:error with code "integrity
 });
 
 test('a .wasm missing from the CDN: one request, fetch-failed with its 404, and nothing blames integrity', T, async () => {
-  const missing = join(tmp, 'missing');
-  cpSync(join(tmp, 'package'), missing, { recursive: true });
-  for (const suffix of ['', '.br', '.gz']) rmSync(join(missing, `article-widget.wasm${suffix}`));
-  const { page, context, log } = await openFromCdn(missing);
+  // A CDN's 404, with its CORS headers (as jsDelivr and unpkg send them on errors too).
+  const notFound = (page) => page.route(/\/dist\/article-widget\.wasm\?/,
+    (r) => r.fulfill({ status: 404, headers: CDN_HEADERS, contentType: 'text/plain', body: 'Not found\n' }));
+  const { page, context, log } = await openFromCdn(join(tmp, 'package'), { prepare: notFound });
   await page.waitForFunction(() => window.__aw.length > 0);
   const [event] = await page.evaluate(() => window.__aw);
   assert.equal(event.detail.code, 'fetch-failed');
@@ -197,14 +197,14 @@ test('a .wasm missing from the CDN: one request, fetch-failed with its 404, and 
 });
 
 test('without Web Crypto (plain http, not localhost), fetch(url, { integrity }) checks the bytes: renders; a flipped byte is integrity', T, async () => {
-  let { page, context, log } = await openFromCdn(join(tmp, 'package'), { before: withoutWebCrypto });
+  let { page, context, log } = await openFromCdn(join(tmp, 'package'), { prepare: withoutWebCrypto });
   await page.waitForFunction(() => window.__aw.length > 0);
   assert.equal(await page.evaluate(() => typeof crypto.subtle), 'undefined', 'no Web Crypto in this page');
   assert.deepEqual((await page.evaluate(() => window.__aw)).map((e) => e.type), ['article-widget:ready']);
   assert.deepEqual(log.errors, []);
   await context.close();
 
-  ({ page, context, log } = await openFromCdn(corruptPackage(), { before: withoutWebCrypto }));
+  ({ page, context, log } = await openFromCdn(corruptPackage(), { prepare: withoutWebCrypto }));
   await page.waitForFunction(() => window.__aw.length > 0);
   const [event] = await page.evaluate(() => window.__aw);
   assert.equal(event.detail.code, 'integrity');
