@@ -52,9 +52,11 @@ const OUTPUTS = {
   [PAGE_SCRIPT]: { entry: 'entry-classic.js', format: 'iife', minify: true, map: true },
   'article-widget.mjs': { entry: 'entry-module.js', format: 'esm' },
   [PAGE_MODULE]: { entry: 'entry-module.js', format: 'esm', minify: true, map: true },
-  'article-widget.node.mjs': { entry: 'entry-node.js', format: 'esm' },
-  'article-widget.cjs': { entry: 'entry-node.js', format: 'cjs' },
-  // For hosts that cannot serve a .wasm at all: the module inside, base64.
+  // `inline`: the module inside, base64. The Node builds use it where a
+  // server bundler left no .wasm beside them.
+  'article-widget.node.mjs': { entry: 'entry-node.js', format: 'esm', inline: true },
+  'article-widget.cjs': { entry: 'entry-node.js', format: 'cjs', inline: true },
+  // For hosts that cannot serve a .wasm at all.
   [SINGLE_FILE]: { entry: 'entry-classic.js', format: 'iife', minify: true, inline: true },
 };
 

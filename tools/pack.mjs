@@ -44,8 +44,10 @@ const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const BROTLI_BUDGET = 37 * 1024 + 512;
 export const PAGE_FILES = [PAGE_SCRIPT, RENDERER];
 // The same for the single-file build (the .wasm inside as base64): 45,498
-// at the first package, 64,710 with the entity table, 47,581 after issue 12.
-export const SINGLE_FILE_BUDGET = 47 * 1024;
+// at the first package, 64,710 with the entity table, 47,581 after issue 12;
+// 48,132 with issue 21 (slugs, links and facts decided in C) and issue 20
+// (any bundler's URL form resolved, framework advice in the error).
+export const SINGLE_FILE_BUDGET = 47 * 1024 + 256;
 
 function parseArgs(argv) {
   const args = { dist: join(REPO, 'dist'), out: join(REPO, 'build', 'pack'), budget: BROTLI_BUDGET };

@@ -6,6 +6,7 @@ import { Controller, CONTROLLER } from './controller.js';
 import { awError, reportLoadFailure, warnOnce } from './errors.js';
 import { compileModule } from './loader.js';
 import { createEngine } from './engine.js';
+import { absoluteUrl } from './urls.js';
 
 // A promise that starts the download only when someone waits on it
 // (`await ready`, ready.then/catch/finally): importing the module fetches
@@ -29,7 +30,8 @@ function lazyPromise(start) {
 
 // `build`: { version, wasm: { hash, integrity }, wasmUrl() -> URL (where
 // this copy looks by default), readModule?(url) -> bytes (Node, the
-// single-file build: instead of fetch) }.
+// single-file build: instead of fetch), advice?(url) -> what to do when
+// the .wasm cannot be loaded from `url` (the ES module's, for frameworks) }.
 export function createRuntime(build) {
   let wasmUrl = null; // set by setWasmUrl()
   let loading = null;
@@ -54,7 +56,7 @@ export function createRuntime(build) {
           engine = e;
           return e;
         }, (err) => {
-          reportLoadFailure(err, url);
+          reportLoadFailure(err, url, build.advice?.(url));
           throw err;
         });
       loading.then(() => ready.settle.resolve(), ready.settle.reject);
@@ -70,8 +72,7 @@ export function createRuntime(build) {
       warnOnce('setWasmUrl() called after the module started loading: ignored');
       return false;
     }
-    wasmUrl = url == null || url === '' ? null
-      : new URL(String(url), typeof document !== 'undefined' ? document.baseURI : build.wasmUrl());
+    wasmUrl = url == null || url === '' ? null : absoluteUrl(url, build.wasmUrl());
     return true;
   }
 
