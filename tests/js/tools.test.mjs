@@ -349,4 +349,22 @@ describe('serve', () => {
     assert.equal((await get(server.url, '/dist/no-such-file.js')).status, 404);
     assert.equal((await get(server.url, '/', 'POST')).status, 405);
   });
+
+  test('ownHostOnly (scripts/serve, the preview): a Host that does not name the server gets 421 (DNS rebinding)', async () => {
+    const own = await startServer({ port: 0, root: REPO, dist: DIST, ownHostOnly: true });
+    try {
+      for (const host of [`attacker.example:${own.port}`, `127.0.0.1:${own.port + 1}`, 'localhost', '127.0.0.1']) {
+        const r = await get(own.url, '/dist/article-widget.wasm', 'GET', { Host: host });
+        assert.equal(r.status, 421, host);
+        assert.ok(!r.body.includes(Buffer.from('asm')), `${host} got the module`);
+      }
+      for (const host of [`127.0.0.1:${own.port}`, `localhost:${own.port}`, `LocalHost:${own.port}`]) {
+        assert.equal((await get(own.url, '/dist/article-widget.wasm', 'GET', { Host: host })).status, 200, host);
+      }
+      const other = await get(server.url, '/dist/article-widget.wasm', 'GET', { Host: 'attacker.example' });
+      assert.equal(other.status, 200, 'without the option any Host is answered (second-origin tests pose as a CDN)');
+    } finally {
+      await own.close();
+    }
+  });
 });

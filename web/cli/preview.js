@@ -117,24 +117,15 @@ export async function preview({ pkg, pack, contentDir, port = 8000, log, logErro
     },
   };
 
-  let hosts = new Set(); // filled once the port is known
-  const guard = (req, res) => {
-    if (hosts.has(String(req.headers.host).toLowerCase())) return true;
-    res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : `the preview answers only requests for ${[...hosts].join(' or ')}\n`);
-    return false;
-  };
-
   let server;
   try {
-    server = await startServer({ port, root: null, dist: null, csp: DEFAULT_CSP, files, routes, guard });
+    server = await startServer({ port, root: null, dist: null, csp: DEFAULT_CSP, files, routes, ownHostOnly: true });
   } catch (err) {
     watcher.close();
     rebuilds.close();
     if (err.code === 'EADDRINUSE') throw new CommandError(`port ${port} is in use: pass --port N (0 picks a free one)`);
     throw new CommandError(`cannot serve on port ${port}: ${err.message}`);
   }
-  hosts = new Set([`127.0.0.1:${server.port}`, `localhost:${server.port}`]);
   return {
     url: server.url,
     // Does not wait for a build that is running: it may never end.

@@ -109,8 +109,9 @@ function within(base, relative) {
  *   files            (pathname) -> Buffer | undefined: files held in memory, found before any on
  *                    disk, with the same headers ("/" asks for "/index.html")
  *   routes           { pathname: (req, res) => void }: responses of their own (server-sent events)
- *   guard            (req, res) => boolean, asked first: false when it has answered the request
- *                    itself (the preview answers only its own Host names)
+ *   ownHostOnly      answer only requests whose Host names this server (HOST:PORT or
+ *                    localhost:PORT); any other gets 421, so a page elsewhere that points a
+ *                    name of its own at 127.0.0.1 (DNS rebinding) cannot read what is served
  *   wasmContentType  Content-Type for .wasm (tests use a wrong one to exercise the fallback)
  *   csp              Content-Security-Policy for HTML; false for none
  *   fileHeaders      extra headers for every file but HTML (tests pose as a CDN:
@@ -127,8 +128,9 @@ export async function startServer({
   fileHeaders = {},
   files = () => undefined,
   routes = {},
-  guard = () => true,
+  ownHostOnly = false,
 } = {}) {
+  let ownHosts = new Set(); // filled once the port is known
   const webDir = root === null ? null : resolve(root, 'web');
   const distDir = dist === null || (dist === undefined && root === null) ? null : resolve(dist ?? join(root, 'dist'));
 
@@ -150,7 +152,10 @@ export async function startServer({
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
-    if (!guard(req, res)) return;
+    if (ownHostOnly && !ownHosts.has(String(req.headers.host).toLowerCase())) {
+      send(421, `this server answers only requests for ${[...ownHosts].join(' or ')}\n`);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
       return;
@@ -226,6 +231,7 @@ export async function startServer({
     });
   });
   const actualPort = server.address().port;
+  ownHosts = new Set([`${host.includes(':') ? `[${host}]` : host}:${actualPort}`, `localhost:${actualPort}`]);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
   const close = () =>
     new Promise((resolveClose) => {
