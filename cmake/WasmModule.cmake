@@ -12,7 +12,7 @@
 # Pages never load it.
 function(aw_wasm_module target)
   set_target_properties(${target} PROPERTIES SUFFIX ".wasm")
-  target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/src/wasm_standalone.c)
+  target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/src/wasm_module.c)
   aw_strict_warnings(${target})
   target_link_options(${target} PRIVATE
     --no-entry
@@ -20,6 +20,7 @@ function(aw_wasm_module target)
     -sMALLOC=emmalloc
     -sFILESYSTEM=0
     -sALLOW_MEMORY_GROWTH=1
+    -sMAXIMUM_MEMORY=2147483648 # 2 GiB, so that a render's length fits its int result (src/wasm_exports.c)
     -sINITIAL_MEMORY=262144
     -sTOTAL_STACK=65536
     -sERROR_ON_UNDEFINED_SYMBOLS=1
@@ -32,7 +33,6 @@ endfunction()
 
 add_executable(article-widget src/wasm_exports.c)
 target_link_libraries(article-widget PRIVATE aw_renderer)
-target_compile_definitions(article-widget PRIVATE AW_PACKAGE_VERSION="${AW_VERSION}")
 # Only the exports the shim calls (Emscripten adds stack helpers and its
 # function table; -sSUPPORT_ERRNO=0 keeps out __errno_location), then
 # binaryen's -Oz over the result. Added before aw_wasm_module()'s size
@@ -48,21 +48,21 @@ target_link_libraries(article-widget-content PRIVATE aw_content_build)
 aw_wasm_module(article-widget-content)
 
 # dist/: the JS shim wrapped around this exact module.
-# The shim (web/src/), and the command (web/cli/) with the preview page's
-# look (web/demo.css, web/favicon.svg).
-file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/* ${CMAKE_SOURCE_DIR}/web/cli/*
-     ${CMAKE_SOURCE_DIR}/web/demo.css ${CMAKE_SOURCE_DIR}/web/favicon.svg)
+# The shim (web/src/), the Node code the build shares with the command
+# (web/node/), and the command (web/cli/) with the preview page's look
+# (web/demo.css, web/favicon.svg).
+file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/* ${CMAKE_SOURCE_DIR}/web/node/*
+     ${CMAKE_SOURCE_DIR}/web/cli/* ${CMAKE_SOURCE_DIR}/web/demo.css ${CMAKE_SOURCE_DIR}/web/favicon.svg)
 file(GLOB AW_WEB_TOOLS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*.mjs)
-set(AW_DIST_FILES article-widget.js article-widget.mjs article-widget.min.js article-widget.min.mjs
-    article-widget.node.mjs article-widget.cjs
-    article-widget.min.js.map article-widget.min.mjs.map article-widget.wasm article-widget.inline.min.js
-    THIRD-PARTY-NOTICES.md article-widget.d.ts wasm.d.ts custom-elements.json LICENSE manifest.json
-    article-widget-cli.mjs article-widget-content.wasm)
-# The .br and .gz copies of what a page loads (tools/precompress.mjs).
-foreach(name article-widget.min.js article-widget.min.mjs article-widget.wasm)
-  list(APPEND AW_DIST_FILES ${name}.br ${name}.gz)
+# What the build writes is what the package holds: dist/package.json's
+# "files" (read by CMakeLists.txt; scripts/pack checks the two agree).
+set(AW_DIST_FILES "")
+string(JSON aw_files_count LENGTH "${aw_package_json}" files)
+math(EXPR aw_files_last "${aw_files_count} - 1")
+foreach(i RANGE ${aw_files_last})
+  string(JSON aw_file GET "${aw_package_json}" files ${i})
+  list(APPEND AW_DIST_FILES ${CMAKE_SOURCE_DIR}/dist/${aw_file})
 endforeach()
-list(TRANSFORM AW_DIST_FILES PREPEND ${CMAKE_SOURCE_DIR}/dist/)
 add_custom_command(
   OUTPUT ${AW_DIST_FILES}
   # md4c's MIT licence asks for its notice in every copy: the .wasm is one.

@@ -7,7 +7,8 @@
 #include <string.h>
 
 /* The article title's id: "Back to top" targets it, so body headings must
- * not take it. */
+ * not take it. (The same word as its class, AW_TITLE_CLASS, by choice:
+ * they are separate facts.) */
 #define TITLE_ID "aw-title"
 
 /* Between the byline's parts. Real text, not aria-hidden: assistive
@@ -36,9 +37,9 @@ int aw_render_trending(aw_buffer *out, const aw_catalog *catalog, long current, 
                            "<ol class=\"aw-trending-list\">\n", level, level);
     for (i = 0; i < catalog->trending_count; i++) {
         const aw_article *a = &catalog->articles[i];
-        /* Slugs are [a-z0-9-]+ (checked when the catalog is loaded): safe in a URL and an attribute. */
+        /* Slugs keep slug.h's rule (checked when the catalog is loaded): safe in a URL and an attribute. */
         aw_buffer_appendf(out, "<li class=\"aw-trending-item\" part=\"item\"><a class=\"aw-trending-link\" part=\"link\""
-                               " href=\"#aw/%s\" data-aw-slug=\"%s\"%s>",
+                               " href=\"" AW_HASH_PREFIX "%s\" " AW_SLUG_ATTRIBUTE "=\"%s\"%s>",
                           a->slug, a->slug, (long)i == current ? " aria-current=\"page\"" : "");
         append_escaped(out, a->title);
         aw_buffer_append_str(out, "</a></li>\n");
@@ -72,8 +73,8 @@ static size_t render_header(aw_buffer *out, const aw_article *article, unsigned 
 {
     size_t byline_end;
 
-    aw_buffer_appendf(out, "<header class=\"aw-header\">\n<h%u class=\"aw-title\" part=\"title\" id=\"" TITLE_ID "\">",
-                      level);
+    aw_buffer_appendf(out, "<header class=\"aw-header\">\n"
+                           "<h%u class=\"" AW_TITLE_CLASS "\" part=\"title\" id=\"" TITLE_ID "\">", level);
     append_escaped(out, article->title);
     aw_buffer_appendf(out, "</h%u>\n<p class=\"aw-byline\" part=\"byline\"><time datetime=\"", level);
     append_escaped(out, article->date);
@@ -106,7 +107,7 @@ static void insert_reading_time(aw_buffer *out, size_t at, unsigned long words)
 /* <div class="aw-body"> with the Markdown, its "#" at `level`. The title's
  * id is reserved when the frame has a title. */
 static int render_body(aw_buffer *out, const char *markdown, size_t size, unsigned level, int has_title,
-                       aw_facts *facts)
+                       int link_target, aw_facts *facts)
 {
     aw_markdown_options options;
     aw_heading_ids ids;
@@ -117,6 +118,7 @@ static int render_body(aw_buffer *out, const char *markdown, size_t size, unsign
     options.ids = &ids;
     options.facts = facts;
     options.heading_offset = level - 1;
+    options.link_target = link_target;
     if (!has_title || aw_heading_ids_reserve(&ids, TITLE_ID) == 0) {
         aw_buffer_append_str(out, "<div class=\"aw-body\" part=\"body\">\n");
         status = aw_markdown_to_html(out, markdown, size, &options);
@@ -126,7 +128,7 @@ static int render_body(aw_buffer *out, const char *markdown, size_t size, unsign
     return status != AW_OK ? status : out->failed ? AW_ERR_NOMEM : AW_OK;
 }
 
-int aw_render_article(aw_buffer *out, const aw_article *article, int heading_level, aw_facts *facts)
+int aw_render_article(aw_buffer *out, const aw_article *article, int heading_level, int link_target, aw_facts *facts)
 {
     unsigned level = aw_heading_level(heading_level, AW_DEFAULT_HEADING_LEVEL);
     aw_facts own;
@@ -137,15 +139,16 @@ int aw_render_article(aw_buffer *out, const aw_article *article, int heading_lev
     aw_facts_init(&own);
     if (facts == NULL)
         facts = &own;
-    aw_buffer_append_str(out, "<article class=\"aw-article\" data-aw-slug=\"");
+    aw_buffer_append_str(out, "<article class=\"aw-article\" " AW_SLUG_ATTRIBUTE "=\"");
     append_escaped(out, article->slug);
     aw_buffer_append_str(out, "\">\n");
     byline_end = render_header(out, article, level);
-    status = render_body(out, article->markdown, article->markdown_size, level, 1, facts);
+    status = render_body(out, article->markdown, article->markdown_size, level, 1, link_target, facts);
     if (status == AW_OK) {
         insert_reading_time(out, byline_end, facts->words);
         aw_buffer_append_str(out, "<footer class=\"aw-footer\">"
-                                  "<a class=\"aw-back-to-top\" part=\"back-to-top\" href=\"#" TITLE_ID "\">Back to top</a>"
+                                  "<a class=\"" AW_BACK_TO_TOP_CLASS "\" part=\"back-to-top\" href=\"#" TITLE_ID "\">"
+                                  "Back to top</a>"
                                   "</footer>\n</article>\n");
         status = out->failed ? AW_ERR_NOMEM : AW_OK;
     }
@@ -153,40 +156,44 @@ int aw_render_article(aw_buffer *out, const aw_article *article, int heading_lev
     return status;
 }
 
-int aw_render_page_article(aw_buffer *out, const char *markdown, size_t size, int heading_level, aw_facts *facts)
+int aw_render_page_article(aw_buffer *out, const char *markdown, size_t size, int heading_level, int link_target,
+                           aw_facts *facts)
 {
+    unsigned level = aw_heading_level(heading_level, AW_DEFAULT_HEADING_LEVEL);
     int status;
 
     aw_buffer_append_str(out, "<article class=\"aw-article aw-page-article\">\n");
-    status = render_body(out, markdown, size, aw_heading_level(heading_level, AW_DEFAULT_HEADING_LEVEL), 0, facts);
+    status = render_body(out, markdown, size, level, 0, link_target, facts);
     aw_buffer_append_str(out, "</article>\n");
     return status != AW_OK ? status : out->failed ? AW_ERR_NOMEM : AW_OK;
 }
 
 int aw_render_fragment(aw_buffer *out, const char *markdown, size_t size, int heading_level, const char *id_prefix,
-                       aw_facts *facts)
+                       int link_target, aw_facts *facts)
 {
     aw_markdown_options options;
 
     memset(&options, 0, sizeof(options));
     options.facts = facts;
     options.id_prefix = id_prefix;
+    options.link_target = link_target;
     options.heading_offset = aw_heading_level(heading_level, 1) - 1;
     return aw_markdown_to_html(out, markdown, size, &options);
 }
 
-int aw_render_view(aw_buffer *out, const aw_catalog *catalog, long index, int view, int heading_level,
-                   aw_facts *facts)
+int aw_render_view(aw_buffer *out, const aw_catalog *catalog, const char *slug, size_t slug_size, int view,
+                   int heading_level, int link_target, aw_facts *facts)
 {
+    long index = aw_catalog_find(catalog, slug, slug_size);
     int status = AW_OK;
 
-    if (index == -1)
-        index = 0;
-    if (index < 0 || (size_t)index >= catalog->count || view < AW_VIEW_FULL || view > AW_VIEW_ARTICLE)
+    if (index < 0)
+        return AW_ERR_UNKNOWN_ARTICLE;
+    if (view < AW_VIEW_FULL || view > AW_VIEW_ARTICLE || !AW_LINK_TARGET_VALID(link_target))
         return AW_ERR_ARGUMENT;
     if (view != AW_VIEW_ARTICLE)
         status = aw_render_trending(out, catalog, index, heading_level);
     if (status == AW_OK && view != AW_VIEW_TRENDING)
-        status = aw_render_article(out, &catalog->articles[index], heading_level, facts);
+        status = aw_render_article(out, &catalog->articles[index], heading_level, link_target, facts);
     return status;
 }

@@ -3,6 +3,7 @@
 #include "content_blob.h"
 #include "errors.h"
 #include "json.h"
+#include "slug.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -41,17 +42,6 @@ static const char *read_string(reader *r, size_t *size)
     return start;
 }
 
-/* Slugs go into attributes and URLs unescaped: [a-z0-9-]+ only. */
-static int slug_is_safe(const char *slug)
-{
-    if (*slug == '\0')
-        return 0;
-    for (; *slug; slug++)
-        if (!((*slug >= 'a' && *slug <= 'z') || (*slug >= '0' && *slug <= '9') || *slug == '-'))
-            return 0;
-    return 1;
-}
-
 static int read_article(reader *r, aw_article *a, const char **topics, size_t topic_room, size_t *topics_used)
 {
     size_t topic_count, t;
@@ -70,7 +60,8 @@ static int read_article(reader *r, aw_article *a, const char **topics, size_t to
     a->topic_count = topic_count;
     *topics_used += topic_count;
     a->markdown = read_string(r, &a->markdown_size);
-    return a->markdown != NULL && slug_is_safe(a->slug) ? 0 : -1;
+    /* Slugs go into attributes and URLs unescaped. */
+    return a->markdown != NULL && aw_slug_is_valid(a->slug, strlen(a->slug)) ? 0 : -1;
 }
 
 int aw_catalog_load(aw_catalog *catalog, const void *blob, size_t size)
@@ -123,9 +114,13 @@ long aw_catalog_find(const aw_catalog *catalog, const char *slug, size_t size)
 {
     size_t i;
 
+    if (size == 0)
+        return catalog->count ? 0 : -1;
+    /* Any bytes may be asked for (a URL's #aw/...): compared as bytes, so
+     * a NUL among them matches nothing. */
     for (i = 0; i < catalog->count; i++) {
         const char *candidate = catalog->articles[i].slug;
-        if (strncmp(candidate, slug, size) == 0 && candidate[size] == '\0')
+        if (strlen(candidate) == size && memcmp(candidate, slug, size) == 0)
             return (long)i;
     }
     return -1;

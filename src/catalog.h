@@ -6,7 +6,7 @@
 #include "buffer.h"
 
 typedef struct aw_article {
-    const char *slug;     /* [a-z0-9-]+, unique */
+    const char *slug;     /* valid (slug.h), unique */
     const char *title;
     const char *date;     /* YYYY-MM-DD */
     const char *source;   /* "" when the front matter has none */
@@ -28,15 +28,18 @@ typedef struct aw_catalog {
 
 /* Reads a content blob into `catalog`. The strings point into `blob`,
  * which must outlive the catalog. Returns AW_OK, AW_ERR_CONTENT when the
- * blob is malformed (wrong magic, truncated, a slug that is not
- * [a-z0-9-]+, ill-formed UTF-8, more than AW_CONTENT_MAX_ARTICLES), or
+ * blob is malformed (wrong magic, truncated, a slug that breaks slug.h's
+ * rule, ill-formed UTF-8, more than AW_CONTENT_MAX_ARTICLES), or
  * AW_ERR_NOMEM; on error the catalog is empty. */
 int aw_catalog_load(aw_catalog *catalog, const void *blob, size_t size);
 
 /* Releases what aw_catalog_load allocated and empties the catalog. */
 void aw_catalog_free(aw_catalog *catalog);
 
-/* Returns the index of the article with this slug, or -1. */
+/* Returns the index of the article whose slug is the `size` bytes at
+ * `slug`, or -1 (also for bytes that break slug.h's rule); with no bytes,
+ * 0: the first article, the first of the trending list (-1 in an empty
+ * catalog). */
 long aw_catalog_find(const aw_catalog *catalog, const char *slug, size_t size);
 
 /* Appends a JSON array, in index order, of objects with the keys slug,

@@ -29,4 +29,13 @@
 #define AW_CONTENT_MAX_ARTICLES 10000
 #define AW_CONTENT_MAX_TOPICS 16 /* per article; front_matter.h's AW_MAX_TOPICS */
 
+/* The most a build reads: per file (an article or trending.md) and for
+ * all of them together. aw-embed and the package's command check the
+ * sizes before reading anything (content_build.h), so a huge file, a
+ * device or a file that grows is refused instead of filling memory; the
+ * packer checks again. 1 MiB is a book's chapter in Markdown, far beyond a
+ * news article, and well below what the renderer takes (AW_MAX_INPUT_SIZE). */
+#define AW_CONTENT_MAX_FILE_SIZE ((size_t)1 << 20)
+#define AW_CONTENT_MAX_TOTAL_SIZE ((size_t)256 << 20)
+
 #endif

@@ -4,6 +4,7 @@
 #include "errors.h"
 #include "format.h"
 #include "front_matter.h"
+#include "printable.h"
 #include "trending_list.h"
 
 #include <stdarg.h>
@@ -17,17 +18,21 @@ typedef struct parsed {
     aw_front_matter fm;
 } parsed;
 
-static int fail(aw_content_error *error, const aw_content_file *file, unsigned line, const char *fmt, ...)
-    AW_PRINTF(4, 5);
+_Static_assert(sizeof(((aw_content_error *)0)->message) <= AW_PRINTABLE_MAX_FORMAT,
+               "aw_printable_vformat() fills the message");
 
-static int fail(aw_content_error *error, const aw_content_file *file, unsigned line, const char *fmt, ...)
+/* Fills `error` and returns AW_ERR_CONTENT. The message quotes content:
+ * it is made printable (printable.h) and cut to fit. */
+static int fail(aw_content_error *error, const char *path, unsigned line, const char *fmt, ...) AW_PRINTF(4, 5);
+
+static int fail(aw_content_error *error, const char *path, unsigned line, const char *fmt, ...)
 {
     va_list args;
 
-    error->path = file->path;
+    error->path = path;
     error->line = line;
     va_start(args, fmt);
-    aw_vsnprintf(error->message, (int)sizeof(error->message), fmt, args);
+    aw_printable_vformat(error->message, sizeof(error->message), fmt, args);
     va_end(args);
     return AW_ERR_CONTENT;
 }
@@ -76,14 +81,14 @@ static int check_articles(parsed *all, const aw_content_file *files, size_t coun
 
         p->file = &files[i];
         if (aw_front_matter_parse(p->file->text, p->file->size, &p->fm, &parse_error) != 0)
-            return fail(error, p->file, parse_error.line, "%s", parse_error.message);
+            return fail(error, p->file->path, parse_error.line, "%s", parse_error.message);
         if (is_blank(p->fm.body))
-            return fail(error, p->file, p->fm.body_line, "the article has no text after its front matter");
+            return fail(error, p->file->path, p->fm.body_line, "the article has no text after its front matter");
         for (j = 0; j < i; j++) {
             if (span_equal(p->fm.slug, all[j].fm.slug))
-                return fail(error, p->file, line_of(p->file, p->fm.slug.data), "slug '%.*s' is already used by %s:%u",
-                            (int)p->fm.slug.size, p->fm.slug.data, all[j].file->path,
-                            line_of(all[j].file, all[j].fm.slug.data));
+                return fail(error, p->file->path, line_of(p->file, p->fm.slug.data),
+                            "slug '%.*s' is already used by %s:%u", (int)p->fm.slug.size, p->fm.slug.data,
+                            all[j].file->path, line_of(all[j].file, all[j].fm.slug.data));
         }
     }
     return AW_OK;
@@ -99,8 +104,9 @@ static int order_articles(parsed **order, parsed *all, size_t count, const aw_co
         for (j = 0; j < count && !span_equal(trending->slugs[i], all[j].fm.slug); j++)
             ;
         if (j == count)
-            return fail(error, trending_file, trending->lines[i], "no article in the folder has the slug '%.*s'",
-                        (int)trending->slugs[i].size, trending->slugs[i].data);
+            return fail(error, trending_file->path, trending->lines[i],
+                        "no article in the folder has the slug '%.*s'", (int)trending->slugs[i].size,
+                        trending->slugs[i].data);
         order[placed++] = &all[j];
     }
     for (i = 0; i < count; i++) {
@@ -142,6 +148,39 @@ static void append_article(aw_buffer *blob, const aw_front_matter *fm)
     append_string(blob, fm->body);
 }
 
+int aw_content_check_count(size_t count, const char *trending_path, aw_content_error *error)
+{
+    if (count == 0)
+        return fail(error, trending_path, 1, "there are no articles");
+    if (count > AW_CONTENT_MAX_ARTICLES)
+        return fail(error, trending_path, 1, "%zu articles, more than the %d a build may have", count,
+                       AW_CONTENT_MAX_ARTICLES);
+    return AW_OK;
+}
+
+int aw_content_check_size(const char *path, size_t size, size_t *total, aw_content_error *error)
+{
+    if (size > AW_CONTENT_MAX_FILE_SIZE)
+        return fail(error, path, 0, "%zu bytes, more than the %zu (%zu MiB) a content file may have", size,
+                       AW_CONTENT_MAX_FILE_SIZE, AW_CONTENT_MAX_FILE_SIZE >> 20);
+    if (size > AW_CONTENT_MAX_TOTAL_SIZE - *total)
+        return fail(error, path, 0,
+                       "the content files come to %zu bytes with this one, more than the %zu (%zu MiB) a build may have",
+                       *total + size, AW_CONTENT_MAX_TOTAL_SIZE, AW_CONTENT_MAX_TOTAL_SIZE >> 20);
+    *total += size;
+    return AW_OK;
+}
+
+int aw_content_error_append(aw_buffer *out, const aw_content_error *error)
+{
+    aw_printable_append(out, error->path, strlen(error->path));
+    if (error->line != 0)
+        aw_buffer_appendf(out, ":%u", error->line);
+    aw_buffer_append_str(out, ": ");
+    aw_buffer_append_str(out, error->message);
+    return out->failed ? -1 : 0;
+}
+
 int aw_content_pack(aw_buffer *blob, const aw_content_file *articles, size_t count, const aw_content_file *trending,
                     aw_content_error *error)
 {
@@ -149,13 +188,16 @@ int aw_content_pack(aw_buffer *blob, const aw_content_file *articles, size_t cou
     aw_parse_error parse_error;
     parsed *all;
     parsed **order;
-    size_t i, start = blob->len;
+    size_t i, start = blob->len, total = 0;
     int status;
 
-    if (count == 0)
-        return fail(error, trending, 1, "there are no articles");
-    if (count > AW_CONTENT_MAX_ARTICLES)
-        return fail(error, trending, 1, "too many articles (at most %d)", AW_CONTENT_MAX_ARTICLES);
+    status = aw_content_check_count(count, trending->path, error);
+    for (i = 0; i < count && status == AW_OK; i++)
+        status = aw_content_check_size(articles[i].path, articles[i].size, &total, error);
+    if (status == AW_OK)
+        status = aw_content_check_size(trending->path, trending->size, &total, error);
+    if (status != AW_OK)
+        return status;
     all = calloc(count, sizeof(*all));
     order = calloc(count, sizeof(*order));
     status = AW_ERR_NOMEM;
@@ -166,7 +208,7 @@ int aw_content_pack(aw_buffer *blob, const aw_content_file *articles, size_t cou
     if (status != AW_OK)
         goto done;
     if (aw_trending_parse(trending->text, trending->size, &list, &parse_error) != 0) {
-        status = fail(error, trending, parse_error.line, "%s", parse_error.message);
+        status = fail(error, trending->path, parse_error.line, "%s", parse_error.message);
         goto done;
     }
     status = order_articles(order, all, count, trending, &list, error);

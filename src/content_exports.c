@@ -1,6 +1,6 @@
 /* The exports declared in content_exports.h, over content_build.c. State:
- * the files added since aw_content_begin (copies the module owns) and one
- * output buffer. */
+ * the files added since aw_content_begin (copies the module owns) and the
+ * output (wasm_module.h). */
 #include "content_exports.h"
 
 #include "buffer.h"
@@ -13,7 +13,6 @@ static aw_content_file *articles;
 static size_t article_count, article_cap;
 static aw_content_file trending;
 static int has_trending;
-static aw_buffer output;
 
 /* A NUL-terminated copy of `size` bytes (paths are printed with %s). */
 static char *copy(const char *data, size_t size)
@@ -54,29 +53,9 @@ static void free_file(aw_content_file *file)
     memset(file, 0, sizeof(*file));
 }
 
-/* Replaces partial output with the error's message. */
-static int finish(int status)
-{
-    if (status != AW_OK) {
-        aw_buffer_clear(&output);
-        aw_buffer_append_str(&output, aw_error_message(status));
-    }
-    return status;
-}
-
 int export_content_abi_version(void)
 {
     return AW_CONTENT_ABI_VERSION;
-}
-
-void *export_alloc(size_t size)
-{
-    return malloc(size ? size : 1);
-}
-
-void export_free(void *ptr)
-{
-    free(ptr);
 }
 
 int export_content_begin(void)
@@ -90,7 +69,7 @@ int export_content_begin(void)
     article_count = article_cap = 0;
     free_file(&trending);
     has_trending = 0;
-    aw_buffer_free(&output);
+    aw_buffer_free(&aw_module_output);
     return AW_OK;
 }
 
@@ -98,19 +77,19 @@ int export_content_add_article(const char *path, size_t path_size, const char *t
 {
     int status;
 
-    aw_buffer_clear(&output);
+    aw_module_start_output();
     if (article_count == article_cap) {
         size_t cap = article_cap ? article_cap * 2 : 64;
         aw_content_file *grown = realloc(articles, cap * sizeof(*grown));
 
         if (grown == NULL)
-            return finish(AW_ERR_NOMEM);
+            return aw_module_finish(AW_ERR_NOMEM);
         articles = grown;
         article_cap = cap;
     }
     status = set_file(&articles[article_count], path, path_size, text, text_size);
     if (status != AW_OK)
-        return finish(status);
+        return aw_module_finish(status);
     article_count++;
     return AW_OK;
 }
@@ -119,11 +98,11 @@ int export_content_set_trending(const char *path, size_t path_size, const char *
 {
     int status;
 
-    aw_buffer_clear(&output);
+    aw_module_start_output();
     free_file(&trending);
     status = set_file(&trending, path, path_size, text, text_size);
     has_trending = status == AW_OK;
-    return finish(status);
+    return aw_module_finish(status);
 }
 
 int export_content_pack(void)
@@ -131,25 +110,15 @@ int export_content_pack(void)
     aw_content_error error;
     int status;
 
-    aw_buffer_clear(&output);
+    aw_module_start_output();
     if (!has_trending)
-        return finish(AW_ERR_ARGUMENT);
-    status = aw_content_pack(&output, articles, article_count, &trending, &error);
+        return aw_module_finish(AW_ERR_ARGUMENT);
+    status = aw_content_pack(&aw_module_output, articles, article_count, &trending, &error);
     if (status != AW_ERR_CONTENT)
-        return finish(status);
+        return aw_module_finish(status);
     /* The mistake as aw-embed prints it. */
-    aw_buffer_clear(&output);
-    if (aw_buffer_appendf(&output, "%s:%u: %s", error.path, error.line, error.message) != 0)
-        return finish(AW_ERR_NOMEM);
+    aw_module_start_output();
+    if (aw_content_error_append(&aw_module_output, &error) != 0)
+        return aw_module_finish(AW_ERR_NOMEM);
     return status;
-}
-
-const char *export_output_ptr(void)
-{
-    return output.data;
-}
-
-size_t export_output_len(void)
-{
-    return output.len;
 }

@@ -11,13 +11,16 @@ enum {
     AW_ERR_PARSE = -3,     /* md4c reported a failure */
     AW_ERR_TOO_LARGE = -4, /* the input is larger than AW_MAX_INPUT_SIZE */
     AW_ERR_OUTPUT_TOO_LARGE = -5, /* the HTML would be larger than AW_MAX_OUTPUT_SIZE */
-    AW_ERR_CONTENT = -6    /* content that does not check out: a malformed blob, or content/ files
+    AW_ERR_CONTENT = -6,   /* content that does not check out: a malformed blob, or content/ files
                               that break its rules (content_build.h) */
+    AW_ERR_UNKNOWN_ARTICLE = -7 /* no article the module has goes by that slug */
 };
 
-/* The largest Markdown input accepted, in bytes. md4c counts in 32 bits,
- * and a module in a web page should refuse long before memory runs out. */
-#define AW_MAX_INPUT_SIZE ((size_t)64 * 1024 * 1024)
+/* The largest Markdown input accepted: AW_MAX_INPUT_MIB MiB. md4c counts
+ * in 32 bits, and a module in a web page should refuse long before memory
+ * runs out. The refusal's message says the figure (errors.c). */
+#define AW_MAX_INPUT_MIB 64
+#define AW_MAX_INPUT_SIZE ((size_t)AW_MAX_INPUT_MIB * 1024 * 1024)
 
 /* The most HTML one render writes for `input_size` bytes of Markdown:
  * AW_OUTPUT_RATIO bytes per input byte, plus AW_OUTPUT_ALLOWANCE so that

@@ -1,6 +1,8 @@
 #include "front_matter.h"
 
 #include "format.h"
+#include "printable.h"
+#include "slug.h"
 #include "utf8.h"
 
 #include <stdarg.h>
@@ -34,13 +36,16 @@ static int next_line(line_reader *reader, aw_span *line)
     return 1;
 }
 
+_Static_assert(sizeof(((aw_parse_error *)0)->message) <= AW_PRINTABLE_MAX_FORMAT,
+               "aw_printable_vformat() fills the message");
+
 int aw_parse_fail(aw_parse_error *error, unsigned line, const char *fmt, ...)
 {
     va_list args;
 
     error->line = line;
     va_start(args, fmt);
-    aw_vsnprintf(error->message, (int)sizeof(error->message), fmt, args);
+    aw_printable_vformat(error->message, sizeof(error->message), fmt, args);
     va_end(args);
     return -1;
 }
@@ -79,18 +84,6 @@ static int span_is(aw_span s, const char *word)
 static int is_fence(aw_span line)
 {
     return span_is(trim(line), "---");
-}
-
-int aw_slug_is_valid(const char *slug, size_t size)
-{
-    size_t i;
-
-    if (size == 0 || size > 100 || slug[0] == '-' || slug[size - 1] == '-')
-        return 0;
-    for (i = 0; i < size; i++)
-        if (!((slug[i] >= 'a' && slug[i] <= 'z') || (slug[i] >= '0' && slug[i] <= '9') || slug[i] == '-'))
-            return 0;
-    return 1;
 }
 
 static int is_leap_year(unsigned y)
@@ -163,8 +156,8 @@ static int parse_field(aw_front_matter *fm, int key, aw_span value, unsigned lin
         return 0;
     case KEY_SLUG:
         if (!aw_slug_is_valid(value.data, value.size))
-            return aw_parse_fail(error, line, "slug '%.*s' must be lowercase letters, digits and '-' (at most 100)",
-                                 (int)value.size, value.data);
+            return aw_parse_fail(error, line, "slug '%.*s' must be lowercase letters, digits and '-' (at most %d)",
+                                 (int)value.size, value.data, AW_SLUG_MAX_SIZE);
         fm->slug = value;
         return 0;
     case KEY_DATE:

@@ -40,7 +40,8 @@ typedef struct aw_parse_error {
     char message[200];
 } aw_parse_error;
 
-/* Fills `error` with `line` and the formatted message (cut to fit) and
+/* Fills `error` with `line` and the formatted message, made printable and
+ * cut to fit (printable.h: it quotes content, and goes to a terminal), and
  * returns -1, so a parser can `return aw_parse_fail(...)`. Shared by the
  * front-matter and trending-list parsers. */
 int aw_parse_fail(aw_parse_error *error, unsigned line, const char *fmt, ...) AW_PRINTF(3, 4);
@@ -51,9 +52,5 @@ unsigned aw_line_of(const char *text, size_t offset);
 /* Parses the front matter of `text`. Returns 0 and fills `out`, or -1 and
  * fills `error` with the line and a message naming what is wrong. */
 int aw_front_matter_parse(const char *text, size_t size, aw_front_matter *out, aw_parse_error *error);
-
-/* Returns non-zero when `slug` is 1 to 100 characters of [a-z0-9-] that
- * neither starts nor ends with '-'. */
-int aw_slug_is_valid(const char *slug, size_t size);
 
 #endif

@@ -13,12 +13,14 @@
 #include <string.h>
 
 static const char replacement_char[] = "\xEF\xBF\xBD";
+static const char *const link_target_names[] = AW_LINK_TARGET_NAMES;
 
 typedef struct renderer {
     aw_buffer *out;
     size_t out_limit;        /* out->len may not pass this (AW_MAX_OUTPUT_SIZE) */
     aw_heading_ids *ids;
     const char *id_prefix;   /* NULL: none */
+    const char *link_target; /* the target of links to other sites; NULL: none */
     unsigned heading_offset;
     aw_buffer attr;          /* an attribute value with its references decoded */
     aw_buffer heading_text;  /* plain text of the open heading, for its id */
@@ -371,8 +373,11 @@ static void open_link(renderer *r, const MD_SPAN_A_DETAIL *detail)
         return;
     aw_buffer_append_char(r->out, '"');
     render_title_attribute(r, &detail->title);
-    if (kind == AW_URL_EXTERNAL)
+    if (kind == AW_URL_EXTERNAL) {
         aw_buffer_append_str(r->out, " rel=\"noopener noreferrer\"");
+        if (r->link_target != NULL)
+            aw_buffer_appendf(r->out, " target=\"%s\"", r->link_target);
+    }
     aw_buffer_append_char(r->out, '>');
 }
 
@@ -484,7 +489,7 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
 
     if (size > AW_MAX_INPUT_SIZE)
         return AW_ERR_TOO_LARGE;
-    if (options && !aw_heading_ids_prefix_valid(options->id_prefix))
+    if (options && (!aw_heading_ids_prefix_valid(options->id_prefix) || !AW_LINK_TARGET_VALID(options->link_target)))
         return AW_ERR_ARGUMENT;
     /* The bound counts the input as given (before the repairs below). */
     out_limit = out->len > SIZE_MAX - AW_MAX_OUTPUT_SIZE(size) ? SIZE_MAX : out->len + AW_MAX_OUTPUT_SIZE(size);
@@ -514,6 +519,8 @@ int aw_markdown_to_html(aw_buffer *out, const char *markdown, size_t size,
     r.heading_offset = options ? options->heading_offset : 0;
     r.facts = options ? options->facts : NULL;
     r.id_prefix = options ? options->id_prefix : NULL;
+    if (options && options->link_target != AW_LINK_TARGET_NONE)
+        r.link_target = link_target_names[options->link_target];
 
     /* HTML is a little longer than its Markdown: reserve once, grow rarely. */
     aw_buffer_reserve(out, size + size / 8 + 64);

@@ -1,5 +1,6 @@
 #include "trending_list.h"
 
+#include "slug.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -30,6 +31,18 @@ static int strip_marker(aw_span *item)
     return 1;
 }
 
+static const char bom[] = "\xEF\xBB\xBF";
+
+static int has_bom(aw_span line)
+{
+    size_t i;
+
+    for (i = 0; i + 3 <= line.size; i++)
+        if (memcmp(line.data + i, bom, 3) == 0)
+            return 1;
+    return 0;
+}
+
 int aw_trending_parse(const char *text, size_t size, aw_trending_list *out, aw_parse_error *error)
 {
     size_t pos = 0, i;
@@ -39,6 +52,8 @@ int aw_trending_parse(const char *text, size_t size, aw_trending_list *out, aw_p
     i = aw_utf8_valid_prefix(text, size);
     if (i != size)
         return aw_parse_fail(error, aw_line_of(text, i), "invalid UTF-8; save the file as UTF-8");
+    if (size >= 3 && memcmp(text, bom, 3) == 0)
+        pos = 3; /* a byte-order mark at the start, as an article may have */
     while (pos < size) {
         const char *end = memchr(text + pos, '\n', size - pos);
         aw_span line;
@@ -49,6 +64,9 @@ int aw_trending_parse(const char *text, size_t size, aw_trending_list *out, aw_p
         line.size = (size_t)(end - line.data);
         pos = (size_t)(end - text) + 1;
         number++;
+        if (has_bom(line))
+            return aw_parse_fail(error, number,
+                                 "a byte-order mark (U+FEFF) inside the file: it may only start it; delete it");
         while (line.size > 0 && (line.data[line.size - 1] == '\r' || line.data[line.size - 1] == ' '))
             line.size--;
         while (line.size > 0 && (line.data[0] == ' ' || line.data[0] == '\t')) {

@@ -6,7 +6,9 @@
  *     2. embedding-the-widget
  *
  * Headings, blank lines and <!-- comments --> on a line of their own are
- * ignored; every other line is a list item ("1." or "-") naming one slug. */
+ * ignored; every other line is a list item ("1." or "-") naming one slug.
+ * A byte-order mark may start the file, as it may start an article; one
+ * anywhere else is an error that names it (it is invisible in an editor). */
 #ifndef AW_TRENDING_LIST_H
 #define AW_TRENDING_LIST_H
 

@@ -103,6 +103,26 @@ int aw_utf8_append_repaired(aw_buffer *out, const char *text, size_t size)
     return out->failed ? -1 : 0;
 }
 
+size_t aw_utf8_decode(const char *text, size_t size, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int complete;
+    size_t n = scan_sequence(s, size, &complete), i;
+
+    if (!complete) {
+        *cp = 0xFFFD;
+        return n;
+    }
+    if (n == 1) {
+        *cp = s[0];
+        return 1;
+    }
+    *cp = s[0] & (0xFF >> (n + 1));
+    for (i = 1; i < n; i++)
+        *cp = *cp << 6 | (s[i] & 0x3F);
+    return n;
+}
+
 size_t aw_utf8_encode(uint32_t cp, char out[4])
 {
     if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)

@@ -14,6 +14,11 @@ size_t aw_utf8_valid_prefix(const char *text, size_t size);
  * maximal invalid subpart, as the WHATWG decoder does). Returns 0 or -1. */
 int aw_utf8_append_repaired(aw_buffer *out, const char *text, size_t size);
 
+/* Decodes the character at the start of `text` (`size` > 0) into `*cp`
+ * and returns the bytes it takes. An ill-formed sequence gives U+FFFD for
+ * its maximal invalid subpart, as aw_utf8_append_repaired() replaces it. */
+size_t aw_utf8_decode(const char *text, size_t size, uint32_t *cp);
+
 /* Writes the UTF-8 form of `cp` into `out` and returns its length (1-4).
  * NUL, surrogates and values above U+10FFFF become U+FFFD. */
 size_t aw_utf8_encode(uint32_t cp, char out[4]);

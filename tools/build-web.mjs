@@ -17,25 +17,27 @@
 // other bytes). The module is checked against web/src/abi.js before
 // anything is written: a mismatch fails here, not in a reader's browser.
 // The files written are OUTPUTS below, their .br and .gz copies
-// (tools/precompress.mjs), plus manifest.json (sizes and SRI).
+// (web/node/precompress.js), plus manifest.json (sizes and SRI): what
+// dist/package.json's "files" lists (scripts/pack checks that the two
+// agree). The name and version are dist/package.json's.
 
-import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { checkContentModule, checkModule } from '../web/node/check-module.js';
+import { moduleHash, sriHash } from '../web/node/hashes.js';
+import { makeManifest } from '../web/node/manifest.js';
+import {
+  COMMAND, CONTENT_PACKER, MANIFEST, NOTICES, PAGE_MODULE, PAGE_SCRIPT, RENDERER, SINGLE_FILE,
+} from '../web/node/package-layout.js';
+import { addPrecompressedCopies } from '../web/node/precompress.js';
+import { withCustomSection } from '../web/node/wasm-sections.js';
 import { CONTENT_SECTION } from '../web/src/abi.js';
-import { COMMAND, CONTENT_PACKER } from '../web/cli/package-layout.js';
 import { bundle, bundleCommand } from './bundle.mjs';
-import { checkContentModule, checkModule } from './check-module.mjs';
-import { makeManifest, sriHash } from './manifest.mjs';
-import { addPrecompressedCopies } from './precompress.mjs';
-import { withCustomSection } from './wasm-sections.mjs';
-
-// Version used when there is no package.json to take it from.
-export const DEFAULT_VERSION = '0.1.0';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PACKAGE_JSON = join(REPO, 'dist', 'package.json');
 // Hand-written files the package ships as they are.
 const COPIED = {
   'article-widget.d.ts': join(REPO, 'web', 'src', 'article-widget.d.ts'),
@@ -47,13 +49,15 @@ const COPIED = {
 // name -> how it is bundled. Minified ones get a .map (but the single file).
 const OUTPUTS = {
   'article-widget.js': { entry: 'entry-classic.js', format: 'iife' },
-  'article-widget.min.js': { entry: 'entry-classic.js', format: 'iife', minify: true, map: true },
+  [PAGE_SCRIPT]: { entry: 'entry-classic.js', format: 'iife', minify: true, map: true },
   'article-widget.mjs': { entry: 'entry-module.js', format: 'esm' },
-  'article-widget.min.mjs': { entry: 'entry-module.js', format: 'esm', minify: true, map: true },
-  'article-widget.node.mjs': { entry: 'entry-node.js', format: 'esm' },
-  'article-widget.cjs': { entry: 'entry-node.js', format: 'cjs' },
-  // For hosts that cannot serve a .wasm at all: the module inside, base64.
-  'article-widget.inline.min.js': { entry: 'entry-classic.js', format: 'iife', minify: true, inline: true },
+  [PAGE_MODULE]: { entry: 'entry-module.js', format: 'esm', minify: true, map: true },
+  // `inline`: the module inside, base64. The Node builds use it where a
+  // server bundler left no .wasm beside them.
+  'article-widget.node.mjs': { entry: 'entry-node.js', format: 'esm', inline: true },
+  'article-widget.cjs': { entry: 'entry-node.js', format: 'cjs', inline: true },
+  // For hosts that cannot serve a .wasm at all.
+  [SINGLE_FILE]: { entry: 'entry-classic.js', format: 'iife', minify: true, inline: true },
 };
 
 function usage(message) {
@@ -82,13 +86,14 @@ function parseArgs(argv) {
   return args;
 }
 
-// The package description: OUT/package.json, else the repository's
-// dist/package.json (when building elsewhere, e.g. in tests).
-function readPackage(outDir) {
-  for (const file of [join(outDir, 'package.json'), join(REPO, 'dist', 'package.json')]) {
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+// { name, version }: the package's, wherever the build writes (tests build
+// into other folders).
+function readPackage() {
+  const { name, version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
+  if (typeof name !== 'string' || !name || typeof version !== 'string' || !version) {
+    throw new Error(`${PACKAGE_JSON} has no "name" or no "version"`);
   }
-  return {};
+  return { name, version };
 }
 
 function noticesText(notices) {
@@ -104,9 +109,9 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   if (content) bytes = Buffer.from(withCustomSection(bytes, CONTENT_SECTION, readFileSync(resolve(content))));
   checkModule(bytes, resolve(wasm));
 
-  const hash = createHash('sha384').update(bytes).digest('hex').slice(0, 16);
-  const pkg = readPackage(outDir);
-  const version = typeof pkg.version === 'string' && pkg.version ? pkg.version : DEFAULT_VERSION;
+  const hash = moduleHash(bytes);
+  const pkg = readPackage();
+  const { version } = pkg;
   const defines = { version, hash, integrity: sriHash(bytes) };
   const banner = `/*! article-widget ${version} | wasm sha384 ${hash} | built from web/src by tools/build-web.mjs */\n`;
 
@@ -120,8 +125,8 @@ export async function build({ wasm, content, out, notices = [], contentModule })
     files[name] = Buffer.from(code);
     if (map) files[mapName] = Buffer.from(map);
   }
-  files['article-widget.wasm'] = bytes;
-  if (notices.length) files['THIRD-PARTY-NOTICES.md'] = Buffer.from(noticesText(notices));
+  files[RENDERER] = bytes;
+  if (notices.length) files[NOTICES] = Buffer.from(noticesText(notices));
   for (const [name, path] of Object.entries(COPIED)) files[name] = readFileSync(path);
   addPrecompressedCopies(files);
   if (contentModule) {
@@ -133,8 +138,8 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   mkdirSync(outDir, { recursive: true });
   for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);
   if (files[COMMAND]) chmodSync(join(outDir, COMMAND), 0o755); // runs as ./article-widget-cli.mjs too
-  const manifest = makeManifest({ name: pkg.name ?? 'article-widget', version, wasmHash: hash, files });
-  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifest = makeManifest({ name: pkg.name, version, wasmHash: hash, files });
+  writeFileSync(join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return { version, hash, manifest };
 }
 

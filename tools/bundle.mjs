@@ -31,6 +31,15 @@ const cssAsText = {
   },
 };
 
+// What follows the banner, by format: the classic script stays strict (the
+// modules are strict code); CommonJS has no import.meta, so the file's own
+// URL stands in for it.
+const PRELUDE = {
+  iife: '"use strict";',
+  esm: '',
+  cjs: "const __aw_file_url = require('node:url').pathToFileURL(__filename).href;",
+};
+
 // One output file: { code, map } (map null without `mapName`).
 //   entry:   'entry-classic.js' | 'entry-module.js' | 'entry-node.js'
 //   format:  'iife' | 'esm' | 'cjs'
@@ -50,8 +59,7 @@ export async function bundle({ entry, format, minify = false, mapName = null, ba
     target: 'es2022',
     minify,
     legalComments: 'inline', // keeps the /*! version | wasm hash */ banner
-    // The modules are strict code; the classic script stays strict too.
-    banner: { js: format === 'iife' ? `${banner}"use strict";` : banner },
+    banner: { js: banner + PRELUDE[format] },
     sourcemap: mapName ? 'linked' : false,
     sourcesContent: true,
     define: {
@@ -59,10 +67,8 @@ export async function bundle({ entry, format, minify = false, mapName = null, ba
       __AW_WASM_HASH__: JSON.stringify(defines.hash),
       __AW_WASM_INTEGRITY__: JSON.stringify(defines.integrity),
       __AW_WASM_BASE64__: JSON.stringify(defines.base64 ?? null),
-      // CommonJS has no import.meta: the file's own URL stands in.
       ...(format === 'cjs' ? { 'import.meta.url': '__aw_file_url' } : {}),
     },
-    ...(format === 'cjs' ? { banner: { js: `${banner}const __aw_file_url = require('node:url').pathToFileURL(__filename).href;` } } : {}),
     plugins: [cssAsText],
     logLevel: 'silent',
   });

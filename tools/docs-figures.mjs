@@ -10,8 +10,9 @@
 //
 //   sizes        dist/manifest.json (scripts/build writes it)
 //   page-budget  dist/manifest.json and the budgets in tools/pack.mjs
-//   conformance  tests/conformance/conformance.mjs, run now (native and wasm)
+//   conformance  tests/conformance/conformance.mjs --json, run now (native and wasm)
 //   benchmark    docs/benchmark-results.json: one scripts/bench run, committed
+//   frameworks   the framework fixtures' lockfiles (tests/frameworks/versions.mjs)
 //
 // and docs/benchmark.svg is that run's chart.
 //
@@ -22,11 +23,15 @@
 //
 // tests/js/docs-figures.test.mjs runs the check in the suite.
 
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { BROTLI_BUDGET, PAGE_FILES, SINGLE_FILE, SINGLE_FILE_BUDGET } from './pack.mjs';
+import { PAGE_MODULE, PAGE_SCRIPT, RENDERER, SINGLE_FILE } from '../web/node/package-layout.js';
+import { barChart } from './bench-chart.mjs';
+import { report } from './bench-report.mjs';
+import { BROTLI_BUDGET, PAGE_FILES, SINGLE_FILE_BUDGET } from './pack.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const FIX_COMMAND = 'node tools/docs-figures.mjs --write';
@@ -80,10 +85,10 @@ const n = (x) => x.toLocaleString('en-US');
 
 // The files a reader's page loads, in the order the README explains them.
 const SIZE_ROWS = [
-  ['article-widget.min.js', 'classic script, minified'],
-  ['article-widget.min.mjs', 'ES module, minified'],
-  ['article-widget.wasm', 'the renderer and the articles'],
-  ['article-widget.inline.min.js', 'single file, the `.wasm` inside'],
+  [PAGE_SCRIPT, 'classic script, minified'],
+  [PAGE_MODULE, 'ES module, minified'],
+  [RENDERER, 'the renderer and the articles'],
+  [SINGLE_FILE, 'single file, the `.wasm` inside'],
   ['article-widget.js', 'classic script, readable'],
 ];
 
@@ -112,10 +117,24 @@ function pageBudget(manifest) {
     + `(budget ${n(BROTLI_BUDGET)}); the single-file build is ${n(single)} (budget ${n(SINGLE_FILE_BUDGET)}).\n`;
 }
 
-async function conformance() {
-  const { conformancePaths, runConformance } = await import('../tests/conformance/conformance.mjs');
-  const { importShim } = await import('../tests/js/helpers.mjs');
-  const totals = runConformance({ ...conformancePaths(join(REPO, 'build', 'native')), shim: await importShim() });
+// The runner is a test: it runs in a process of its own (with this
+// build's native side and dist/), and gives its totals as JSON.
+function conformanceTotals() {
+  const runner = join(REPO, 'tests', 'conformance', 'conformance.mjs');
+  const r = spawnSync(process.execPath, [runner, '--json'], {
+    cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, AW_BUILD: join(REPO, 'build', 'native') },
+  });
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    const why = r.stderr.match(/^\w*Error: .*$/m)?.[0] ?? (r.stderr.trim() || `exit status ${r.status}`);
+    throw new Error(`the conformance runner gave no totals: ${why}`);
+  }
+}
+
+function conformance() {
+  const totals = conformanceTotals();
   const rows = ['| File | Passed | Declared | Failed |', '| --- | ---: | ---: | ---: |'];
   const skipped = [];
   for (const r of totals) {
@@ -125,16 +144,19 @@ async function conformance() {
   return `${rows.join('\n')}\n\n${skipped.join('\n')}\n`;
 }
 
-async function benchmark() {
-  const { report } = await import('../tests/bench/report.mjs');
+function benchmark() {
   const run = JSON.parse(readFileSync(BENCH_RESULTS, 'utf8'));
   return report(run, run.renderers);
 }
 
-async function benchmarkChart() {
-  const { barChart } = await import('../tests/bench/chart.mjs');
+function benchmarkChart() {
   const run = JSON.parse(readFileSync(BENCH_RESULTS, 'utf8'));
   return barChart(run, run.renderers);
+}
+
+async function frameworks() {
+  const { versionsTable } = await import('../tests/frameworks/versions.mjs');
+  return versionsTable();
 }
 
 // Where each block's figures come from, for the messages.
@@ -143,6 +165,7 @@ const SOURCES = {
   'page-budget': 'dist/manifest.json and tools/pack.mjs',
   conformance: 'the conformance runner',
   benchmark: 'docs/benchmark-results.json',
+  frameworks: 'tests/frameworks/*/package-lock.json',
 };
 
 // generate(name) for rewriteBlocks: each block computed once, on first use.
@@ -153,6 +176,7 @@ export function generators() {
     'page-budget': () => pageBudget(readManifest()),
     conformance,
     benchmark,
+    frameworks,
   };
   return (name) => {
     if (!make[name]) return undefined;
@@ -199,7 +223,7 @@ export async function updateDocs({ write = false } = {}) {
       }
     }
   }
-  const chart = await benchmarkChart();
+  const chart = benchmarkChart();
   if (!existsSync(BENCH_CHART) || readFileSync(BENCH_CHART, 'utf8') !== chart) {
     if (write) writeFileSync(BENCH_CHART, chart);
     else found.push({ file: relative(REPO, BENCH_CHART), problem: 'is not the chart of docs/benchmark-results.json' });
@@ -217,7 +241,6 @@ async function main(argv) {
     }
     copyFileSync(resolve(argv[benchAt + 1]), BENCH_RESULTS);
   }
-  process.chdir(REPO); // the test helpers resolve dist/ and build/ from here
   const problems = await updateDocs({ write });
   for (const p of problems) process.stderr.write(`docs-figures: ${p.file}: ${p.problem}\n`);
   if (problems.length && !write) process.stderr.write(`docs-figures: to rewrite them: ${FIX_COMMAND}\n`);

@@ -25,10 +25,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 
+import { barChart } from '../../tools/bench-chart.mjs';
+import { report } from '../../tools/bench-report.mjs';
 import { loadInputs } from './inputs.mjs';
 import { paintTimes } from './browser.mjs';
-import { barChart } from './chart.mjs';
-import { report } from './report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -216,26 +216,27 @@ process.stdout.write((t1 - t0) + ' ' + (c1.user + c1.system) / 1000);`;
 async function memory(article) {
   const bytes = readFileSync(join(DIST, 'article-widget.wasm'));
   const { instance } = await WebAssembly.instantiate(bytes, {});
-  const x = instance.exports;
-  x._initialize();
+  const wasm = instance.exports;
+  wasm._initialize();
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  // The same calls as render() in web/src/engine.js (ABI 3: a bare fragment).
+  // The same calls as render() in web/src/engine.js (ABI 5: a bare
+  // fragment, no prefix, no link target, no facts; it returns the HTML's length).
   const render = (text) => {
     const max = text.length * 3 || 1;
-    const ptr = x.aw_alloc(max);
-    const { written } = encoder.encodeInto(text, new Uint8Array(x.memory.buffer, ptr, max));
-    const status = x.aw_render_markdown(ptr, written, 0, 0);
-    const html = decoder.decode(new Uint8Array(x.memory.buffer, x.aw_output_ptr(), x.aw_output_len()));
-    x.aw_free(ptr);
-    if (status !== 0) throw new Error(html);
+    const ptr = wasm.aw_alloc(max);
+    const { written } = encoder.encodeInto(text, new Uint8Array(wasm.memory.buffer, ptr, max));
+    const status = wasm.aw_render_markdown(ptr, written, 0, 0, 0, 0, 0, 0);
+    const html = decoder.decode(new Uint8Array(wasm.memory.buffer, wasm.aw_output_ptr(), wasm.aw_output_len()));
+    wasm.aw_free(ptr);
+    if (status < 0) throw new Error(html);
     return html;
   };
-  const initial = x.memory.buffer.byteLength;
+  const initial = wasm.memory.buffer.byteLength;
   render(article);
-  const afterSeed = x.memory.buffer.byteLength;
+  const afterSeed = wasm.memory.buffer.byteLength;
   for (let i = 0; i < 10000; i++) render(article);
-  const after10k = x.memory.buffer.byteLength;
+  const after10k = wasm.memory.buffer.byteLength;
   return { initial, afterSeed, after10k };
 }
 

@@ -109,8 +109,16 @@ test('Markdown from the page: an inline script child and src=URL, same policy; l
   assert.match(inline.html, /Hello &lt;b&gt;bold&lt;\/b&gt; bad and <a /, 'raw HTML escaped, javascript: link dropped');
   assert.equal(inline.target, '_blank');
   assert.equal(inline.scripts, 0);
+  const withTarget = await inWidget(p, '#inline', (root) => root.querySelector('.aw-body').outerHTML);
   await p.locator('#inline').evaluate((el) => el.removeAttribute('link-target'));
   assert.equal(await inWidget(p, '#inline', (root) => root.querySelector('a[rel]').hasAttribute('target')), false);
+  // The renderer writes link-target: the same DOM as the script's old way,
+  // setting it on the rendered links marked rel="noopener".
+  assert.equal(await inWidget(p, '#inline', (root) => {
+    const body = root.querySelector('.aw-body').cloneNode(true);
+    for (const a of body.querySelectorAll('a[rel~="noopener"]')) a.setAttribute('target', '_blank');
+    return body.outerHTML;
+  }), withTarget);
 
   // "##" under the default heading level (2) is an h3, as in an article.
   assert.equal(await inWidget(p, '#remote-widget', (root) => root.querySelector('.aw-body h3')?.textContent), 'Remote');

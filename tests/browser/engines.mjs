@@ -32,8 +32,8 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 
-import { DIST, requireFile } from '../js/helpers.mjs';
-import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
+import { DIST, REPO, requireFile } from '../js/helpers.mjs';
+import { DEFAULT_CSP, startServer } from '../../web/node/server.js';
 import { LAUNCH, recordEvents } from './harness.mjs';
 
 export const FIREFOX_PATH = process.env.AW_FIREFOX || '/usr/bin/firefox-esr';
@@ -224,7 +224,7 @@ export function useEngine(engine) {
     if (!existsSync(engine.executable)) {
       throw new Error(`missing ${engine.executable}: run scripts/setup (or set AW_${engine.name.toUpperCase()})`);
     }
-    state.server = await startServer({ port: 0, dist: DIST });
+    state.server = await startServer({ port: 0, root: REPO, dist: DIST });
     state.browser = await engine.launch();
   });
   after(async () => {

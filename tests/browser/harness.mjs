@@ -1,5 +1,5 @@
 // Shared by tests/browser/*.test.mjs: one Chromium and one test server per
-// file (tools/serve.mjs, ephemeral port, strict CSP on HTML), a fresh
+// file (web/node/server.js, ephemeral port, strict CSP on HTML), a fresh
 // context per test, and readers of what a widget shows.
 //
 //   import { useBrowser, open, ... } from './harness.mjs';
@@ -12,8 +12,8 @@ import { after, before } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, DIST, requireFile } from '../js/helpers.mjs';
-import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
+import { ARTIFACTS, DIST, REPO, requireFile } from '../js/helpers.mjs';
+import { DEFAULT_CSP, startServer } from '../../web/node/server.js';
 
 export const LAUNCH = {
   executablePath: process.env.AW_CHROMIUM || '/usr/bin/chromium',
@@ -42,7 +42,7 @@ export const state = { browser: null, server: null };
 export function useBrowser() {
   before(async () => {
     requireFile(join(DIST, 'article-widget.js'), 'run scripts/build (or set AW_DIST)');
-    state.server = await startServer({ port: 0, dist: DIST });
+    state.server = await startServer({ port: 0, root: REPO, dist: DIST });
     state.browser = await chromium.launch(LAUNCH);
     mkdirSync(ARTIFACTS, { recursive: true });
   });

@@ -1,6 +1,6 @@
 // The safety policy in a real browser: every input of hostile-corpus.mjs
 // goes through ArticleWidget.render() into a live page (light DOM, the
-// harshest place), once under the strict CSP of tools/serve.mjs and once
+// harshest place), once under the strict CSP of web/node/server.js and once
 // with no CSP at all. Nothing may run: alert/confirm/prompt/print are traps
 // that record into window.__pwned, and so is any CSP violation (a blocked
 // inline handler or javascript: URL means one got through). Then the DOM is
@@ -16,8 +16,8 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { DIST, requireFile } from '../js/helpers.mjs';
-import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
+import { DIST, REPO, requireFile } from '../js/helpers.mjs';
+import { DEFAULT_CSP, startServer } from '../../web/node/server.js';
 import { hostileCorpus, urlReadings } from './hostile-corpus.mjs';
 import { LAUNCH, T } from './harness.mjs';
 
@@ -40,7 +40,7 @@ const corpus = hostileCorpus();
 
 before(async () => {
   requireFile(join(DIST, 'article-widget.js'), 'run scripts/build (or set AW_DIST)');
-  server = await startServer({ port: 0, dist: DIST });
+  server = await startServer({ port: 0, root: REPO, dist: DIST });
   browser = await chromium.launch(LAUNCH);
 });
 after(async () => {

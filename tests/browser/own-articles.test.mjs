@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 import { DIST, REPO, requireFile } from '../js/helpers.mjs';
 import { writeContentFolder } from '../js/content-folders.mjs';
-import { startServer } from '../../tools/serve.mjs';
+import { startServer } from '../../web/node/server.js';
 import { LAUNCH, T, assertClean, open, state, waitForArticle, widgetState } from './harness.mjs';
 
 const pkg = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
@@ -100,8 +100,12 @@ test('the built folder: manifest.json\'s SRI matches every file; the module impo
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   // The precompressed copies for static hosts are listed apart, under encoded.
   assert.equal(Object.keys(manifest.encoded).length, 6);
-  assert.deepEqual([...Object.keys(manifest.files), ...Object.keys(manifest.encoded)].sort(),
-    readdirSync(dir).filter((n) => n !== 'manifest.json').sort());
+  // Beside them, the build's record of the files it wrote (so that it never
+  // replaces a file of the site's): every one of them, and nothing else.
+  const published = readdirSync(dir).filter((n) => n !== 'manifest.json' && n !== '.article-widget-files.json').sort();
+  assert.deepEqual([...Object.keys(manifest.files), ...Object.keys(manifest.encoded)].sort(), published);
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, '.article-widget-files.json'), 'utf8')).files,
+    [...published, 'manifest.json'].sort());
   for (const [name, f] of [...Object.entries(manifest.files), ...Object.entries(manifest.encoded)]) {
     assert.equal(f.integrity, `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`, name);
   }
@@ -110,19 +114,28 @@ test('the built folder: manifest.json\'s SRI matches every file; the module impo
   assert.equal(manifest.version, pkg.version);
 });
 
-test('preview: the widget with the folder\'s articles; a change reloads the page; an error shows and the last good build stays', T, async () => {
+// `preview articles --port 0` in the project: { child, printed (stdout and
+// stderr so far), url (resolves once it is printed) }.
+function startPreview() {
   const child = spawn(process.execPath, [command, 'preview', 'articles', '--port', '0'], { cwd: project });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  try {
-    const url = await new Promise((resolveUrl, reject) => {
-      child.stdout.on('data', () => {
-        const m = /previewing articles at (http:\/\/\S+) /.exec(output);
-        if (m) resolveUrl(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${output}`)));
+  const preview = { child, printed: '' };
+  child.stdout.on('data', (d) => { preview.printed += d; });
+  child.stderr.on('data', (d) => { preview.printed += d; });
+  preview.url = new Promise((resolveUrl, reject) => {
+    child.stdout.on('data', () => {
+      const m = /previewing articles at (http:\/\/\S+) /.exec(preview.printed);
+      if (m) resolveUrl(m[1]);
     });
+    child.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${preview.printed}`)));
+  });
+  return preview;
+}
+
+test('preview: the widget with the folder\'s articles; a change reloads the page; an error shows and the last good build stays', T, async () => {
+  const preview = startPreview();
+  const { child } = preview;
+  try {
+    const url = await preview.url;
     const { page, context, log } = await open('/', { base: url });
     const wasmTypes = [];
     page.on('response', (r) => {
@@ -148,7 +161,7 @@ test('preview: the widget with the folder\'s articles; a change reloads the page
     const message = `articles/${first.slug}.md:4: date '2026-04-31' is not a calendar date written YYYY-MM-DD`;
     assert.equal(await banner.textContent(), message);
     assert.equal((await widgetState(page)).title, 'A Changed Headline');
-    assert.ok(output.includes(`${message}\n`), output);
+    assert.ok(preview.printed.includes(`${message}\n`), preview.printed);
 
     writeFileSync(file, good);
     await page.waitForFunction((title) => document.querySelector('article-widget')?.shadowRoot?.querySelector('.aw-title')?.textContent === title, first.title);
@@ -157,5 +170,34 @@ test('preview: the widget with the folder\'s articles; a change reloads the page
     await context.close();
   } finally {
     child.kill();
+  }
+});
+
+// DNS rebinding: a page of another site whose name its DNS points at
+// 127.0.0.1 (here a host resolver rule) would be same-origin with
+// whatever answers on the port. The preview answers only its own names.
+test('preview: a page under another name that resolves to 127.0.0.1 reads nothing', T, async () => {
+  const preview = startPreview();
+  const browser = await chromium.launch({ ...LAUNCH, args: [...LAUNCH.args, '--host-resolver-rules=MAP rebind.test 127.0.0.1'] });
+  try {
+    const url = await preview.url;
+    const port = new URL(url).port;
+    const page = await browser.newPage();
+    const response = await page.goto(`http://rebind.test:${port}/`);
+    assert.equal(response.status(), 421);
+    const reads = await page.evaluate(async () => Promise.all(['/dist/article-widget.wasm', '/events', '/'].map(async (path) => {
+      const r = await fetch(path);
+      return [path, r.status, (await r.text()).slice(0, 200)];
+    })));
+    for (const [path, status, text] of reads) {
+      assert.equal(status, 421, path);
+      assert.match(text, /^the preview answers only requests for 127\.0\.0\.1:\d+ or localhost:\d+/, path);
+    }
+    // The same browser, by the preview's own name: the widget.
+    await page.goto(`http://localhost:${port}/`);
+    await waitForArticle(page, TRENDING[0]);
+  } finally {
+    await browser.close();
+    preview.child.kill();
   }
 });

@@ -26,7 +26,7 @@ import { chromium } from 'playwright-core';
 
 import { DIST, REPO, SEED_SLUG, SEED_TITLE, readSeed, requireFile } from '../js/helpers.mjs';
 import { LAUNCH, T } from '../browser/harness.mjs';
-import { startServer } from '../../tools/serve.mjs';
+import { startServer } from '../../web/node/server.js';
 import { BUNDLERS, IDLE_SCRIPT, makeHost, pageHtml, pageScript, publish, run } from './hosts.mjs';
 
 const pkg = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'));
@@ -98,7 +98,7 @@ async function assertArticleRenders(url) {
   }
 }
 
-// Serves a published build (see publish()) with tools/serve.mjs, which
+// Serves a published build (see publish()) with web/node/server.js, which
 // sends the strict CSP the widget is meant to work under, and checks it.
 async function assertSiteRenders(site) {
   const server = await startServer({ port: 0, root: site });

@@ -89,7 +89,7 @@ export function run(args, cwd) {
 }
 
 // Moves a build's output folder `out` (inside `host`) to HOST/site/web, the
-// folder tools/serve.mjs serves at / when given root HOST/site; writes
+// folder web/node/server.js serves at / when given root HOST/site; writes
 // `indexHtml` there when the bundler makes no page. Returns HOST/site.
 export function publish(host, out, indexHtml) {
   const site = join(host, 'site');

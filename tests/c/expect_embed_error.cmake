@@ -1,5 +1,6 @@
 # Runs aw-embed with ARGS ('|'-separated) and passes only when it fails
-# with EXPECTED on stderr.
+# with EXPECTED on stderr, and stderr holds no escape, bell or carriage
+# return (what content could send a terminal).
 string(REPLACE "|" ";" ARGS "${ARGS}")
 string(REPLACE "|" " " shown "${ARGS}")
 execute_process(COMMAND ${EMBED} --blob ${CMAKE_CURRENT_BINARY_DIR}/unused.bin ${ARGS}
@@ -11,3 +12,10 @@ string(FIND "${stderr}" "${EXPECTED}" at)
 if(at EQUAL -1)
   message(FATAL_ERROR "aw-embed ${shown} said:\n${stderr}\nexpected:\n${EXPECTED}")
 endif()
+foreach(code 7 13 27)
+  string(ASCII ${code} control)
+  string(FIND "${stderr}" "${control}" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "aw-embed ${shown} printed the control character ${code}:\n${stderr}")
+  endif()
+endforeach()

@@ -11,19 +11,26 @@ static const aw_article articles[] = {
 };
 static const aw_catalog catalog = { articles, 3, 2, NULL };
 
-static char *view(long index, int which)
+static int render(aw_buffer *out, const aw_catalog *from, const char *slug, int which, int heading_level,
+                  aw_facts *facts)
+{
+    return aw_render_view(out, from, slug, strlen(slug), which, heading_level, AW_LINK_TARGET_NONE, facts);
+}
+
+/* `which` view of the article `slug` ("": the first trending one). */
+static char *view(const char *slug, int which)
 {
     static aw_buffer out;
 
     aw_buffer_clear(&out);
-    CHECK(aw_render_view(&out, &catalog, index, which, 0, NULL) == AW_OK);
+    CHECK(render(&out, &catalog, slug, which, 0, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     return out.data;
 }
 
 static void test_trending_markup(void)
 {
-    CHECK_STR(view(1, AW_VIEW_TRENDING),
+    CHECK_STR(view("second", AW_VIEW_TRENDING),
               "<nav class=\"aw-trending\" part=\"trending\" aria-label=\"Trending Topics\">\n"
               "<h2 class=\"aw-trending-heading\">Trending Topics</h2>\n"
               "<ol class=\"aw-trending-list\">\n"
@@ -33,13 +40,13 @@ static void test_trending_markup(void)
               "data-aw-slug=\"second\" aria-current=\"page\">Second</a></li>\n"
               "</ol>\n</nav>\n");
     /* Only trending articles are listed. */
-    CHECK_LACKS(view(2, AW_VIEW_TRENDING), "hidden");
+    CHECK_LACKS(view("hidden", AW_VIEW_TRENDING), "hidden");
 }
 
 static void test_article_markup(void)
 {
     static const char start[] = "<article class=\"aw-article\" data-aw-slug=\"first\">\n<header class=\"aw-header\">\n";
-    const char *html = view(0, AW_VIEW_ARTICLE);
+    const char *html = view("first", AW_VIEW_ARTICLE);
 
     CHECK(strncmp(html, start, sizeof(start) - 1) == 0);
     CHECK_HAS(html, "<h2 class=\"aw-title\" part=\"title\" id=\"aw-title\">One &amp; &lt;Only&gt;</h2>");
@@ -57,12 +64,12 @@ static void test_article_markup(void)
     CHECK_HAS(html, "<h3 id=\"aw-title-1\">aw title</h3>");
     CHECK_HAS(html, "<footer class=\"aw-footer\"><a class=\"aw-back-to-top\" part=\"back-to-top\" href=\"#aw-title\">"
                     "Back to top</a></footer>\n</article>\n");
-    CHECK_LACKS(view(1, AW_VIEW_ARTICLE), "aw-source");
+    CHECK_LACKS(view("second", AW_VIEW_ARTICLE), "aw-source");
 }
 
 static void test_full_view_is_trending_then_article(void)
 {
-    const char *html = view(-1, AW_VIEW_FULL);
+    const char *html = view("", AW_VIEW_FULL);
     const char *nav = strstr(html, "<nav"), *article = strstr(html, "<article");
 
     CHECK(nav == html && article != NULL && article > nav);
@@ -74,7 +81,7 @@ static void test_heading_level_shifts_every_heading(void)
     aw_buffer out;
 
     aw_buffer_init(&out);
-    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_FULL, 4, NULL) == AW_OK);
+    CHECK(render(&out, &catalog, "first", AW_VIEW_FULL, 4, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "<h4 class=\"aw-trending-heading\">Trending Topics</h4>");
     CHECK_HAS(out.data, "<h4 class=\"aw-title\" part=\"title\" id=\"aw-title\">");
@@ -82,7 +89,7 @@ static void test_heading_level_shifts_every_heading(void)
     CHECK_HAS(out.data, "<h5 id=\"aw-title-1\">aw title</h5>");
     /* Clamped at 6: nothing goes past <h6>. */
     aw_buffer_clear(&out);
-    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_ARTICLE, 9, NULL) == AW_OK);
+    CHECK(render(&out, &catalog, "first", AW_VIEW_ARTICLE, 9, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "<h6 class=\"aw-title\"");
     CHECK_HAS(out.data, "<h6 id=\"aw-title-1\">aw title</h6>");
@@ -103,7 +110,7 @@ static void test_reading_time_rounds_up(void)
     long_one.markdown = body;
     long_one.markdown_size = 231 * 3;
     aw_buffer_init(&out);
-    CHECK(aw_render_article(&out, &long_one, 0, NULL) == AW_OK);
+    CHECK(aw_render_article(&out, &long_one, 0, AW_LINK_TARGET_NONE, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, ">2 min read</span>");
     CHECK_HAS(out.data, ">231 words</span>");
@@ -122,7 +129,7 @@ static void test_hostile_front_matter_is_escaped(void)
     aw_buffer out;
 
     aw_buffer_init(&out);
-    CHECK(aw_render_view(&out, &one, 0, AW_VIEW_FULL, 0, NULL) == AW_OK);
+    CHECK(render(&out, &one, "x", AW_VIEW_FULL, 0, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_LACKS(out.data, "<script");
     CHECK_LACKS(out.data, "<img");
@@ -143,9 +150,18 @@ static void test_bad_arguments(void)
     aw_buffer out;
 
     aw_buffer_init(&out);
-    CHECK(aw_render_view(&out, &catalog, 3, AW_VIEW_FULL, 0, NULL) == AW_ERR_ARGUMENT);
-    CHECK(aw_render_view(&out, &catalog, -2, AW_VIEW_FULL, 0, NULL) == AW_ERR_ARGUMENT);
-    CHECK(aw_render_view(&out, &catalog, 0, 3, 0, NULL) == AW_ERR_ARGUMENT);
+    /* An unknown slug is told apart (issue 17 fetches it), and decided first. */
+    CHECK(render(&out, &catalog, "third", AW_VIEW_FULL, 0, NULL) == AW_ERR_UNKNOWN_ARTICLE);
+    CHECK(render(&out, &catalog, "firs", AW_VIEW_FULL, 0, NULL) == AW_ERR_UNKNOWN_ARTICLE);
+    CHECK(render(&out, &catalog, "third", 3, 0, NULL) == AW_ERR_UNKNOWN_ARTICLE);
+    /* Bytes that break the slug rule name no article, a NUL included. */
+    CHECK(aw_render_view(&out, &catalog, "first\0x", 7, AW_VIEW_FULL, 0, 0, NULL) == AW_ERR_UNKNOWN_ARTICLE);
+    CHECK(render(&out, &catalog, "First", AW_VIEW_FULL, 0, NULL) == AW_ERR_UNKNOWN_ARTICLE);
+    CHECK(render(&out, &catalog, "first", 3, 0, NULL) == AW_ERR_ARGUMENT);
+    CHECK(render(&out, &catalog, "first", -1, 0, NULL) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, "first", 5, AW_VIEW_FULL, 0, 5, NULL) == AW_ERR_ARGUMENT);
+    CHECK(aw_render_view(&out, &catalog, "first", 5, AW_VIEW_FULL, 0, -1, NULL) == AW_ERR_ARGUMENT);
+    CHECK(out.len == 0);
     aw_buffer_free(&out);
 }
 
@@ -162,6 +178,8 @@ static void test_catalog_json(void)
                         "\"summary\":\"\"}]");
     CHECK(aw_catalog_find(&catalog, "second", 6) == 1);
     CHECK(aw_catalog_find(&catalog, "sec", 3) == -1);
+    CHECK(aw_catalog_find(&catalog, "", 0) == 0);
+    CHECK(aw_catalog_find(&catalog, "second\0", 7) == -1);
     aw_buffer_free(&out);
 }
 
@@ -182,20 +200,20 @@ static void test_page_article_and_fragment(void)
     aw_buffer out;
 
     aw_buffer_init(&out);
-    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 0, NULL) == AW_OK);
+    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 0, AW_LINK_TARGET_NONE, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_STR(out.data, "<article class=\"aw-article aw-page-article\">\n<div class=\"aw-body\" part=\"body\">\n"
                         "<h2 id=\"top\">Top</h2>\n<p>Text here.</p>\n</div>\n</article>\n");
     aw_buffer_clear(&out);
-    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 4, NULL) == AW_OK);
+    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 4, AW_LINK_TARGET_NONE, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "<h4 id=\"top\">Top</h4>");
     aw_buffer_clear(&out);
-    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 0, NULL, NULL) == AW_OK);
+    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 0, NULL, AW_LINK_TARGET_NONE, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_STR(out.data, "<h1 id=\"top\">Top</h1>\n<p>Text here.</p>\n");
     aw_buffer_clear(&out);
-    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 9, NULL, NULL) == AW_OK);
+    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 9, NULL, AW_LINK_TARGET_NONE, NULL) == AW_OK);
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "<h6 id=\"top\">Top</h6>");
     aw_buffer_free(&out);
@@ -221,14 +239,14 @@ static void test_facts_of_a_render(void)
 
     aw_buffer_init(&out);
     aw_facts_init(&facts);
-    CHECK(aw_render_view(&out, &catalog, 0, AW_VIEW_FULL, 3, &facts) == AW_OK);
+    CHECK(render(&out, &catalog, "first", AW_VIEW_FULL, 3, &facts) == AW_OK);
     CHECK(facts.words == 6);
     CHECK_STR(facts_json(&facts), "{\"words\":6,\"minutes\":1,\"headings\":["
                                   "{\"level\":3,\"id\":\"background\",\"text\":\"Background\"},"
                                   "{\"level\":4,\"id\":\"aw-title-1\",\"text\":\"aw title\"}]}");
     aw_facts_clear(&facts);
     aw_buffer_clear(&out);
-    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 0, &facts) == AW_OK);
+    CHECK(aw_render_page_article(&out, md, sizeof(md) - 1, 0, AW_LINK_TARGET_NONE, &facts) == AW_OK);
     CHECK_STR(facts_json(&facts), "{\"words\":8,\"minutes\":1,\"headings\":["
                                   "{\"level\":2,\"id\":\"one-two\",\"text\":\"One & \\\"two\\\"\"},"
                                   "{\"level\":3,\"id\":\"part-b\",\"text\":\"Part b\"}]}");
@@ -236,13 +254,67 @@ static void test_facts_of_a_render(void)
     CHECK_STR(facts_json(&facts), "{\"words\":0,\"minutes\":1,\"headings\":[]}");
     /* A heading with no text (found by fuzzing: its text buffer is empty). */
     aw_buffer_clear(&out);
-    CHECK(aw_render_fragment(&out, "#\n", 2, 0, NULL, &facts) == AW_OK);
+    CHECK(aw_render_fragment(&out, "#\n", 2, 0, NULL, AW_LINK_TARGET_NONE, &facts) == AW_OK);
     CHECK_STR(facts_json(&facts), "{\"words\":0,\"minutes\":1,\"headings\":[{\"level\":1,\"id\":\"section\",\"text\":\"\"}]}");
     aw_facts_free(&facts);
+    aw_buffer_free(&out);
+}
+
+/* Page Markdown rendered with `link_target`, or NULL when it fails. */
+static const char *page_linking(aw_buffer *out, const char *md, int link_target)
+{
+    aw_buffer_clear(out);
+    if (aw_render_page_article(out, md, strlen(md), 0, link_target, NULL) != AW_OK)
+        return NULL;
+    aw_buffer_terminate(out);
+    return out->data;
+}
+
+/* link-target: the renderer writes it on the links it decided are to other
+ * sites, right after their rel (where the widget's script used to add
+ * it), in every frame; links on the site, fragments, e-mail and the
+ * trending list keep none. */
+static void test_link_target(void)
+{
+    static const char md[] = "[out](https://example.com/a) [in](/b) [here](#c) [mail](mailto:d@example.com) "
+                             "<https://example.org/>\n";
+    static const char *const expected[] = {
+        "<p><a href=\"https://example.com/a\" rel=\"noopener noreferrer\" target=\"_self\">out</a> ",
+        "<p><a href=\"https://example.com/a\" rel=\"noopener noreferrer\" target=\"_blank\">out</a> ",
+        "<p><a href=\"https://example.com/a\" rel=\"noopener noreferrer\" target=\"_parent\">out</a> ",
+        "<p><a href=\"https://example.com/a\" rel=\"noopener noreferrer\" target=\"_top\">out</a> ",
+    };
+    static const aw_article linking[] = { { "linking", "Links", "2020-01-01", "", "", NULL, 0, md, sizeof(md) - 1 } };
+    static const aw_catalog one = { linking, 1, 1, NULL };
+    aw_buffer out;
+    int target;
+
+    aw_buffer_init(&out);
+    for (target = AW_LINK_TARGET_SELF; target <= AW_LINK_TARGET_TOP; target++) {
+        aw_buffer_clear(&out);
+        CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 0, NULL, target, NULL) == AW_OK);
+        aw_buffer_terminate(&out);
+        CHECK(strncmp(out.data, expected[target - 1], strlen(expected[target - 1])) == 0);
+        CHECK_HAS(out.data, "<a href=\"/b\">in</a> <a href=\"#c\">here</a> <a href=\"mailto:d@example.com\">mail</a> ");
+        CHECK_HAS(out.data, "<a href=\"https://example.org/\" rel=\"noopener noreferrer\" target=\"");
+    }
+    CHECK_HAS(page_linking(&out, md, AW_LINK_TARGET_BLANK),
+              "<a href=\"https://example.org/\" rel=\"noopener noreferrer\" target=\"_blank\">");
+    aw_buffer_clear(&out);
+    CHECK(aw_render_view(&out, &one, "", 0, AW_VIEW_FULL, 0, AW_LINK_TARGET_TOP, NULL) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, "data-aw-slug=\"linking\" aria-current=\"page\">Links</a>");
+    CHECK_HAS(out.data, "rel=\"noopener noreferrer\" target=\"_top\">out</a>");
+    CHECK_LACKS(out.data, "href=\"#aw/linking\" data-aw-slug=\"linking\" aria-current=\"page\" target");
+    /* None: no target anywhere; an unknown one is refused. */
+    CHECK_LACKS(page_linking(&out, md, AW_LINK_TARGET_NONE), "target=");
+    CHECK(page_linking(&out, md, 5) == NULL);
+    CHECK(page_linking(&out, md, -1) == NULL);
+    CHECK(aw_render_fragment(&out, md, sizeof(md) - 1, 0, NULL, 5, NULL) == AW_ERR_ARGUMENT);
     aw_buffer_free(&out);
 }
 
 TEST_MAIN(test_trending_markup, test_article_markup, test_full_view_is_trending_then_article,
           test_heading_level_shifts_every_heading, test_reading_time_rounds_up, test_hostile_front_matter_is_escaped,
           test_bad_arguments, test_catalog_json, test_heading_level_is_decided_in_one_place, test_page_article_and_fragment,
-          test_facts_of_a_render)
+          test_facts_of_a_render, test_link_target)

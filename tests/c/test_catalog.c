@@ -103,6 +103,61 @@ static void test_pack_errors(void)
     aw_buffer_free(&blob);
 }
 
+/* The limits a reader checks before reading (aw-embed, the package's
+ * command), and the packer again: the number of articles, each file's size,
+ * all of them together, in the order they are packed. */
+static void test_pack_limits(void)
+{
+    aw_content_file files[2];
+    aw_content_file trending = file("trending.md", trending_md);
+    aw_content_error error;
+    aw_buffer blob, line;
+    size_t total = 0;
+
+    aw_buffer_init(&blob);
+    aw_buffer_init(&line);
+    CHECK(aw_content_check_count(AW_CONTENT_MAX_ARTICLES, "t.md", &error) == AW_OK);
+    CHECK(aw_content_check_count(AW_CONTENT_MAX_ARTICLES + 1, "t.md", &error) == AW_ERR_CONTENT);
+    CHECK_STR(error.path, "t.md");
+    CHECK(error.line == 1);
+    CHECK_STR(error.message, "10001 articles, more than the 10000 a build may have");
+
+    CHECK(aw_content_check_size("a.md", AW_CONTENT_MAX_FILE_SIZE, &total, &error) == AW_OK);
+    CHECK(total == AW_CONTENT_MAX_FILE_SIZE);
+    CHECK(aw_content_check_size("b.md", AW_CONTENT_MAX_FILE_SIZE + 1, &total, &error) == AW_ERR_CONTENT);
+    CHECK(error.line == 0 && total == AW_CONTENT_MAX_FILE_SIZE);
+    CHECK_STR(error.message, "1048577 bytes, more than the 1048576 (1 MiB) a content file may have");
+    total = AW_CONTENT_MAX_TOTAL_SIZE - 10;
+    CHECK(aw_content_check_size("c.md", 10, &total, &error) == AW_OK);
+    CHECK(aw_content_check_size("d.md", 1, &total, &error) == AW_ERR_CONTENT);
+    CHECK_STR(error.path, "d.md");
+    CHECK_STR(error.message,
+              "the content files come to 268435457 bytes with this one, more than the 268435456 (256 MiB) a build may have");
+
+    /* As printed: no line for a whole file; the file name printable. */
+    error.path = "bad\x1B[2K.md";
+    CHECK(aw_content_error_append(&line, &error) == 0);
+    aw_buffer_terminate(&line);
+    CHECK_HAS(line.data, "bad\\x1B[2K.md: the content files come to ");
+    CHECK(strncmp(line.data, "bad\\", 4) == 0);
+    aw_buffer_clear(&line);
+    error.line = 7;
+    aw_content_error_append(&line, &error);
+    aw_buffer_terminate(&line);
+    CHECK_HAS(line.data, "bad\\x1B[2K.md:7: the content files");
+    CHECK(strncmp(line.data, "bad\\", 4) == 0);
+
+    /* The packer checks the same, before it parses anything. */
+    files[0] = file("older.md", older);
+    files[1] = file("big.md", older);
+    files[1].size = AW_CONTENT_MAX_FILE_SIZE + 1;
+    CHECK(aw_content_pack(&blob, files, 2, &trending, &error) == AW_ERR_CONTENT);
+    CHECK_STR(error.path, "big.md");
+    CHECK(error.line == 0 && blob.len == 0);
+    aw_buffer_free(&line);
+    aw_buffer_free(&blob);
+}
+
 /* Every truncation, and every single-byte corruption that breaks a rule,
  * is refused without reading past the end (ASan checks the reads). */
 static void test_malformed_blobs_are_refused(void)
@@ -134,6 +189,9 @@ static void test_malformed_blobs_are_refused(void)
     memcpy(copy, blob.data, blob.len);
     copy[16] = '"';
     CHECK(copy[12] == 0 && aw_catalog_load(&catalog, copy, blob.len) == AW_ERR_CONTENT);
+    /* The same rule as the front matter's (slug.h): no leading '-'. */
+    copy[16] = '-';
+    CHECK(aw_catalog_load(&catalog, copy, blob.len) == AW_ERR_CONTENT);
     /* Ill-formed UTF-8 in a title. */
     memcpy(copy, blob.data, blob.len);
     copy[12 + 4 + strlen("listed") + 1] = (char)0xC0;
@@ -146,4 +204,5 @@ static void test_malformed_blobs_are_refused(void)
     aw_buffer_free(&blob);
 }
 
-TEST_MAIN(test_pack_then_load, test_pack_is_deterministic, test_pack_errors, test_malformed_blobs_are_refused)
+TEST_MAIN(test_pack_then_load, test_pack_is_deterministic, test_pack_errors, test_pack_limits,
+          test_malformed_blobs_are_refused)

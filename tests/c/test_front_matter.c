@@ -1,5 +1,7 @@
 #include "front_matter.h"
+#include "slug.h"
 #include "test.h"
+#include "utf8.h"
 
 static int span_is(aw_span s, const char *text)
 {
@@ -102,6 +104,7 @@ static void test_parse_fail_and_line_of(void)
     long_name[sizeof(long_name) - 1] = '\0';
     aw_parse_fail(&error, 1, "unknown key '%s'", long_name);
     CHECK(strlen(error.message) == sizeof(error.message) - 1); /* cut, still terminated */
+    CHECK(strcmp(error.message + strlen(error.message) - 3, "\xE2\x80\xA6") == 0); /* with an ellipsis */
 
     CHECK(aw_line_of("a\nb\nc", 0) == 1);
     CHECK(aw_line_of("a\nb\nc", 1) == 1); /* the newline belongs to its line */
@@ -109,5 +112,30 @@ static void test_parse_fail_and_line_of(void)
     CHECK(aw_line_of("a\nb\nc", 4) == 3);
 }
 
+/* Messages quote the file: what reaches a terminal is printable, and a
+ * long line is cut between characters. */
+static void test_messages_are_printable(void)
+{
+    static char text[4096];
+    aw_front_matter fm;
+    aw_parse_error error;
+    size_t n, i;
+
+    check_error("---\nslug: a\x1B]0;owned\x07\x1B[2K\rall-good\n---\n", 2,
+                "slug 'a\\x1B]0;owned\\x07\\x1B[2K\\x0Dall-good' must be lowercase");
+    check_error("---\n\xE2\x80\xAEtitle: x\n---\n", 2, "unknown key '\\u{202E}title'");
+    check_error("---\ndate: 2020-01-0\x1B\n---\n", 2, "date '2020-01-0\\x1B' is not a calendar date");
+
+    n = (size_t)sprintf(text, "---\nAWS_SECRET_ACCESS_KEY=");
+    for (i = 0; i < 1000; i++)
+        n += (size_t)sprintf(text + n, "\xC3\xA9");
+    n += (size_t)sprintf(text + n, "\n---\n");
+    CHECK(aw_front_matter_parse(text, n, &fm, &error) == -1);
+    CHECK(error.line == 2);
+    CHECK(strncmp(error.message, "expected 'key: value', got 'AWS_SECRET_ACCESS_KEY=\xC3\xA9", 52) == 0);
+    CHECK(strcmp(error.message + strlen(error.message) - 3, "\xE2\x80\xA6") == 0);
+    CHECK(aw_utf8_valid_prefix(error.message, strlen(error.message)) == strlen(error.message));
+}
+
 TEST_MAIN(test_parses_every_field, test_optional_fields_may_be_missing, test_errors_name_the_line, test_slug_rule,
-          test_parse_fail_and_line_of)
+          test_parse_fail_and_line_of, test_messages_are_printable)

@@ -34,4 +34,25 @@ static void test_errors_name_the_line(void)
     check_error("# Trending\n\n", 2, "the trending list is empty");
 }
 
-TEST_MAIN(test_reads_slugs_in_order, test_errors_name_the_line)
+/* A byte-order mark may start the list, as it may start an article; one
+ * anywhere else is named (an editor shows nothing there). */
+static void test_byte_order_mark(void)
+{
+    static const char text[] = "\xEF\xBB\xBF# Trending\n1. one\n";
+    aw_trending_list list;
+    aw_parse_error error;
+
+    CHECK(aw_trending_parse(text, sizeof(text) - 1, &list, &error) == 0);
+    CHECK(list.count == 1 && list.lines[0] == 2);
+    check_error("\xEF\xBB\xBF\xEF\xBB\xBF" "1. one\n", 1, "a byte-order mark (U+FEFF) inside the file");
+    check_error("1. one\n\xEF\xBB\xBF" "2. two\n", 2, "a byte-order mark (U+FEFF) inside the file");
+    check_error("1. one\n2. tw\xEF\xBB\xBFo\n", 2, "a byte-order mark (U+FEFF) inside the file");
+}
+
+/* Items are quoted in messages: printable. */
+static void test_messages_are_printable(void)
+{
+    check_error("1. a\x1B[2K\rok\n", 1, "'a\\x1B[2K\\x0Dok' is not a slug");
+}
+
+TEST_MAIN(test_reads_slugs_in_order, test_errors_name_the_line, test_byte_order_mark, test_messages_are_printable)

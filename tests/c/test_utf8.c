@@ -63,4 +63,20 @@ static void test_encode(void)
     CHECK(aw_utf8_encode(0x110000, out) == 3 && memcmp(out, "\xEF\xBF\xBD", 3) == 0);
 }
 
-TEST_MAIN(test_valid_prefix, test_valid_prefix_after_ascii_runs, test_repair_replaces_maximal_subparts, test_encode)
+/* One character at a time, ill-formed bytes taken as the repair takes them. */
+static void test_decode(void)
+{
+    uint32_t cp;
+
+    CHECK(aw_utf8_decode("A", 1, &cp) == 1 && cp == 'A');
+    CHECK(aw_utf8_decode("\xC3\xA9", 2, &cp) == 2 && cp == 0xE9);
+    CHECK(aw_utf8_decode("\xE2\x80\xAE", 3, &cp) == 3 && cp == 0x202E);
+    CHECK(aw_utf8_decode("\xF3\xA0\x81\x81", 4, &cp) == 4 && cp == 0xE0041);
+    CHECK(aw_utf8_decode("\xE2\x82" "x", 3, &cp) == 2 && cp == 0xFFFD); /* truncated: one U+FFFD */
+    CHECK(aw_utf8_decode("\xC0\xAF", 2, &cp) == 1 && cp == 0xFFFD);     /* overlong: byte by byte */
+    CHECK(aw_utf8_decode("\xED\xA0\x80", 3, &cp) == 1 && cp == 0xFFFD); /* surrogate */
+    CHECK(aw_utf8_decode("\xF0\x9F\x98", 3, &cp) == 3 && cp == 0xFFFD); /* cut at the end */
+}
+
+TEST_MAIN(test_valid_prefix, test_valid_prefix_after_ascii_runs, test_repair_replaces_maximal_subparts, test_encode,
+          test_decode)

@@ -5,6 +5,7 @@
 // normalizer and to each other byte for byte.
 //
 //   node tests/conformance/conformance.mjs [--verbose]   prints passed / declared / failed per file
+//   node tests/conformance/conformance.mjs --json        the same totals as JSON (tools/docs-figures.mjs)
 //
 // An example passes when our normalized HTML equals the expected one after
 // the policy attributes of declared-differences.txt are removed; it is
@@ -321,12 +322,16 @@ async function main() {
   const { importShim } = await import('../js/helpers.mjs');
   const shim = await importShim();
   const totals = runConformance({ ...conformancePaths(), shim });
+  process.exitCode = totals.some((r) => r.failed > 0) ? 1 : 0;
+  if (process.argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(totals)}\n`);
+    return;
+  }
   const verbose = process.argv.includes('--verbose');
   for (const r of totals) for (const p of r.problems) if (verbose || !p.includes('undeclared')) console.log(p);
   const undeclared = totals.reduce((n, r) => n + r.problems.filter((p) => p.includes('undeclared')).length, 0);
   if (undeclared && !verbose) console.log(`${undeclared} undeclared differences (--verbose shows them)`);
   console.log(formatTotals(totals));
-  process.exitCode = totals.some((r) => r.failed > 0) ? 1 : 0;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "errors.h"
 #include "front_matter.h"
+#include "slug.h"
 #include "trending_list.h"
 
 #include <stddef.h>
@@ -77,6 +78,7 @@ static void fuzz_blob(const uint8_t *data, size_t size)
     aw_catalog catalog;
     aw_buffer out;
     size_t i;
+    int status;
 
     memcpy(blob, data, size);
     if (aw_catalog_load(&catalog, blob, size) == AW_OK) {
@@ -89,7 +91,9 @@ static void fuzz_blob(const uint8_t *data, size_t size)
                 || a->topic_count > AW_MAX_TOPICS)
                 __builtin_trap();
             aw_buffer_clear(&out);
-            if (aw_render_view(&out, &catalog, (long)i, AW_VIEW_FULL, 0, NULL) == AW_ERR_ARGUMENT)
+            /* Every article it read is found by its slug. */
+            status = aw_render_view(&out, &catalog, a->slug, strlen(a->slug), AW_VIEW_FULL, 0, AW_LINK_TARGET_BLANK, NULL);
+            if (status == AW_ERR_ARGUMENT || status == AW_ERR_UNKNOWN_ARTICLE)
                 __builtin_trap();
         }
         aw_buffer_free(&out);

@@ -7,9 +7,9 @@
 //   node --test tests/js/command.test.mjs   (AW_DIST; the native aw-embed of build/native)
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,31 +18,16 @@ import { after, describe, test } from 'node:test';
 
 import { CONTENT, DIST, REPO, requireFile } from './helpers.mjs';
 import { embedErrorCases, writeContentFolder, writeErrorCase } from './content-folders.mjs';
-import { DEFAULT_CSP } from '../../tools/serve.mjs';
+import { buildEvents, command, embed, nextEvent, runAsync, run as runIn, startPreview as startPreviewIn } from './command-runner.mjs';
+import { DEFAULT_CSP } from '../../web/node/server.js';
+import { RECORD } from '../../web/cli/output.js';
 
-const COMMAND = join(DIST, 'article-widget-cli.mjs');
-const EMBED = resolve(process.env.AW_EMBED || 'build/native/tools/aw-embed');
 const RENDERER = resolve(process.env.AW_WASM || 'build/wasm/article-widget.wasm');
 const tmp = mkdtempSync(join(tmpdir(), 'aw-command-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args) {
-  requireFile(COMMAND, 'run scripts/build (or set AW_DIST)');
-  return spawnSync(process.execPath, [COMMAND, ...args], { encoding: 'utf8', cwd: tmp });
-}
-
-// The same without blocking, so that cases can run side by side:
-// resolves to { status, stdout, stderr }.
-function runAsync(file, args) {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(file, args, { cwd: tmp });
-    const out = { stdout: '', stderr: '' };
-    child.stdout.on('data', (d) => { out.stdout += d; });
-    child.stderr.on('data', (d) => { out.stderr += d; });
-    child.on('error', reject);
-    child.on('close', (status) => resolveRun({ status, ...out }));
-  });
-}
+const run = (...args) => runIn(tmp, ...args);
+const startPreview = (folder) => startPreviewIn(tmp, folder);
 
 // New articles, none of them ours: Unicode, quoted values, a table, a link.
 const NEW_ARTICLES = [
@@ -62,9 +47,10 @@ const NEW_ARTICLES = [
 ];
 const NEW_TRENDING = ['library-hours', 'harbour-reopens'];
 
-// Every file of `dir` but manifest.json: { name: Buffer }.
+// Every file of `dir` but manifest.json and the writer's record: { name: Buffer }.
 function pageFiles(dir) {
-  return Object.fromEntries(readdirSync(dir).filter((n) => n !== 'manifest.json').sort().map((n) => [n, readFileSync(join(dir, n))]));
+  return Object.fromEntries(readdirSync(dir).filter((n) => n !== 'manifest.json' && n !== RECORD).sort()
+    .map((n) => [n, readFileSync(join(dir, n))]));
 }
 
 // Every article in every view, and the catalog, through a dist folder's
@@ -92,7 +78,7 @@ describe('malformed content fails as scripts/build fails, and nothing is written
       const folder = join(tmp, 'bad', c.name);
       const expected = writeErrorCase(folder, c);
       const out = join(tmp, 'bad-out', c.name);
-      const r = await runAsync(process.execPath, [requireFile(COMMAND, 'run scripts/build (or set AW_DIST)'), 'build', folder, '--out', out]);
+      const r = await runAsync(tmp, process.execPath, [command(), 'build', folder, '--out', out]);
       assert.equal(r.status, 1, r.stderr);
       assert.equal(r.stdout, '');
       assert.ok(r.stderr.includes(expected), `expected ${JSON.stringify(expected)}, got ${JSON.stringify(r.stderr)}`);
@@ -100,10 +86,10 @@ describe('malformed content fails as scripts/build fails, and nothing is written
       assert.ok(!existsSync(out), 'nothing written');
       // What scripts/build runs on the same folder (CMake passes the sorted paths) says the very same.
       const articles = readdirSync(folder).filter((n) => n !== 'trending.md').sort().map((n) => join(folder, n));
-      const embed = await runAsync(requireFile(EMBED, 'run scripts/build (or set AW_EMBED)'),
+      const native = await runAsync(tmp, embed(),
         ['--blob', join(tmp, `${c.name}.bin`), '--trending', join(folder, 'trending.md'), ...articles]);
-      assert.notEqual(embed.status, 0);
-      assert.equal(r.stderr, embed.stderr);
+      assert.notEqual(native.status, 0);
+      assert.equal(r.stderr, native.stderr);
     });
   }
 
@@ -125,6 +111,14 @@ describe('usage and setup mistakes are named', () => {
       const r = run(...args);
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /^article-widget: .+\n\nusage: article-widget build CONTENT_DIR --out OUT_DIR/);
+    }
+  });
+
+  test('--port takes decimal digits only, 0 to 65535', () => {
+    for (const port of ['', '0x1F90', '1e3', '-1', '65536', ' 80', '80 ', '+80', '08000', '1.5', '８０']) {
+      const r = run('preview', CONTENT, '--port', port);
+      assert.equal(r.status, 2, JSON.stringify(port));
+      assert.ok(r.stderr.startsWith(`article-widget: --port takes a port number from 0 to 65535, not '${port}'\n`), r.stderr);
     }
   });
 
@@ -168,7 +162,7 @@ describe('good content: what scripts/build gives', () => {
     // The steps of scripts/build (cmake/WasmModule.cmake), by hand.
     const blob = join(tmp, 'new.bin');
     const paths = NEW_ARTICLES.map((a) => join(folder, `${a.slug}.md`)).sort();
-    execFileSync(requireFile(EMBED, 'run scripts/build'), ['--blob', blob, '--trending', join(folder, 'trending.md'), ...paths]);
+    execFileSync(embed(), ['--blob', blob, '--trending', join(folder, 'trending.md'), ...paths]);
     const reference = join(tmp, 'new-reference');
     execFileSync(process.execPath, [join(REPO, 'tools', 'build-web.mjs'), '--wasm', requireFile(RENDERER, 'run scripts/build'),
       '--content', blob, '--out', reference]);
@@ -213,67 +207,39 @@ describe('good content: what scripts/build gives', () => {
     }
   });
 
-  test('a build into an existing folder replaces our files and keeps the others', () => {
+  test('a build into a site\'s folder keeps the site\'s files, writes only what changed, removes what it no longer has', () => {
     const out = join(tmp, 'site');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), '<p>the site\'s own page</p>\n');
-    writeFileSync(join(out, 'article-widget.wasm'), 'stale\n');
-    assert.equal(run('build', join(tmp, 'new'), '--out', out, '--precompress').status, 0);
+    let r = run('build', join(tmp, 'new'), '--out', out, '--precompress');
+    assert.equal(r.status, 0, r.stderr);
     assert.ok(existsSync(join(out, 'article-widget.wasm.br')));
+    assert.match(r.stdout, /\n  article-widget\.wasm\.br +\d+  written\n/);
+    assert.match(r.stdout, /\n  22 written, 0 unchanged, 0 removed\n/);
+    assert.deepEqual(JSON.parse(readFileSync(join(out, RECORD), 'utf8')).files, Object.keys(pageFiles(out)).concat('manifest.json')
+      .filter((n) => n !== 'index.html').sort(), 'the record lists the files it wrote, not the site\'s');
+
+    // The same folder again: nothing is rewritten.
+    const inode = lstatSync(join(out, 'article-widget.wasm')).ino;
+    r = run('build', join(tmp, 'new'), '--out', out, '--precompress');
+    assert.match(r.stdout, /\n  article-widget\.wasm +\d+  unchanged\n/);
+    assert.match(r.stdout, /\n  0 written, 22 unchanged, 0 removed\n/);
+    assert.equal(lstatSync(join(out, 'article-widget.wasm')).ino, inode);
+
     // A build without copies takes away those of the last one: they would
     // not match the new .wasm.
-    assert.equal(run('build', join(tmp, 'new'), '--out', out).status, 0);
+    r = run('build', join(tmp, 'new'), '--out', out);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\n  article-widget\.wasm\.br +removed\n/);
+    assert.match(r.stdout, /\n  1 written, 15 unchanged, 6 removed\n/, 'manifest.json changes');
     assert.deepEqual(readdirSync(out).filter((n) => /\.(br|gz)$/.test(n)), []);
     assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), '<p>the site\'s own page</p>\n');
     assert.ok(readFileSync(join(out, 'article-widget.wasm')).equals(readFileSync(join(tmp, 'new-out', 'article-widget.wasm'))));
-    assert.deepEqual(readdirSync(tmp).filter((n) => n.includes('.article-widget-')), [], 'no staging folder left');
+    assert.deepEqual(readdirSync(out).filter((n) => n.includes('staging')), [], 'no staging folder left');
   });
 });
 
 describe('preview', () => {
-  // Starts the preview of `folder`; resolves once it prints its URL.
-  function startPreview(folder) {
-    const child = spawn(process.execPath, [COMMAND, 'preview', folder, '--port', '0'], { cwd: tmp });
-    const output = { stdout: '', stderr: '' };
-    child.stdout.on('data', (d) => { output.stdout += d; });
-    child.stderr.on('data', (d) => { output.stderr += d; });
-    const url = new Promise((resolveUrl, reject) => {
-      child.stdout.on('data', () => {
-        const m = /previewing .* at (http:\/\/\S+) /.exec(output.stdout);
-        if (m) resolveUrl(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${output.stderr}`)));
-    });
-    return { child, output, url };
-  }
-
-  // The build events the server sends, as they come.
-  async function* buildEvents(url) {
-    const res = await fetch(new URL('events', url));
-    assert.equal(res.headers.get('content-type'), 'text/event-stream');
-    const decoder = new TextDecoder();
-    let text = '';
-    for await (const chunk of res.body) {
-      text += decoder.decode(chunk, { stream: true });
-      let end;
-      while ((end = text.indexOf('\n\n')) >= 0) {
-        const m = /^event: build\ndata: (.*)$/m.exec(text.slice(0, end));
-        text = text.slice(end + 2);
-        if (m) yield JSON.parse(m[1]);
-      }
-    }
-  }
-
-  // The next event that `wanted` accepts (an editor's save may come as
-  // more than one change, and so more than one build).
-  async function next(events, wanted) {
-    for (;;) {
-      const { value, done } = await events.next();
-      assert.ok(!done, 'the event stream ended');
-      if (wanted(value)) return value;
-    }
-  }
-
   test('serves the page and the build, rebuilds on a change, keeps the last good build on an error', async () => {
     const folder = join(tmp, 'preview');
     writeContentFolder(folder, NEW_ARTICLES, NEW_TRENDING);
@@ -301,14 +267,14 @@ describe('preview', () => {
       const file = join(folder, 'harbour-reopens.md');
       const good = readFileSync(file, 'utf8');
       writeFileSync(file, good.replace('Harbour Reopens', 'Harbour Finally Reopens'));
-      last = (await next(events, (e) => e.build > last && e.error === null)).build;
+      last = (await nextEvent(events, (e) => e.build > last && e.error === null)).build;
       const secondBytes = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer());
       assert.ok(!secondBytes.equals(firstBytes), 'a new module');
       assert.ok(secondBytes.includes(Buffer.from('Harbour Finally Reopens')));
       assert.match(await (await fetch(url)).text(), /Harbour Finally Reopens/);
 
       writeFileSync(file, good.replace('date: 2026-03-02', 'date: 2026-02-30'));
-      const broken = await next(events, (e) => e.error !== null);
+      const broken = await nextEvent(events, (e) => e.error !== null);
       const message = `${join(folder, 'harbour-reopens.md')}:4: date '2026-02-30' is not a calendar date written YYYY-MM-DD`;
       assert.deepEqual(broken, { build: last, error: message }, 'the build stays the last good one');
       assert.ok(output.stderr.includes(`${message}\n`), output.stderr);
@@ -316,7 +282,7 @@ describe('preview', () => {
       assert.ok((await (await fetch(url)).text()).includes(message), 'the page shows the error');
 
       writeFileSync(file, good);
-      await next(events, (e) => e.build > last && e.error === null);
+      await nextEvent(events, (e) => e.build > last && e.error === null);
       await events.return();
     } finally {
       child.kill();

@@ -82,7 +82,8 @@ export function embedErrorCases() {
     const args = raw.replace(/\$\{(\w+)\}/g, (_, v) => vars[v]).split('|');
     const at = args.indexOf('--trending');
     const trending = args[at + 1];
-    return { name, expected, trending, articles: args.filter((_, i) => i !== at && i !== at + 1) };
+    // CMake's escapes (a message quoting "\\x1B" is written "\\\\x1B" there).
+    return { name, expected: expected.replace(/\\(.)/g, '$1'), trending, articles: args.filter((_, i) => i !== at && i !== at + 1) };
   });
   const calls = text.match(/^aw_embed_error_test\(/gm).length;
   if (cases.length !== calls) throw new Error(`read ${cases.length} of the ${calls} aw_embed_error_test cases`);

@@ -1,5 +1,5 @@
 // The content packer's interface is written once per side:
-// src/content_exports.h in C, web/cli/content-abi.js in JavaScript. This
+// src/content_exports.h in C, web/node/content-abi.js in JavaScript. This
 // holds the JS module to the header, and checks that the packer in dist/
 // exports exactly that, imports nothing, and packs as the native embedder
 // does.
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 
-import * as abi from '../../web/cli/content-abi.js';
+import * as abi from '../../web/node/content-abi.js';
 import { CONTENT, DIST, REPO, requireFile } from './helpers.mjs';
 
 const header = (name) => readFileSync(join(REPO, 'src', name), 'utf8');
@@ -24,9 +24,21 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 test('ABI version, export list and the content status agree with the C headers', () => {
   const h = header('content_exports.h');
   assert.equal(Number(/#define AW_CONTENT_ABI_VERSION (\d+)/.exec(h)[1]), abi.CONTENT_ABI_VERSION);
-  const declared = [...h.matchAll(/AW_EXPORT\("(\w+)"\)/g)].map((m) => m[1]);
+  const declared = [h, header('wasm_module.h')].flatMap((text) => [...text.matchAll(/AW_EXPORT\("(\w+)"\)/g)].map((m) => m[1]));
   assert.deepEqual([...declared, 'memory'].sort(), [...abi.CONTENT_EXPORTS].sort());
   assert.equal(Number(/AW_ERR_CONTENT = (-\d+)/.exec(header('errors.h'))[1]), abi.STATUS_CONTENT);
+});
+
+test('the limits the command checks before reading are content_blob.h\'s', () => {
+  const h = header('content_blob.h');
+  const value = (name) => {
+    const m = new RegExp(`#define ${name} (?:(\\d+)|\\(\\(size_t\\)(\\d+) << (\\d+)\\))\n`).exec(h);
+    assert.ok(m, name);
+    return m[1] !== undefined ? Number(m[1]) : Number(m[2]) * 2 ** Number(m[3]);
+  };
+  assert.equal(value('AW_CONTENT_MAX_ARTICLES'), abi.MAX_ARTICLES);
+  assert.equal(value('AW_CONTENT_MAX_FILE_SIZE'), abi.MAX_FILE_SIZE);
+  assert.equal(value('AW_CONTENT_MAX_TOTAL_SIZE'), abi.MAX_TOTAL_SIZE);
 });
 
 test('the built packer exports exactly that interface and imports nothing', () => {
@@ -57,7 +69,7 @@ test('content/ packed by the module is the blob the native embedder writes', () 
   const blob = output();
 
   const native = join(tmp, 'content.bin');
-  execFileSync(requireFile(resolve(process.env.AW_EMBED || 'build/native/tools/aw-embed'), 'run scripts/build (or set AW_EMBED)'),
+  execFileSync(requireFile(resolve(process.env.AW_EMBED || 'build/native/aw-embed'), 'run scripts/build (or set AW_EMBED)'),
     ['--blob', native, '--trending', join(CONTENT, 'trending.md'), ...articles.map((n) => join(CONTENT, n))]);
   assert.ok(blob.equals(readFileSync(native)));
 

@@ -1,7 +1,9 @@
 // The shim's engine (web/src/engine.js, imported as a module, no bundle)
-// on the built .wasm: the facts C reports match the native CLI's, page
-// Markdown is framed as `aw-render --page` frames it, errors carry codes,
-// and memory a huge render grew is given back by a fresh instance.
+// on the built .wasm: the module finds articles by slug, the facts it
+// reports with each render match the native CLI's, page Markdown is framed
+// as `aw-render --page` frames it, link-target is written by C, errors
+// carry codes, and memory a huge render grew is given back by a fresh
+// instance.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -21,67 +23,105 @@ before(async () => {
 
 const cli = (args) => execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-test('the catalog comes from the content section, trending order first', () => {
-  assert.deepEqual(engine.catalog, JSON.parse(cli(['--catalog'])));
-  assert.equal(engine.indexOf(SEED_SLUG), engine.catalog.findIndex((a) => a.slug === SEED_SLUG));
-  assert.equal(engine.indexOf('no-such-article'), -1);
+test('the catalog comes from the content section, trending order first; the module finds articles by slug', () => {
+  const catalog = JSON.parse(cli(['--catalog']));
+  assert.deepEqual(engine.articles(), catalog);
+  assert.equal(engine.findArticle(SEED_SLUG), SEED_SLUG);
+  assert.equal(engine.firstSlug(), catalog[0].slug);
+  for (const unknown of ['no-such-article', SEED_SLUG.toUpperCase(), `${SEED_SLUG}\0`, `${SEED_SLUG} `, 'é', '', null, 42]) {
+    assert.equal(engine.findArticle(unknown), null, JSON.stringify(unknown));
+  }
 });
 
-test('facts of every article view are the native CLI\'s', () => {
-  for (const [index, { slug }] of engine.catalog.entries()) {
+test('one render call gives the HTML and, when asked, the facts: every article view\'s are the native CLI\'s', () => {
+  for (const { slug } of engine.articles()) {
     for (const level of [0, 4]) {
-      engine.renderView(index, 'article', level);
-      assert.deepEqual(engine.facts(), JSON.parse(cli(['--slug', slug, '--view', 'article', '--heading-level', String(level || 2), '--facts'])),
-        `${slug} at level ${level}`);
+      const args = ['--slug', slug, '--view', 'article', '--heading-level', String(level || 2)];
+      const { html, facts } = engine.renderView(slug, 'article', { headingLevel: level, withFacts: true });
+      assert.equal(html, cli(args), `${slug} at level ${level}`);
+      assert.deepEqual(facts, JSON.parse(cli([...args, '--facts'])), `${slug} at level ${level}`);
+      assert.deepEqual(engine.renderView(slug, 'article', { headingLevel: level }), { html, facts: null });
     }
   }
   // The seed: its words as an independent count of the paragraphs.
-  engine.renderView(engine.indexOf(SEED_SLUG), 'full', 0);
+  const { facts } = engine.renderView(SEED_SLUG, 'full', { withFacts: true });
   const words = readSeed().paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
-  assert.deepEqual(engine.facts(), { words, minutes: Math.ceil(words / 230), headings: [] });
+  assert.deepEqual(facts, { words, minutes: Math.ceil(words / 230), headings: [] });
+  // No slug: the first of the trending list.
+  const first = engine.articles()[0].slug;
+  assert.deepEqual(engine.renderView('', 'full', { withFacts: true }), engine.renderView(first, 'full', { withFacts: true }));
+  assert.deepEqual(engine.renderView(first, 'trending', { withFacts: true }).facts, { words: 0, minutes: 1, headings: [] });
+});
+
+test('link-target: C writes the target on the links it decided are to other sites, in every frame', () => {
+  const md = '[out](https://example.com/) [in](/here) [top](#aw-title) <http://example.org/x>\n';
+  const bare = engine.renderMarkdown(md).html;
+  assert.doesNotMatch(bare, /target=/);
+  for (const target of ['_self', '_blank', '_parent', '_top']) {
+    for (const framed of [false, true]) {
+      const { html } = engine.renderMarkdown(md, { framed, linkTarget: target });
+      // Exactly the bare render with the attribute after each rel (where the
+      // widget's script used to add it): nothing else changes.
+      assert.equal(html.replaceAll(` target="${target}"`, ''), framed ? engine.renderMarkdown(md, { framed }).html : bare);
+      assert.equal(html.split(`rel="noopener noreferrer" target="${target}">`).length - 1, 2, `${target} ${framed}`);
+      assert.equal(html.split('target=').length - 1, 2);
+    }
+  }
+  // An article that links to another site (content/writing-an-article.md).
+  const plain = engine.renderView('writing-an-article', 'full').html;
+  assert.match(plain, /rel="noopener noreferrer">/);
+  assert.equal(engine.renderView('writing-an-article', 'full', { linkTarget: '_blank' }).html,
+    plain.replaceAll('rel="noopener noreferrer">', 'rel="noopener noreferrer" target="_blank">'));
+  assert.throws(() => engine.renderMarkdown(md, { linkTarget: '_new' }), /invalid argument/);
 });
 
 test('page Markdown is framed byte for byte as aw-render --page frames it, with the same facts', () => {
   for (const name of readdirSync(CONTENT).filter((n) => n.endsWith('.md'))) {
     const path = join(CONTENT, name);
-    const html = engine.renderMarkdown(readFileSync(path, 'utf8'), 3, true);
+    const { html, facts } = engine.renderMarkdown(readFileSync(path, 'utf8'), { headingLevel: 3, framed: true });
     assert.equal(html, cli(['--page', path, '--heading-level', '3']), name);
-    assert.deepEqual(engine.facts(), JSON.parse(cli(['--page', path, '--heading-level', '3', '--facts'])), name);
+    assert.deepEqual(facts, JSON.parse(cli(['--page', path, '--heading-level', '3', '--facts'])), name);
   }
   const md = '# Top &amp; <b>x</b>\n\n## Next\n\nSome words.';
-  assert.equal(engine.renderMarkdown(md, 0, true).split('\n')[0], '<article class="aw-article aw-page-article">');
-  assert.deepEqual(engine.facts().headings, [
+  const { html, facts } = engine.renderMarkdown(md, { framed: true });
+  assert.equal(html.split('\n')[0], '<article class="aw-article aw-page-article">');
+  assert.deepEqual(facts.headings, [
     { level: 2, id: 'top-bxb', text: 'Top & <b>x</b>' },
     { level: 3, id: 'next', text: 'Next' },
   ]);
 });
 
 test('a heading\'s text in the facts: numeric references, the XML five and Latin-1 letters decoded, other names as written', () => {
-  engine.renderMarkdown('# Q&amp;A: &lt;caf&eacute;&gt; &#8212; &#x41; &hellip;\n', 0, false, '', true);
-  assert.deepEqual(engine.facts().headings, [{ level: 1, id: 'qa-café-a', text: 'Q&A: <café> \u2014 A &hellip;' }]);
+  const { facts } = engine.renderMarkdown('# Q&amp;A: &lt;caf&eacute;&gt; &#8212; &#x41; &hellip;\n', { withFacts: true });
+  assert.deepEqual(facts.headings, [{ level: 1, id: 'qa-café-a', text: 'Q&A: <café> \u2014 A &hellip;' }]);
 });
 
-test('a bare render keeps no facts unless asked (render() has no use for them); a framed one does', () => {
+test('a bare render counts no facts unless asked (render() has no use for them); a framed one does', () => {
   const md = '# One\n\nTwo words.\n';
-  engine.renderMarkdown(md, 0, false);
-  assert.deepEqual(engine.facts(), { words: 0, minutes: 1, headings: [] });
-  engine.renderMarkdown(md, 0, false, '', true);
-  assert.deepEqual(engine.facts(), { words: 3, minutes: 1, headings: [{ level: 1, id: 'one', text: 'One' }] });
-  engine.renderMarkdown(md, 0, true);
-  assert.deepEqual(engine.facts(), { words: 3, minutes: 1, headings: [{ level: 2, id: 'one', text: 'One' }] });
+  assert.deepEqual(engine.renderMarkdown(md), { html: '<h1 id="one">One</h1>\n<p>Two words.</p>\n', facts: null });
+  assert.deepEqual(engine.renderMarkdown(md, { withFacts: true }).facts,
+    { words: 3, minutes: 1, headings: [{ level: 1, id: 'one', text: 'One' }] });
+  assert.deepEqual(engine.renderMarkdown(md, { framed: true }).facts,
+    { words: 3, minutes: 1, headings: [{ level: 2, id: 'one', text: 'One' }] });
+  assert.equal(engine.renderMarkdown(md, { framed: true, withFacts: false }).facts, null);
 });
 
 test('errors carry their code; the engine keeps working', () => {
-  assert.throws(() => engine.renderMarkdown('x'.repeat(64 * 1024 * 1024 + 1), 0, false),
+  // The message is the module's, also when the shim spares the copy.
+  assert.throws(() => engine.renderMarkdown('x'.repeat(64 * 1024 * 1024 + 1)),
     (err) => err.code === 'input-too-large' && err.message === '[article-widget] input is larger than 64 MiB');
-  assert.throws(() => engine.renderView(99, 'full', 0), (err) => err.code === 'render-failed' && /invalid argument/.test(err.message));
-  assert.throws(() => engine.renderMarkdown(42, 0, false), TypeError);
-  assert.equal(engine.renderMarkdown('*ok*', 0, false), '<p><em>ok</em></p>\n');
+  assert.throws(() => engine.renderView('no-such-article', 'full'),
+    (err) => err.code === 'render-failed' && err.message === '[article-widget] unknown article "no-such-article"');
+  // The module decides the article first, then the view.
+  assert.throws(() => engine.renderView('no-such-article', 'sideways'), /unknown article/);
+  assert.throws(() => engine.renderView(SEED_SLUG, 'sideways'), /invalid argument/);
+  assert.throws(() => engine.renderMarkdown(42), TypeError);
+  assert.equal(engine.renderMarkdown('*ok*').html, '<p><em>ok</em></p>\n');
 });
 
 test('memory a huge render grew is given back by a fresh instance', async () => {
   const before = engine.memoryBytes();
-  const html = engine.renderMarkdown('word '.repeat(4 * 1024 * 1024), 0, false); // 20 MB
+  const { html } = engine.renderMarkdown('word '.repeat(4 * 1024 * 1024)); // 20 MB
   assert.ok(html.length > 20 * 1024 * 1024);
   const grown = engine.memoryBytes();
   assert.ok(grown > 32 * 1024 * 1024, `grew to ${grown}`);
@@ -89,7 +129,6 @@ test('memory a huge render grew is given back by a fresh instance', async () => 
   console.log(`linear memory: ${before} bytes, ${grown} after a 20 MB render, ${engine.memoryBytes()} once renewed`);
   assert.ok(engine.memoryBytes() < grown / 4, `memory is given back: ${engine.memoryBytes()}`);
   // The new instance has the articles and renders as before.
-  engine.renderView(0, 'article', 0);
-  assert.equal(engine.facts().words > 0, true);
-  assert.equal(engine.renderMarkdown('*ok*', 0, false), '<p><em>ok</em></p>\n');
+  assert.equal(engine.renderView(SEED_SLUG, 'article', { withFacts: true }).facts.words > 0, true);
+  assert.equal(engine.renderMarkdown('*ok*').html, '<p><em>ok</em></p>\n');
 });

@@ -2,6 +2,7 @@
 // environment, and independent readers of the content and the seed article
 // (the tests parse these themselves instead of trusting the renderer).
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +21,18 @@ export const SEED = process.env.AW_SEED || join(REPO, 'tests', 'fixtures', 'seed
 
 export const SEED_SLUG = 'china-offers-military-aid-to-mali';
 export const SEED_TITLE = 'China Offers Military Aid To Mali In Fight Against Islamists Rebels';
+
+// Mounts a tmpfs of `size` (e.g. '8m') on the folder `dir`, for a file
+// system of its own (a Docker volume, say). Returns an unmount function,
+// or null where there is no right to mount (not root): tests then skip.
+export function mountTmpfs(dir, size) {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'none', dir], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  return () => execFileSync('umount', [dir]);
+}
 
 // Fails with a message saying what to build, instead of a bare ENOENT.
 export function requireFile(path, hint) {

@@ -87,13 +87,7 @@ aw.ready.then(() => process.stdout.write(aw.renderView(null, 'trending')));\n`);
     assert.ok(nav.startsWith('<nav class="aw-trending"'), nav.slice(0, 80));
   });
 
-  test('one version: package.json, the scripts, the .wasm (aw_version) and aw-render --version', async () => {
-    const { instance } = await WebAssembly.instantiate(readFileSync(join(installed, 'article-widget.wasm')), {});
-    const e = instance.exports;
-    e._initialize?.();
-    assert.equal(e.aw_version(), 0);
-    const fromWasm = new TextDecoder().decode(new Uint8Array(e.memory.buffer, e.aw_output_ptr(), e.aw_output_len()));
-    assert.equal(fromWasm, pkg.version);
+  test('one version: package.json, the manifest and aw-render --version', async () => {
     assert.equal(execFileSync(requireFile(CLI, 'run scripts/build'), ['--version'], { encoding: 'utf8' }), `${pkg.version}\n`);
     const manifest = JSON.parse(readFileSync(join(installed, 'manifest.json'), 'utf8'));
     assert.equal(manifest.version, pkg.version);
@@ -168,5 +162,16 @@ describe('tools/pack.mjs refuses a broken package', () => {
     const { problems, report } = packAndCheck({ dist: dir, out: join(tmp, 'out-extra') });
     assert.ok(!report.files.some((f) => f.path === 'secret.txt'), 'secret.txt not packed');
     assert.match(problems.join('\n'), /manifest\.json lists .*; the tarball has .*notes\.md/);
+  });
+
+  test('a file the build writes that package.json does not list is caught', () => {
+    const dir = distCopy('unlisted');
+    const p = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    p.files = p.files.filter((f) => f !== 'wasm.d.ts');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(p));
+    const { problems, report } = packAndCheck({ dist: dir, out: join(tmp, 'out-unlisted') });
+    assert.ok(!report.files.some((f) => f.path === 'wasm.d.ts'), 'wasm.d.ts not packed');
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0], /^manifest\.json lists .*wasm\.d\.ts.*; the tarball has /);
   });
 });

@@ -204,8 +204,12 @@ test('errors are thrown as Error objects with a clear message, and the module ke
     () => aw.renderView('no-such-article', 'article'),
     (err) => err instanceof Error && err.message === '[article-widget] unknown article "no-such-article"',
   );
-  assert.throws(() => aw.renderView(SEED_SLUG, 'sideways'), /\[article-widget\] unknown view "sideways"/);
+  assert.throws(() => aw.renderView(SEED_SLUG, 'sideways'),
+    (err) => err.message === '[article-widget] unknown view "sideways" (expected full, trending or article)');
+  // The article is decided first; an empty or non-string slug names none (null is the first).
+  assert.throws(() => aw.renderView('no-such-article', 'sideways'), /\[article-widget\] unknown article "no-such-article"/);
   assert.throws(() => aw.renderView('', 'full'), /\[article-widget\] unknown article/);
+  assert.throws(() => aw.renderView(42, 'full'), /\[article-widget\] unknown article "42"/);
   assert.equal(aw.render('still *fine*'), '<p>still <em>fine</em></p>\n');
   assert.ok(aw.renderView(SEED_SLUG, 'article').includes(SEED_SLUG));
 });

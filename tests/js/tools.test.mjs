@@ -1,9 +1,10 @@
-// tools/build-web.mjs (with tools/bundle.mjs, tools/wasm-sections.mjs) and tools/serve.mjs.
+// tools/build-web.mjs (with tools/bundle.mjs and web/node/: the module checks,
+// hashes, sections, manifest and precompressed copies) and web/node/server.js.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
 import { DIST, REPO, SEED_SLUG, requireFile } from './helpers.mjs';
-import { DEFAULT_CSP, startServer } from '../../tools/serve.mjs';
+import { DEFAULT_CSP, startServer } from '../../web/node/server.js';
 
 const BUILD = join(REPO, 'tools', 'build-web.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'aw-tools-'));
@@ -130,6 +131,26 @@ describe('build-web', () => {
     assert.ok(r.stdout.startsWith('<nav class="aw-trending"'), r.stdout.slice(0, 80));
   });
 
+  test('the Node builds carry their .wasm: moved alone, as a server bundler moves them, they render with it', async () => {
+    const wasm = readFileSync(wasmPath);
+    const alone = join(tmp, 'server-bundle');
+    mkdirSync(alone);
+    for (const name of ['article-widget.node.mjs', 'article-widget.cjs']) {
+      const text = readFileSync(join(out, name), 'utf8');
+      assert.ok(text.includes(`"${wasm.toString('base64')}"`), `${name} carries the .wasm`);
+      // Nothing a server bundler would turn into a web asset or a module of its own.
+      assert.doesNotMatch(text, /new URL\(\s*["']\.\/article-widget\.wasm["']|createRequire|require\.resolve|import\.meta\.resolve/, name);
+      copyFileSync(join(out, name), join(alone, name));
+    }
+    const m = await import(pathToFileURL(join(alone, 'article-widget.node.mjs')).href);
+    await m.ready;
+    assert.ok(m.renderView(SEED_SLUG, 'article').includes(SEED_SLUG));
+    const r = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', `const m = require(${JSON.stringify(join(alone, 'article-widget.cjs'))});
+      m.ready.then(() => process.stdout.write(m.renderView(${JSON.stringify(SEED_SLUG)}, 'trending')));`], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.startsWith('<nav class="aw-trending"'), r.stdout.slice(0, 80));
+  });
+
   test('--content puts the articles into the module; without any, the build refuses', () => {
     const blob = join(tmp, 'content.bin');
     writeFileSync(blob, Buffer.from('AWC1'));
@@ -185,7 +206,7 @@ describe('build-web', () => {
     writeFileSync(empty, Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
     let r = buildWeb(empty, join(tmp, 'bad2'));
     assert.notEqual(r.status, 0);
-    assert.match(r.stderr, /does not export: memory, aw_abi_version/);
+    assert.match(r.stderr, /does not export: memory, aw_alloc, .*aw_abi_version/);
 
     const text = join(tmp, 'text.wasm');
     writeFileSync(text, '<!doctype html>');
@@ -246,8 +267,8 @@ describe('serve', () => {
   let server;
   let wrongMime;
   before(async () => {
-    server = await startServer({ port: 0, dist: DIST });
-    wrongMime = await startServer({ port: 0, dist: DIST, wasmContentType: 'application/octet-stream' });
+    server = await startServer({ port: 0, root: REPO, dist: DIST });
+    wrongMime = await startServer({ port: 0, root: REPO, dist: DIST, wasmContentType: 'application/octet-stream' });
   });
   after(async () => {
     await server?.close();
@@ -327,5 +348,23 @@ describe('serve', () => {
     assert.equal((await get(server.url, '/no-such-page.html')).status, 404);
     assert.equal((await get(server.url, '/dist/no-such-file.js')).status, 404);
     assert.equal((await get(server.url, '/', 'POST')).status, 405);
+  });
+
+  test('ownHostOnly (scripts/serve, the preview): a Host that does not name the server gets 421 (DNS rebinding)', async () => {
+    const own = await startServer({ port: 0, root: REPO, dist: DIST, ownHostOnly: true });
+    try {
+      for (const host of [`attacker.example:${own.port}`, `127.0.0.1:${own.port + 1}`, 'localhost', '127.0.0.1']) {
+        const r = await get(own.url, '/dist/article-widget.wasm', 'GET', { Host: host });
+        assert.equal(r.status, 421, host);
+        assert.ok(!r.body.includes(Buffer.from('asm')), `${host} got the module`);
+      }
+      for (const host of [`127.0.0.1:${own.port}`, `localhost:${own.port}`, `LocalHost:${own.port}`]) {
+        assert.equal((await get(own.url, '/dist/article-widget.wasm', 'GET', { Host: host })).status, 200, host);
+      }
+      const other = await get(server.url, '/dist/article-widget.wasm', 'GET', { Host: 'attacker.example' });
+      assert.equal(other.status, 200, 'without the option any Host is answered (second-origin tests pose as a CDN)');
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -3,45 +3,165 @@
 // ones. Articles are taken in file-name order, as scripts/build passes
 // them (CMake sorts the paths), and named as DIR/NAME, so a mistake is
 // reported with the same file and line. Names starting with "." (editor
-// lock and backup files) are skipped.
+// lock and backup files) are skipped; a name that looks meant as an
+// article but is not read (x.MD, x.markdown) gets a warning.
+//
+// What is read, and how, is aw-embed's rule (src/programs/aw_embed.c), with
+// the same messages:
+// - only regular files directly inside the folder: a symbolic link is
+//   refused, wherever it points (a link out of the folder would publish
+//   what it points to, and a link inside it is a copy the writer can make);
+//   so are a FIFO, a device, a socket or a folder named *.md;
+// - the number of articles, then each file's kind and size, in the order
+//   they are packed, before a byte is read (MAX_FILE_SIZE each,
+//   MAX_TOTAL_SIZE in all: web/node/content-abi.js);
+// - each file opened without following a link or waiting for a FIFO's
+//   writer (O_NOFOLLOW, O_NONBLOCK), checked again on the open descriptor,
+//   and never read past the limit, so a file swapped or grown meanwhile is
+//   refused too;
+// - a few files at a time (a folder of 50,000 files is named as too many
+//   articles, not EMFILE), each within a time limit (a file on a hung
+//   network mount fails the build instead of stopping it forever).
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 
-import { CommandError } from './errors.js';
+import { MAX_ARTICLES, MAX_FILE_SIZE, MAX_TOTAL_SIZE } from '../node/content-abi.js';
+import { CommandError, ContentError } from './errors.js';
+import { mapLimit } from './pool.js';
 
 export const TRENDING = 'trending.md';
+// Files open at once.
+const AT_ONCE = 8;
+// The longest one file system call may take.
+export const READ_TIMEOUT_MS = 10_000;
+// O_NOFOLLOW and O_NONBLOCK do not exist everywhere (Windows): there the
+// kind checked before opening is what holds.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+const MD = Buffer.from('.md');
+// Names a writer may have meant as articles.
+const NEAR_MISS = /\.(md|markdown|mdown|mdwn|mkdn?|mdx)$/i;
+const MIB = 1 << 20;
 
-const byteOrder = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+// The words of src/read_file.c's aw_file_kind_name().
+function kindOf(stats) {
+  if (stats.isFile()) return 'a regular file';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
+}
 
-async function read(path) {
+const notRegular = (path, kind) => new ContentError(
+  `${path}: ${kind}; content files must be regular files${kind === 'a symbolic link' ? ' (links are not followed)' : ''}`);
+const tooLarge = (path, size) => new ContentError(
+  `${path}: ${size} bytes, more than the ${MAX_FILE_SIZE} (${MAX_FILE_SIZE / MIB} MiB) a content file may have`);
+const overTotal = (path, total) => new ContentError(
+  `${path}: the content files come to ${total} bytes with this one, more than the ${MAX_TOTAL_SIZE} (${MAX_TOTAL_SIZE / MIB} MiB) a build may have`);
+
+function cannotRead(path, err) {
+  const why = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'a folder' }[err.code] ?? err.message;
+  return new CommandError(`cannot read ${path}: ${why}`);
+}
+
+// `promise`, or a CommandError naming `path` once `ms` have passed. A
+// system call that never returns keeps its thread, but not the build.
+function withTimeout(ms, path, promise) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new CommandError(`cannot read ${path}: no answer within ${ms / 1000} s`)), ms);
+  });
+  promise.catch(() => {}); // settled after the time limit: nobody waits for it
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+// The bytes of the regular file at `file.fsPath`, at most MAX_FILE_SIZE.
+async function readRegular(file) {
+  let handle;
   try {
-    return await readFile(path);
+    handle = await open(file.fsPath, OPEN_FLAGS);
   } catch (err) {
-    throw new CommandError(`cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+    if (err.code === 'ELOOP') throw notRegular(file.path, 'a symbolic link'); // O_NOFOLLOW's answer
+    throw cannotRead(file.path, err);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw notRegular(file.path, kindOf(stats));
+    if (stats.size > MAX_FILE_SIZE) throw tooLarge(file.path, stats.size);
+    // One byte more than the limit at most, whatever the file does meanwhile.
+    const chunks = [];
+    let total = 0;
+    for (let want = stats.size + 1; want > 0; want = Math.min(64 * 1024, MAX_FILE_SIZE + 1 - total)) {
+      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null);
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (bytesRead < want) break; // the end of a regular file: one read for the common case
+    }
+    if (total > MAX_FILE_SIZE) throw tooLarge(file.path, total);
+    return Buffer.concat(chunks, total);
+  } catch (err) {
+    throw err instanceof ContentError ? err : cannotRead(file.path, err);
+  } finally {
+    await handle.close();
   }
 }
 
-// { articles: [{ path, bytes }], trending: { path, bytes } }
-export async function readContentFolder(dir) {
+// The folder's entries: { files: [{ name, path, fsPath }] (articles in
+// byte order of their names, then trending.md), warnings }.
+async function listFolder(dir, timeoutMs) {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await withTimeout(timeoutMs, dir, readdir(dir, { withFileTypes: true, encoding: 'buffer' }));
   } catch (err) {
+    if (err instanceof CommandError) throw err;
     const why = err.code === 'ENOENT' ? 'no such folder' : err.code === 'ENOTDIR' ? 'not a folder' : err.message;
     throw new CommandError(`cannot read the content folder ${dir}: ${why}`);
   }
-  const names = entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.md') && !e.name.startsWith('.'))
-    .map((e) => e.name);
-  if (!names.includes(TRENDING)) {
-    throw new CommandError(`${join(dir, TRENDING)} is missing: it lists the slugs of the trending articles, one list item each`);
+  const warnings = [];
+  const found = [];
+  for (const { name } of entries) {
+    const shown = name.toString(); // ill-formed UTF-8 shows as U+FFFD
+    if (name[0] === 0x2e) continue; // "."
+    const path = join(dir, shown);
+    // A name that is not UTF-8 is opened by its bytes.
+    const fsPath = Buffer.from(shown).equals(name) ? path : Buffer.concat([Buffer.from(dir + sep), name]);
+    if (name.length > MD.length && name.subarray(-MD.length).equals(MD)) found.push({ name, path, fsPath });
+    else if (NEAR_MISS.test(shown.trimEnd())) warnings.push(`${path} is not read: only names ending in .md are articles`);
   }
-  const articleNames = names.filter((n) => n !== TRENDING).sort(byteOrder);
-  const articles = await Promise.all(articleNames.map(async (name) => {
-    const path = join(dir, name);
-    return { path, bytes: await read(path) };
+  const trending = found.find((f) => f.name.equals(Buffer.from(TRENDING)));
+  if (!trending) {
+    const lookalike = found.find((f) => f.name.toString().toLowerCase() === TRENDING);
+    throw new CommandError(`${join(dir, TRENDING)} is missing: it lists the slugs of the trending articles, one list item each${
+      lookalike ? ` (${lookalike.path} is not it: the name is lowercase)` : ''}`);
+  }
+  const articles = found.filter((f) => f !== trending).sort((a, b) => Buffer.compare(a.name, b.name));
+  if (articles.length > MAX_ARTICLES) {
+    throw new ContentError(`${trending.path}:1: ${articles.length} articles, more than the ${MAX_ARTICLES} a build may have`);
+  }
+  return { files: [...articles, trending], warnings };
+}
+
+// { articles: [{ path, bytes }], trending: { path, bytes }, warnings: [text] }.
+// `timeoutMs` bounds each file system call.
+export async function readContentFolder(dir, { timeoutMs = READ_TIMEOUT_MS } = {}) {
+  const { files, warnings } = await listFolder(dir, timeoutMs);
+
+  // Before reading: what each file is and what they weigh, in pack order.
+  const stats = await mapLimit(files, AT_ONCE, (f) => withTimeout(timeoutMs, f.path, lstat(f.fsPath)).catch((err) => {
+    throw err instanceof CommandError ? err : cannotRead(f.path, err);
   }));
-  const trendingPath = join(dir, TRENDING);
-  return { articles, trending: { path: trendingPath, bytes: await read(trendingPath) } };
+  let total = 0;
+  files.forEach((f, i) => {
+    if (!stats[i].isFile()) throw notRegular(f.path, kindOf(stats[i]));
+    if (stats[i].size > MAX_FILE_SIZE) throw tooLarge(f.path, stats[i].size);
+    if (stats[i].size > MAX_TOTAL_SIZE - total) throw overTotal(f.path, total + stats[i].size);
+    total += stats[i].size;
+  });
+
+  const bytes = await mapLimit(files, AT_ONCE, (f) => withTimeout(timeoutMs, f.path, readRegular(f)));
+  const read = files.map((f, i) => ({ path: f.path, bytes: bytes[i] }));
+  return { articles: read.slice(0, -1), trending: read.at(-1), warnings };
 }

@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { sriHash } from '../../tools/manifest.mjs';
+import { sriHash } from '../node/hashes.js';
+import { COMMAND, CONTENT_PACKER, MANIFEST } from '../node/package-layout.js';
 import { CommandError } from './errors.js';
-import { COMMAND, CONTENT_PACKER, MANIFEST } from './package-layout.js';
 
 export const PACKAGE_DIR = dirname(fileURLToPath(import.meta.url));
 

@@ -2,38 +2,32 @@
 // C of src/content_build.c): the same checks and the same blob as
 // scripts/build, from Node alone.
 
-import { checkContentModule } from '../../tools/check-module.mjs';
-import { STATUS_CONTENT } from './content-abi.js';
+import { checkContentModule } from '../node/check-module.js';
+import { STATUS_CONTENT } from '../node/content-abi.js';
+import { outputBytes, withInput } from '../src/module-io.js';
 import { CommandError, ContentError } from './errors.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const noMemory = () => new CommandError('the content packer is out of memory');
 
 // `bytes`: the packer module. Returns pack({ articles, trending }) ->
 // the content blob (a Buffer), or throws ContentError.
 export function createPacker(bytes, label) {
-  const x = checkContentModule(bytes, label);
-
-  const output = () => new Uint8Array(x.memory.buffer, x.aw_output_ptr() >>> 0, x.aw_output_len() >>> 0);
+  const wasm = checkContentModule(bytes, label);
 
   function check(status) {
     if (status === 0) return;
-    const message = decoder.decode(output());
+    const message = decoder.decode(outputBytes(wasm));
     if (status === STATUS_CONTENT) throw new ContentError(message);
     throw new CommandError(`the content packer failed: ${message}`);
   }
 
-  // Copies `data` into module memory for the length of fn(ptr, len).
-  function withCopy(data, fn) {
-    const ptr = x.aw_alloc(data.length);
-    if (!ptr) throw new CommandError('the content packer is out of memory');
-    try {
-      new Uint8Array(x.memory.buffer, ptr, data.length).set(data);
-      return fn(ptr >>> 0, data.length);
-    } finally {
-      x.aw_free(ptr);
-    }
-  }
+  // Copies `data` into module memory for the length of call(ptr, len).
+  const withCopy = (data, call) => withInput(wasm, data.length, (view) => {
+    view.set(data);
+    return data.length;
+  }, call, noMemory);
 
   function add(call, { path, bytes }) {
     withCopy(encoder.encode(path), (pathPtr, pathLen) =>
@@ -41,12 +35,12 @@ export function createPacker(bytes, label) {
   }
 
   return function pack({ articles, trending }) {
-    check(x.aw_content_begin());
-    for (const article of articles) add(x.aw_content_add_article, article);
-    add(x.aw_content_set_trending, trending);
-    check(x.aw_content_pack());
-    const blob = Buffer.from(output()); // a copy: the next call frees the output
-    x.aw_content_begin(); // gives the texts' memory back
+    check(wasm.aw_content_begin());
+    for (const article of articles) add(wasm.aw_content_add_article, article);
+    add(wasm.aw_content_set_trending, trending);
+    check(wasm.aw_content_pack());
+    const blob = Buffer.from(outputBytes(wasm)); // a copy: the next call frees the output
+    wasm.aw_content_begin(); // gives the texts' memory back
     return blob;
   };
 }

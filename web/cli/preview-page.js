@@ -1,8 +1,10 @@
 // The preview page: the test page's look (web/demo.css), the widget as a
 // reader will see it, a list of every article (links to #aw/SLUG, which
 // every widget on a page follows), and the last content error, if any.
-// Served with the strict CSP of tools/serve.mjs: no inline script or
+// Served with the strict CSP of web/node/server.js: no inline script or
 // style, so the reload script is a file of its own.
+
+import { HASH_PREFIX } from '../src/abi.js';
 
 const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -10,7 +12,7 @@ const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '
 // it with the server's); catalog: that build's articles, or [] when
 // there has been none; error: "file:line: message" or null.
 export function previewPage({ folder, version, build, catalog, error }) {
-  const items = catalog.map((a) => `      <li><a href="#aw/${encodeURIComponent(a.slug)}">${escapeHtml(a.title)}</a>
+  const items = catalog.map((a) => `      <li><a href="${HASH_PREFIX}${encodeURIComponent(a.slug)}">${escapeHtml(a.title)}</a>
         <time datetime="${escapeHtml(a.date)}">${escapeHtml(a.date)}</time></li>`).join('\n');
   return `<!doctype html>
 <html lang="en" data-build="${build}">

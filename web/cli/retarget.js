@@ -2,18 +2,17 @@
 // articles: the .wasm gets a new content section (the renderer's code is
 // not touched), and every script gets the new module's sha384 prefix and
 // SRI hash in place of the old ones. Those have fixed lengths, so no
-// offset moves and the source maps stay valid; the single-file build also
-// gets the new module itself, base64 (it has no map). Version skew and SRI
-// then work exactly as for the package's own build.
+// offset moves and the source maps stay valid; the scripts that carry the
+// module (the single-file build, the Node builds: none has a map) also get
+// the new module itself, base64. Version skew and SRI then work exactly as
+// for the package's own build.
 
-import { createHash } from 'node:crypto';
-
+import { checkModule } from '../node/check-module.js';
+import { moduleHash, sriHash } from '../node/hashes.js';
+import { CARRY_MODULE, RENDERER } from '../node/package-layout.js';
+import { withCustomSection } from '../node/wasm-sections.js';
 import { CONTENT_SECTION } from '../src/abi.js';
-import { checkModule } from '../../tools/check-module.mjs';
-import { sriHash } from '../../tools/manifest.mjs';
-import { withCustomSection } from '../../tools/wasm-sections.mjs';
 import { CommandError } from './errors.js';
-import { RENDERER, SINGLE_FILE } from './package-layout.js';
 
 const SCRIPT = /\.(js|mjs|cjs)$/;
 
@@ -21,7 +20,7 @@ const SCRIPT = /\.(js|mjs|cjs)$/;
 // (web/src/build-info.js).
 function identity(wasm) {
   return {
-    hash: createHash('sha384').update(wasm).digest('hex').slice(0, 16),
+    hash: moduleHash(wasm),
     integrity: sriHash(wasm),
     base64: wasm.toString('base64'),
   };
@@ -50,7 +49,7 @@ function replaceAll(bytes, pairs) {
 }
 
 function patchScript(name, bytes, from, to) {
-  const keys = name === SINGLE_FILE ? ['base64', 'hash', 'integrity'] : ['hash', 'integrity'];
+  const keys = CARRY_MODULE.includes(name) ? ['base64', 'hash', 'integrity'] : ['hash', 'integrity'];
   const { bytes: patched, found } = replaceAll(bytes, keys.map((k) => [Buffer.from(from[k]), Buffer.from(to[k])]));
   const missing = keys.filter((_, i) => found[i] === 0);
   if (missing.length) {

@@ -1,26 +1,36 @@
-// The module's interface as JavaScript sees it: the JS side of
-// src/wasm_exports.h (ABI 4), imported by the engine and by the build
-// (tools/build-web.mjs checks a module against it before shipping it).
+// The renderer module's interface as JavaScript sees it: the JS side of
+// src/wasm_exports.h (ABI 5), imported by the engine, the widget and the
+// build (which checks a module against it before shipping it).
 // tests/js/abi.test.mjs checks every value here against the C headers.
 
-export const ABI_VERSION = 4;
+import { MODULE_EXPORTS } from './module-io.js';
 
-// Every export the shim calls (and nothing else: the build refuses a
-// module that lacks one).
+export const ABI_VERSION = 5;
+
+// Every export the shim calls (and nothing else: the build keeps exactly
+// these, and refuses a module that lacks one).
 export const EXPORTS = [
-  'memory', 'aw_abi_version', 'aw_alloc', 'aw_free', 'aw_load_content', 'aw_catalog_json',
-  'aw_render_view', 'aw_render_markdown', 'aw_facts_json', 'aw_version', 'aw_output_ptr', 'aw_output_len',
+  ...MODULE_EXPORTS, 'aw_abi_version', 'aw_load_content', 'aw_catalog_json', 'aw_find_article', 'aw_render_view',
+  'aw_render_markdown',
 ];
 
 // The .wasm custom section holding the articles (src/content_blob.h).
 export const CONTENT_SECTION = 'article-widget.content';
 
-// aw_render_view's view argument (src/article_html.h, aw_view).
+// The views by name, as the view attribute spells them, and the number
+// aw_render_view takes (src/article_html.h: aw_view, AW_VIEW_NAMES).
 export const VIEWS = Object.freeze({ full: 0, trending: 1, article: 2 });
+
+// The link-target values, and the number the renders take
+// (src/markdown_html.h: aw_link_target, AW_LINK_TARGET_NAMES); 0 is none.
+export const LINK_TARGETS = Object.freeze({ _self: 1, _blank: 2, _parent: 3, _top: 4 });
 
 // aw_render_markdown's frame argument.
 export const FRAME_NONE = 0;
 export const FRAME_ARTICLE = 1;
+
+// AW_ERR_UNKNOWN_ARTICLE: the module has no article by that slug.
+export const STATUS_UNKNOWN_ARTICLE = -7;
 
 // Status codes (src/errors.h) and the error code each becomes for
 // article-widget:error and Error.code; any other failure is render-failed.
@@ -29,5 +39,14 @@ export const STATUS_ERROR_CODES = Object.freeze({
   [-5]: 'output-too-large',
 });
 
-// AW_MAX_INPUT_SIZE: Markdown longer than this is refused.
+// AW_MAX_INPUT_SIZE: Markdown longer than this is refused (by the module,
+// which words the message; the engine spares a copy it knows is too long).
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+// The widget's markup that its script reads to follow links
+// (src/article_html.h): trending links go to HASH_PREFIX + slug and carry
+// the slug in SLUG_ATTRIBUTE; the title's class, and "Back to top"'s.
+export const HASH_PREFIX = '#aw/';
+export const SLUG_ATTRIBUTE = 'data-aw-slug';
+export const TITLE_CLASS = 'aw-title';
+export const BACK_TO_TOP_CLASS = 'aw-back-to-top';

@@ -2,7 +2,7 @@
 // fallback and its events. State lives here, one controller per element;
 // its shadow root's parts are frame.js, the page-wide part page.js.
 
-import { awError, errorCode, errorMessage, warnOnce } from './errors.js';
+import { errorCode, errorMessage, warnOnce } from './errors.js';
 import { followLink, slugFromHash } from './navigation.js';
 import { ATTRIBUTES, readOptions } from './options.js';
 import { addWidget, mounted, removeWidget } from './page.js';
@@ -34,9 +34,9 @@ export class Controller {
     // frame (a failure is reported by load() below).
     if (this.options.loading !== 'lazy') runtime.load().catch(() => {});
 
-    this.view = new Frame(host);
-    this.root = this.view.root;
-    this.live = this.view.live;
+    this.frame = new Frame(host);
+    this.root = this.frame.root;
+    this.live = this.frame.live;
     this.root.addEventListener('click', this.onClick);
 
     // <article-widget> hears its attributes through attributeChangedCallback;
@@ -74,18 +74,18 @@ export class Controller {
       const inherited = this.host.closest('[data-aw-theme]')?.getAttribute('data-aw-theme')?.trim().toLowerCase();
       if (inherited === 'light' || inherited === 'dark') theme = inherited;
     }
-    this.view.set('theme', theme);
+    this.frame.set('theme', theme);
   }
 
   applyPresentation() {
     this.applyTheme();
-    this.view.set('view', this.options.view);
-    this.view.set('state', this.state);
+    this.frame.set('view', this.options.view);
+    this.frame.set('state', this.state);
   }
 
   setState(state) {
     this.state = state;
-    this.view.set('state', state);
+    this.frame.set('state', state);
   }
 
   // Loads now, or with loading="lazy" when the element nears the viewport.
@@ -114,8 +114,8 @@ export class Controller {
   targetSlug(engine) {
     if (this.override) return this.override;
     const fromHash = slugFromHash(location.hash);
-    if (fromHash && engine.indexOf(fromHash) >= 0) return fromHash;
-    return this.options.article ?? engine.catalog[0].slug;
+    if (fromHash && engine.findArticle(fromHash)) return fromHash;
+    return this.options.article ?? engine.firstSlug();
   }
 
   // (Re-)renders if anything that shapes the output changed. Never throws.
@@ -142,14 +142,11 @@ export class Controller {
     this.pendingKey = null;
     if (source) {
       return this.paint(['inline', source.text, level, linkTarget], force,
-        () => engine.renderMarkdown(source.text, level, true), null);
+        () => engine.renderMarkdown(source.text, { headingLevel: level, framed: true, linkTarget }), null);
     }
     const slug = this.targetSlug(engine);
-    return this.paint(['article', slug, view, level, linkTarget], force, () => {
-      const index = engine.indexOf(slug);
-      if (index < 0) throw awError(`unknown article ${JSON.stringify(slug)}`);
-      return engine.renderView(index, view, level);
-    }, slug);
+    return this.paint(['article', slug, view, level, linkTarget], force,
+      () => engine.renderView(slug, view, { headingLevel: level, linkTarget, withFacts: true }), slug);
   }
 
   async fetchAndPaint(engine, url, force) {
@@ -172,22 +169,23 @@ export class Controller {
     }
     if (ticket !== this.sourceTicket || !this.isMounted()) return; // a newer request won
     this.pendingKey = null;
-    this.paint(key, true, () => engine.renderMarkdown(text, level, true), null);
+    this.paint(key, true, () => engine.renderMarkdown(text, { headingLevel: level, framed: true, linkTarget }), null);
   }
 
-  // Shows what `produce` renders unless `key` is what is shown already.
+  // Shows what `produce` renders ({ html, facts }, from one call) unless
+  // `key` is what is shown already.
   paint(key, force, produce, slug) {
     const keyText = JSON.stringify(key);
     if (!force && this.state === 'ready' && keyText === this.renderedKey) return false;
     let facts;
     try {
-      this.view.show(produce());
-      facts = this.runtime.engine().facts();
+      const rendered = produce();
+      this.frame.show(rendered.html);
+      facts = rendered.facts;
     } catch (err) {
       this.fail(err);
       return false;
     }
-    this.applyLinkTarget();
     this.makeScrollersFocusable();
     this.slug = slug;
     this.renderedView = slug ? this.options.view : 'article';
@@ -204,20 +202,10 @@ export class Controller {
     return true;
   }
 
-  // Links to other sites (the ones the renderer marks rel="noopener
-  // noreferrer") open where link-target says.
-  applyLinkTarget() {
-    const target = this.options.linkTarget;
-    for (const a of this.view.container.querySelectorAll('a[rel~="noopener"]')) {
-      if (target) a.setAttribute('target', target);
-      else a.removeAttribute('target');
-    }
-  }
-
   // A wide table scrolls inside the article; keyboard users need to reach
   // it to scroll it (WCAG 2.1.1), so it becomes a tab stop.
   makeScrollersFocusable() {
-    for (const table of this.view.container.querySelectorAll('.aw-body table')) {
+    for (const table of this.frame.container.querySelectorAll('.aw-body table')) {
       if (table.scrollWidth > table.clientWidth) table.setAttribute('tabindex', '0');
     }
   }
@@ -228,7 +216,7 @@ export class Controller {
     this.setState('error');
     this.slug = null;
     this.renderedKey = null;
-    this.view.showFallback();
+    this.frame.showFallback();
     warnOnce(message);
     this.emit('article-widget:error', { code: errorCode(err), message });
   }
@@ -253,7 +241,7 @@ export class Controller {
       return false;
     }
     if (!this.isMounted()) return false;
-    if (engine.indexOf(slug) < 0) {
+    if (!engine.findArticle(slug)) {
       warnOnce(`show(): unknown article ${JSON.stringify(String(slug))}`);
       return false;
     }
@@ -296,7 +284,7 @@ export class Controller {
     this.childObserver.disconnect();
     this.intersection?.disconnect();
     this.intersection = null;
-    this.view.clear();
+    this.frame.clear();
     if (this.host[CONTROLLER] === this) delete this.host[CONTROLLER];
   }
 }

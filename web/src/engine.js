@@ -1,20 +1,23 @@
 // The renderer module's exports as JavaScript calls them: strings in and
-// out of linear memory, statuses turned into Errors, the articles handed
-// in at start. Every call is synchronous. A call's output lives in module
-// memory until the next call, so it is decoded at once; memory can grow
-// during any call, so views on memory.buffer are made after each call.
+// out of linear memory (module-io.js), statuses turned into Errors, the
+// articles handed in at start. JavaScript passes slugs and options; the
+// module finds the article, renders it, decides its links and counts its
+// facts. Every call is synchronous.
 
 import {
-  ABI_VERSION, CONTENT_SECTION, EXPORTS, FRAME_ARTICLE, FRAME_NONE, MAX_INPUT_BYTES, STATUS_ERROR_CODES, VIEWS,
+  ABI_VERSION, CONTENT_SECTION, EXPORTS, FRAME_ARTICLE, FRAME_NONE, LINK_TARGETS, MAX_INPUT_BYTES, STATUS_ERROR_CODES,
+  STATUS_UNKNOWN_ARTICLE, VIEWS,
 } from './abi.js';
 import { PREFIX, awError } from './errors.js';
+import { outputBytes, withInput } from './module-io.js';
 
 // Linear memory never shrinks: after a render left it above this, a fresh
-// instance takes over (in the background; the catalog stays).
+// instance takes over (in the background; the articles stay).
 const RENEW_ABOVE_BYTES = 32 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
+const noMemory = () => awError('out of memory');
 
 // `module`: a compiled renderer module. Rejects (render-failed) if it is
 // not one this script can drive.
@@ -26,28 +29,24 @@ export async function createEngine(module) {
   const [content] = WebAssembly.Module.customSections(module, CONTENT_SECTION);
   if (!content) throw awError(`the renderer module carries no articles (custom section ${CONTENT_SECTION})`);
 
-  let x; // the current instance's exports
+  let wasm; // the current instance's exports
   let renewing = null;
+  let catalog = null; // articles(), read once when first asked for
 
-  function output() {
-    const len = x.aw_output_len() >>> 0;
-    return len === 0 ? '' : decoder.decode(new Uint8Array(x.memory.buffer, x.aw_output_ptr() >>> 0, len));
+  function fail(status, text) {
+    return awError(text || `the renderer failed with status ${status}`, STATUS_ERROR_CODES[status] || 'render-failed');
   }
 
+  // A call's output as text, or its failure thrown.
   function check(status) {
-    if (status === 0) return output();
-    throw awError(output() || `the renderer failed with status ${status}`, STATUS_ERROR_CODES[status] || 'render-failed');
+    const text = decoder.decode(outputBytes(wasm));
+    if (status !== 0) throw fail(status, text);
+    return text;
   }
 
-  // Copies bytes or a string into module memory and calls fn(ptr, len).
-  function withBytes(fill, max, fn) {
-    const ptr = x.aw_alloc(max || 1);
-    if (!ptr) throw awError('out of memory');
-    try {
-      return fn(ptr, fill(new Uint8Array(x.memory.buffer, ptr, max)));
-    } finally {
-      x.aw_free(ptr);
-    }
+  // Copies a string into module memory for the length of call(ptr, len).
+  function withString(text, call) {
+    return withInput(wasm, text.length * 3, (view) => encoder.encodeInto(text, view).written, call, noMemory);
   }
 
   function adopt(exports) {
@@ -61,16 +60,16 @@ export async function createEngine(module) {
 
   // Hands the articles to a new instance, which then takes over.
   function start(exports) {
-    const previous = x;
-    x = exports;
+    const previous = wasm;
+    wasm = exports;
     try {
       // The module keeps this memory as its catalog's home: not freed here.
-      const ptr = x.aw_alloc(content.byteLength);
-      if (!ptr) throw awError('out of memory');
-      new Uint8Array(x.memory.buffer, ptr, content.byteLength).set(new Uint8Array(content));
-      check(x.aw_load_content(ptr, content.byteLength));
+      const ptr = wasm.aw_alloc(content.byteLength) >>> 0;
+      if (!ptr) throw noMemory();
+      new Uint8Array(wasm.memory.buffer, ptr, content.byteLength).set(new Uint8Array(content));
+      check(wasm.aw_load_content(ptr, content.byteLength));
     } catch (err) {
-      x = previous;
+      wasm = previous;
       throw err;
     }
   }
@@ -83,7 +82,7 @@ export async function createEngine(module) {
   }
 
   function renewIfLarge() {
-    if (renewing || x.memory.buffer.byteLength <= RENEW_ABOVE_BYTES) return;
+    if (renewing || wasm.memory.buffer.byteLength <= RENEW_ABOVE_BYTES) return;
     // Until the new instance is in, renders go on in the old one.
     renewing = instantiate().then(start).catch(() => {}).finally(() => {
       renewing = null;
@@ -91,50 +90,83 @@ export async function createEngine(module) {
   }
 
   start(await instantiate());
-  const catalog = JSON.parse(check(x.aw_catalog_json()));
 
-  function render(call) {
+  // A render's answer: the HTML's length, the HTML then (when asked for)
+  // its facts as JSON in the output; or a failure. Read at once: the next
+  // call reuses the output.
+  function rendered(status, withFacts) {
     try {
-      return check(call());
+      const bytes = outputBytes(wasm);
+      if (status < 0) throw fail(status, decoder.decode(bytes));
+      return {
+        html: decoder.decode(bytes.subarray(0, status)),
+        facts: withFacts ? JSON.parse(decoder.decode(bytes.subarray(status))) : null,
+      };
     } finally {
       renewIfLarge();
     }
   }
 
-  return {
-    // The catalog in index order (trending first): [{ slug, title, ... }].
-    catalog,
-    indexOf: (slug) => catalog.findIndex((a) => a.slug === slug),
+  const linkTargetCode = (linkTarget) => (linkTarget == null ? 0 : LINK_TARGETS[linkTarget] ?? -1);
 
-    // HTML of a built-in article's view; headingLevel as the C side takes it.
-    renderView(index, view, headingLevel) {
-      return render(() => x.aw_render_view(index, VIEWS[view], headingLevel | 0));
+  // The slug of the article the module has by `slug` (for '', the first
+  // of the trending list), or null.
+  function find(slug) {
+    const status = withString(slug, (ptr, len) => wasm.aw_find_article(ptr, len));
+    if (status === STATUS_UNKNOWN_ARTICLE) return null;
+    return check(status);
+  }
+
+  return {
+    // The articles in catalog order (trending first): [{ slug, title, ... }].
+    articles() {
+      catalog ??= JSON.parse(check(wasm.aw_catalog_json()));
+      return catalog;
     },
 
-    // HTML for Markdown: a bare fragment (whose heading ids may start with
-    // idPrefix), or framed as a page article. withFacts: keep the facts for
-    // facts() (the widget's framed renders do; render() has no use for them).
-    renderMarkdown(markdown, headingLevel, framed, idPrefix = '', withFacts = framed) {
+    // The module's answer to "which article is `slug`": the slug itself
+    // when it has that article, else null (also for '' and non-strings).
+    findArticle: (slug) => (typeof slug === 'string' && slug !== '' ? find(slug) : null),
+    // The slug of the first of the trending list: shown when none is named.
+    firstSlug: () => find(''),
+
+    // { html, facts } of a built-in article's view (slug '': the first
+    // article); facts ({ words, minutes, headings }) only when asked for.
+    // Throws for an article the module does not have.
+    renderView(slug, view, { headingLevel, linkTarget, withFacts } = {}) {
+      const status = withString(slug, (ptr, len) => wasm.aw_render_view(ptr, len, VIEWS[view] ?? -1,
+        headingLevel | 0, linkTargetCode(linkTarget), withFacts ? 1 : 0));
+      if (status === STATUS_UNKNOWN_ARTICLE) throw awError(`unknown article ${JSON.stringify(slug)}`);
+      return rendered(status, withFacts);
+    },
+
+    // { html, facts } for Markdown: a bare fragment (whose heading ids may
+    // start with idPrefix), or framed as a page article. Facts are counted
+    // when asked for (the widget's framed renders; render() has no use for them).
+    renderMarkdown(markdown, { headingLevel, framed, idPrefix = '', linkTarget, withFacts = framed } = {}) {
       if (typeof markdown !== 'string') throw new TypeError(`${PREFIX}render(markdown) expects a string`);
-      // Every UTF-16 unit is at least one UTF-8 byte: longer strings are over
-      // the limit for sure, so they are refused before any copy.
-      if (markdown.length > MAX_INPUT_BYTES) throw awError('input is larger than 64 MiB', 'input-too-large');
+      const level = headingLevel | 0;
+      const frame = framed ? FRAME_ARTICLE : FRAME_NONE;
+      const target = linkTargetCode(linkTarget);
+      const facts = withFacts ? 1 : 0;
+      // Every UTF-16 unit is at least one UTF-8 byte: a longer string is
+      // over the limit for sure, so the module is told its size alone and
+      // refuses it without a copy.
+      if (markdown.length > MAX_INPUT_BYTES) {
+        return rendered(wasm.aw_render_markdown(0, markdown.length, level, frame, 0, 0, target, facts), withFacts);
+      }
       const prefix = String(idPrefix);
       // One copy: the Markdown, then the prefix right after it.
-      const max = (markdown.length + prefix.length) * 3;
       let split;
-      return withBytes((view) => {
+      return rendered(withInput(wasm, (markdown.length + prefix.length) * 3, (view) => {
         split = encoder.encodeInto(markdown, view).written;
         return split + encoder.encodeInto(prefix, view.subarray(split)).written;
-      }, max, (ptr, len) => render(() => x.aw_render_markdown(ptr, split, headingLevel | 0,
-        framed ? FRAME_ARTICLE : FRAME_NONE, ptr + split, len - split, withFacts ? 1 : 0)));
+      }, (ptr, len) => wasm.aw_render_markdown(ptr, split, level, frame, ptr + split, len - split, target, facts),
+      noMemory), withFacts);
     },
 
-    // { words, minutes, headings: [{ level, id, text }] } of the last render.
-    facts: () => JSON.parse(check(x.aw_facts_json())),
-
     // For tests: the module's memory now, and the renewal under way.
-    memoryBytes: () => x.memory.buffer.byteLength,
+    memoryBytes: () => wasm.memory.buffer.byteLength,
     settled: () => renewing ?? Promise.resolve(),
   };
 }

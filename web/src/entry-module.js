@@ -2,9 +2,12 @@
 // Importing it defines <article-widget> and downloads nothing: the .wasm
 // is fetched at the first mount or when `ready` is awaited.
 
+import { loadAdvice } from './advice.js';
 import { VERSION, WASM } from './build-info.js';
 import { defineElement, scanner } from './element.js';
+import { serverRenderView } from './render-view.js';
 import { createRuntime } from './runtime.js';
+import { absoluteUrl } from './urls.js';
 
 // Vite 5 to 7's dev server serves this module pre-bundled from
 // node_modules/.vite/deps/ and leaves the .wasm behind: the package's own
@@ -18,9 +21,12 @@ function unlessPreBundled(url) {
 const runtime = createRuntime({
   version: VERSION,
   wasm: WASM,
-  // Written literally so that bundlers (webpack 5, Vite) find the asset
-  // and emit it; setWasmUrl() overrides it.
-  wasmUrl: () => unlessPreBundled(new URL('./article-widget.wasm', import.meta.url)),
+  // Written literally so that bundlers (webpack 5, Vite, Turbopack, Parcel)
+  // find the asset and emit it; whatever they turn it into (Turbopack: a
+  // root-relative /_next/… URL) is resolved against the page.
+  // setWasmUrl() overrides it.
+  wasmUrl: () => unlessPreBundled(absoluteUrl(new URL('./article-widget.wasm', import.meta.url))),
+  advice: loadAdvice,
 });
 // A microtask later: defining the element mounts the <article-widget>
 // elements already in the page, which would read the .wasm URL before the
@@ -30,4 +36,4 @@ if (typeof window !== 'undefined') queueMicrotask(() => defineElement(runtime.mo
 export const { ready, articles, render, mount, setWasmUrl } = runtime.api;
 export const scan = scanner(runtime.mount);
 export const version = VERSION;
-export const { renderView } = runtime;
+export const renderView = serverRenderView(runtime);

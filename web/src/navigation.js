@@ -3,9 +3,8 @@
 // way a reader expects inside a shadow root (where the document cannot
 // follow #fragment links).
 
+import { BACK_TO_TOP_CLASS, HASH_PREFIX, SLUG_ATTRIBUTE, TITLE_CLASS } from './abi.js';
 import { mounted, syncAllFromLocation } from './page.js';
-
-const HASH_PREFIX = '#aw/';
 
 export function slugFromHash(hash) {
   if (typeof hash !== 'string' || !hash.startsWith(HASH_PREFIX)) return null;
@@ -64,13 +63,15 @@ function followFragment(root, href) {
 }
 
 function focusTitle(controller) {
-  revealTop(controller.host, controller.root.querySelector('.aw-title'));
+  revealTop(controller.host, controller.root.querySelector(`.${TITLE_CLASS}`));
 }
 
-// A trending (or in-article #aw/SLUG) link was followed: unless a listener
-// cancels article-widget:navigate (a router taking over), the URL gets a
-// history entry and every widget follows it.
-function navigate(controller, slug) {
+// A trending (or in-article #aw/SLUG) `link` was followed: unless a
+// listener cancels article-widget:navigate (a router taking over), the URL
+// gets a history entry and every widget follows it.
+function navigate(controller, slug, link) {
+  // Read now: the render below replaces the link.
+  const title = link.textContent;
   if (!controller.emit('article-widget:navigate', { slug }, true)) return;
   const hash = `${HASH_PREFIX}${encodeURIComponent(slug)}`;
   if (location.hash !== hash) history.pushState(history.state, '', hash);
@@ -83,9 +84,10 @@ function navigate(controller, slug) {
   if (shown) {
     focusTitle(shown);
   } else {
-    // Nothing to move focus to: say what happened instead.
-    const { catalog, indexOf } = controller.runtime.engine();
-    controller.live.textContent = catalog[indexOf(slug)]?.title ?? '';
+    // Nothing to move focus to: say what happened instead. Only a
+    // trending-only widget gets here, whose links are the trending list:
+    // the link's text is the article's title, as C wrote it.
+    controller.live.textContent = title;
   }
 }
 
@@ -98,13 +100,13 @@ export function followLink(controller, event) {
   const href = link && controller.root.contains(link) ? link.getAttribute('href') : null;
   if (!href || !href.startsWith('#')) return;
   event.preventDefault();
-  if (link.classList.contains('aw-back-to-top')) {
+  if (link.classList.contains(BACK_TO_TOP_CLASS)) {
     focusTitle(controller);
     return;
   }
-  const slug = link.getAttribute('data-aw-slug') || slugFromHash(href);
+  const slug = link.getAttribute(SLUG_ATTRIBUTE) || slugFromHash(href);
   if (slug) {
-    if (controller.runtime.engine()?.indexOf(slug) >= 0) navigate(controller, slug);
+    if (controller.runtime.engine()?.findArticle(slug)) navigate(controller, slug, link);
     return;
   }
   followFragment(controller.root, href);

@@ -2,11 +2,10 @@
 // observes (and their data-* twins on other elements), their names in
 // mount()/update() options, and how each is read, with its default.
 
+import { LINK_TARGETS, VIEWS } from './abi.js';
 import { warnOnce } from './errors.js';
 
-const VIEW_NAMES = ['full', 'trending', 'article'];
 const THEMES = ['auto', 'light', 'dark'];
-const LINK_TARGETS = ['_self', '_blank', '_parent', '_top'];
 
 function word(value) {
   return (value ?? '').trim().toLowerCase();
@@ -17,7 +16,7 @@ const PARSERS = {
   article: (v) => v?.trim() || null,
   view: (v) => {
     const view = word(v) || 'full';
-    if (VIEW_NAMES.includes(view)) return view;
+    if (Object.hasOwn(VIEWS, view)) return view;
     warnOnce(`unknown view "${view}", using "full"`);
     return 'full';
   },
@@ -29,7 +28,7 @@ const PARSERS = {
   // lazy: nothing is fetched, not even the .wasm, until the widget nears the viewport.
   loading: (v) => (word(v) === 'lazy' ? 'lazy' : 'eager'),
   // Where links to other sites open; null: the browser's default.
-  'link-target': (v) => (LINK_TARGETS.includes(word(v)) ? word(v) : null),
+  'link-target': (v) => (Object.hasOwn(LINK_TARGETS, word(v)) ? word(v) : null),
   // A Markdown document to fetch and show instead of an article.
   src: (v) => v?.trim() || null,
 };

@@ -2,11 +2,11 @@
 // .wasm is, the module loaded once (on first need), and the public API
 // built on it. The entry points (entry-*.js) create one runtime each.
 
-import { VIEWS } from './abi.js';
 import { Controller, CONTROLLER } from './controller.js';
 import { awError, reportLoadFailure, warnOnce } from './errors.js';
 import { compileModule } from './loader.js';
 import { createEngine } from './engine.js';
+import { absoluteUrl } from './urls.js';
 
 // A promise that starts the download only when someone waits on it
 // (`await ready`, ready.then/catch/finally): importing the module fetches
@@ -30,7 +30,8 @@ function lazyPromise(start) {
 
 // `build`: { version, wasm: { hash, integrity }, wasmUrl() -> URL (where
 // this copy looks by default), readModule?(url) -> bytes (Node, the
-// single-file build: instead of fetch) }.
+// single-file build: instead of fetch), advice?(url) -> what to do when
+// the .wasm cannot be loaded from `url` (the ES module's, for frameworks) }.
 export function createRuntime(build) {
   let wasmUrl = null; // set by setWasmUrl()
   let loading = null;
@@ -55,7 +56,7 @@ export function createRuntime(build) {
           engine = e;
           return e;
         }, (err) => {
-          reportLoadFailure(err, url);
+          reportLoadFailure(err, url, build.advice?.(url));
           throw err;
         });
       loading.then(() => ready.settle.resolve(), ready.settle.reject);
@@ -71,8 +72,7 @@ export function createRuntime(build) {
       warnOnce('setWasmUrl() called after the module started loading: ignored');
       return false;
     }
-    wasmUrl = url == null || url === '' ? null
-      : new URL(String(url), typeof document !== 'undefined' ? document.baseURI : build.wasmUrl());
+    wasmUrl = url == null || url === '' ? null : absoluteUrl(url, build.wasmUrl());
     return true;
   }
 
@@ -106,22 +106,14 @@ export function createRuntime(build) {
       ready: ready.promise,
       // articles() and render() are synchronous and throw until `ready`
       // has resolved: callers await it once, then call them freely.
-      articles: () => requireEngine().catalog.map((a) => ({ ...a, topics: [...a.topics] })),
-      render: (markdown, options) => requireEngine().renderMarkdown(markdown, Number(options?.headingLevel) || 0, false,
-        options?.idPrefix ?? ''),
+      articles: () => requireEngine().articles().map((a) => ({ ...a, topics: [...a.topics] })),
+      render: (markdown, options) => requireEngine().renderMarkdown(markdown, {
+        headingLevel: Number(options?.headingLevel) || 0, idPrefix: options?.idPrefix ?? '',
+      }).html,
       mount,
       setWasmUrl,
     },
-    // renderView(slug | null, view, headingLevel) -> HTML, byte-identical to
-    // `aw-render --slug SLUG --view VIEW --heading-level N`.
-    renderView(slug, view = 'full', headingLevel = 0) {
-      const e = requireEngine();
-      const index = slug == null ? 0 : e.indexOf(slug);
-      if (index < 0) throw awError(`unknown article ${JSON.stringify(String(slug))}`);
-      if (!Object.hasOwn(VIEWS, view)) {
-        throw awError(`unknown view ${JSON.stringify(view)} (expected full, trending or article)`);
-      }
-      return e.renderView(index, view, headingLevel);
-    },
+    // The engine, or an Error until `ready` has resolved (render-view.js).
+    requireEngine,
   };
 }

@@ -1,0 +1,45 @@
+// The precompressed copies dist/ carries beside the files a browser loads
+// (NAME.br and NAME.gz), for static servers that send files as they are
+// and do not compress: server.js shows how to pick one by the request's
+// Accept-Encoding. Brotli quality 11 and gzip -9, the settings
+// manifest.json reports sizes with.
+
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+
+import { PAGE_MODULE, PAGE_SCRIPT, RENDERER } from './package-layout.js';
+
+// What a page loads: the minified scripts and the module. (Not the single
+// file: a host that cannot serve a .wasm rarely sets Content-Encoding.)
+export const PRECOMPRESSED = [PAGE_SCRIPT, PAGE_MODULE, RENDERER];
+
+// Content-Encoding -> file suffix, in the order a server prefers them.
+export const ENCODINGS = { br: '.br', gzip: '.gz' };
+
+export function encode(bytes, encoding) {
+  if (encoding === 'gzip') return gzipSync(bytes, { level: 9 });
+  return brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
+}
+
+export function decode(bytes, encoding) {
+  return encoding === 'gzip' ? gunzipSync(bytes) : brotliDecompressSync(bytes);
+}
+
+// Adds the copies of the PRECOMPRESSED files in `files` ({ name: Buffer })
+// to it: what tools/build-web.mjs and the package's command write.
+export function addPrecompressedCopies(files) {
+  for (const name of PRECOMPRESSED) {
+    for (const [encoding, suffix] of Object.entries(ENCODINGS)) files[name + suffix] = encode(files[name], encoding);
+  }
+  return files;
+}
+
+// { 'NAME.br': { of: NAME, encoding: 'br' }, ... } for the files of PRECOMPRESSED.
+export function encodedNames() {
+  const names = {};
+  for (const of of PRECOMPRESSED) {
+    for (const [encoding, suffix] of Object.entries(ENCODINGS)) names[of + suffix] = { of, encoding };
+  }
+  return names;
+}
