@@ -94,7 +94,7 @@ int aw_content_frame_check(const void *data, size_t size, const char *magic, con
     }
     if (bytes[AW_CONTENT_MAGIC_SIZE - 1] != magic[AW_CONTENT_MAGIC_SIZE - 1]) {
         /* A build of another version of the package: its scripts read it. */
-        aw_buffer_appendf(message, "is of format %c, not %c: publish a build with the scripts of its version",
+        aw_buffer_appendf(message, "is of format %c; this renderer reads %c",
                           bytes[AW_CONTENT_MAGIC_SIZE - 1] >= '!' && bytes[AW_CONTENT_MAGIC_SIZE - 1] <= '~'
                               ? bytes[AW_CONTENT_MAGIC_SIZE - 1] : '?',
                           magic[AW_CONTENT_MAGIC_SIZE - 1]);
@@ -108,7 +108,7 @@ int aw_content_frame_check(const void *data, size_t size, const char *magic, con
     }
     if (aw_content_read_u64(bytes + AW_CONTENT_MAGIC_SIZE + 4)
         != aw_content_checksum(bytes + AW_CONTENT_HEADER_SIZE, expected)) {
-        aw_buffer_append_str(message, "does not match its checksum: damaged or altered");
+        aw_buffer_append_str(message, "fails its checksum: damaged or altered");
         return -1;
     }
     *payload = bytes + AW_CONTENT_HEADER_SIZE;

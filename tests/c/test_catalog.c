@@ -372,8 +372,7 @@ static void test_damaged_files_are_refused(void)
     }
     memcpy(copy.data, b.edition.data, b.edition.len);
     copy.data[30] ^= 1;
-    CHECK(load_edition(copy.data, b.edition.len, "the edition does not match its checksum: damaged or altered")
-          == AW_ERR_CONTENT);
+    CHECK(load_edition(copy.data, b.edition.len, "the edition fails its checksum: damaged or altered") == AW_ERR_CONTENT);
 
     /* Another kind of file, another format version, not ours at all. */
     CHECK(load_edition(b.archive[0].data, b.archive[0].len, "the edition is not one (it does not start with AWE)")
@@ -382,9 +381,7 @@ static void test_damaged_files_are_refused(void)
           == AW_ERR_CONTENT);
     memcpy(copy.data, b.edition.data, b.edition.len);
     copy.data[3] = '2';
-    CHECK(load_edition(copy.data, b.edition.len,
-                       "the edition is of format 2, not 1: publish a build with the scripts of its version")
-          == AW_ERR_CONTENT);
+    CHECK(load_edition(copy.data, b.edition.len, "the edition is of format 2; this renderer reads 1") == AW_ERR_CONTENT);
     CHECK(load_edition("<!doctype html>\n<p>Not found</p>", 32, "the edition is not one (it does not start with AWE)")
           == AW_ERR_CONTENT);
     aw_buffer_free(&copy);

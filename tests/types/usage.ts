@@ -3,12 +3,14 @@
 // package.json "exports" and "types". Every @ts-expect-error line must be an
 // error: if the types went loose (any), tsc fails on the unused directive.
 
-import { articles, mount, ready, render, renderView, scan, setWasmUrl, version } from 'article-widget';
+import { articles, mount, ready, render, renderView, scan, setEditionUrl, setWasmUrl, version } from 'article-widget';
 import type { Article, ErrorCode, View, WidgetHandle } from 'article-widget';
+import editionUrl from 'article-widget/edition';
 import wasmUrl from 'article-widget/wasm';
 
 export async function usage(host: HTMLElement): Promise<string> {
-  const moved: boolean = setWasmUrl(wasmUrl) && setWasmUrl(new URL(wasmUrl, 'https://cdn.example/')) && setWasmUrl(null);
+  const moved: boolean = setWasmUrl(wasmUrl) && setWasmUrl(new URL(wasmUrl, 'https://cdn.example/')) && setWasmUrl(null)
+    && setEditionUrl(editionUrl) && setEditionUrl('/aw/article-widget.awe') && setEditionUrl(null);
   await ready;
   const v: string = version;
   const list: Article[] = articles();
@@ -25,7 +27,8 @@ export async function usage(host: HTMLElement): Promise<string> {
 
   host.addEventListener('article-widget:error', (e) => {
     const code: ErrorCode = e.detail.code;
-    console.log(code, e.detail.message);
+    const missing: boolean = code === 'unknown-article' || code === 'content-invalid';
+    console.log(code, missing, e.detail.message);
   });
   host.addEventListener('article-widget:render', (e) => {
     const words: number = e.detail.words + e.detail.minutes + e.detail.headings.length;

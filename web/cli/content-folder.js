@@ -19,9 +19,15 @@
 //   writer (O_NOFOLLOW, O_NONBLOCK), checked again on the open descriptor,
 //   and never read past the limit, so a file swapped or grown meanwhile is
 //   refused too;
-// - a few files at a time (a folder of 50,000 files is named as too many
-//   articles, not EMFILE), each within a time limit (a file on a hung
-//   network mount fails the build instead of stopping it forever).
+// - a few files at a time (a folder of 50,000 files does not run into
+//   EMFILE), each within a time limit (a file on a hung network mount
+//   fails the build instead of stopping it forever), and handed on in pack
+//   order a window at a time, so that a build holds the files it is
+//   packing, not the folder.
+//
+// The preview reads the same way, with a cache: a file whose kind, size,
+// time and inode are those it had is not read again, and one the folder's
+// watcher did not name since is not even looked at.
 
 import { constants } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
@@ -34,6 +40,8 @@ import { mapLimit } from './pool.js';
 export const TRENDING = 'trending.md';
 // Files open at once.
 const AT_ONCE = 8;
+// Files read ahead of the one being packed.
+const WINDOW = 64;
 // The longest one file system call may take.
 export const READ_TIMEOUT_MS = 10_000;
 // O_NOFOLLOW and O_NONBLOCK do not exist everywhere (Windows): there the
@@ -144,13 +152,22 @@ async function listFolder(dir, timeoutMs) {
   return { files: [...articles, trending], warnings };
 }
 
-// { articles: [{ path, bytes }], trending: { path, bytes }, warnings: [text] }.
-// `timeoutMs` bounds each file system call.
-export async function readContentFolder(dir, { timeoutMs = READ_TIMEOUT_MS } = {}) {
+// A file's identity for the cache: what changes when it is written.
+const same = (a, b) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.ctimeMs === b.ctimeMs;
+const keyOf = (f) => (typeof f.fsPath === 'string' ? f.fsPath : f.fsPath.toString('hex'));
+
+// The folder's files, each checked before a byte is read: { articles:
+// [file], trending: file, warnings: [text] } (a file: { name, path,
+// fsPath, stats }). `timeoutMs` bounds each file system call. The
+// preview's `cache` (a Map, kept across builds) with `changed` (the names
+// the folder's watcher reported since the last build, or null when it
+// cannot tell) spares looking at files that did not change.
+export async function listContentFolder(dir, { timeoutMs = READ_TIMEOUT_MS, cache = null, changed = null } = {}) {
   const { files, warnings } = await listFolder(dir, timeoutMs);
 
   // Before reading: what each file is and what they weigh, in pack order.
-  const stats = await mapLimit(files, AT_ONCE, (f) => withTimeout(timeoutMs, f.path, lstat(f.fsPath)).catch((err) => {
+  const unchanged = (f) => changed && !changed.has(f.name.toString()) && cache?.get(keyOf(f))?.stats;
+  const stats = await mapLimit(files, AT_ONCE, (f) => unchanged(f) || withTimeout(timeoutMs, f.path, lstat(f.fsPath)).catch((err) => {
     throw err instanceof CommandError ? err : cannotRead(f.path, err);
   }));
   let total = 0;
@@ -159,9 +176,35 @@ export async function readContentFolder(dir, { timeoutMs = READ_TIMEOUT_MS } = {
     if (stats[i].size > MAX_FILE_SIZE) throw tooLarge(f.path, stats[i].size);
     if (stats[i].size > MAX_TOTAL_SIZE - total) throw overTotal(f.path, total + stats[i].size);
     total += stats[i].size;
+    f.stats = stats[i];
   });
+  if (cache) {
+    const listed = new Set(files.map(keyOf));
+    for (const key of cache.keys()) if (!listed.has(key)) cache.delete(key);
+  }
+  return { articles: files.slice(0, -1), trending: files.at(-1), warnings };
+}
 
-  const bytes = await mapLimit(files, AT_ONCE, (f) => withTimeout(timeoutMs, f.path, readRegular(f)));
-  const read = files.map((f, i) => ({ path: f.path, bytes: bytes[i] }));
-  return { articles: read.slice(0, -1), trending: read.at(-1), warnings };
+// Reads `files` (listContentFolder's) and calls onFile({ path, bytes },
+// file) for each, in their order, a window at a time: a few files open at
+// once, the rest waiting. With a `cache`, a file that has not changed is
+// taken from it, and every file read goes into it.
+export async function readContentFiles(files, onFile, { timeoutMs = READ_TIMEOUT_MS, cache = null } = {}) {
+  const read = async (f) => {
+    const hit = cache?.get(keyOf(f));
+    if (hit && same(hit.stats, f.stats)) return hit.bytes;
+    const bytes = await withTimeout(timeoutMs, f.path, readRegular(f));
+    cache?.set(keyOf(f), { stats: f.stats, bytes });
+    return bytes;
+  };
+  for (let at = 0; at < files.length; at += WINDOW) {
+    const window = files.slice(at, at + WINDOW);
+    // Each file's bytes or failure: the files before one that cannot be
+    // read are packed first, as aw-embed, which reads one at a time, does.
+    const results = await mapLimit(window, AT_ONCE, (f) => read(f).then((bytes) => ({ bytes }), (error) => ({ error })));
+    window.forEach((f, i) => {
+      if (results[i].error) throw results[i].error;
+      onFile({ path: f.path, bytes: results[i].bytes }, f);
+    });
+  }
 }

@@ -43,3 +43,11 @@ export function encodedNames() {
   }
   return names;
 }
+
+// A content file as the build publishes it (src/content_blob.h): gzip,
+// which any static host serves as it is and the shim inflates
+// (DecompressionStream). Level 9: the same bytes for the same file, so an
+// unchanged article's file is not written again.
+export function compressContent(bytes) {
+  return gzipSync(bytes, { level: 9 });
+}
