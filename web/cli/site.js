@@ -8,7 +8,7 @@ import { createEngine } from '../src/engine.js';
 import { EDITION_FILE } from '../src/abi.js';
 import { MANIFEST } from '../node/package-layout.js';
 import { compressContent } from '../node/precompress.js';
-import { listContentFolder, readContentFiles } from './content-folder.js';
+import { readContentFolder } from './content-folder.js';
 import { CommandError } from './errors.js';
 
 // The folder packed: { edition, archive: Map(path -> bytes), catalog (the
@@ -19,16 +19,14 @@ import { CommandError } from './errors.js';
 // preview serves them as they are. `cache` and `changed`: the preview's
 // (content-folder.js).
 export async function buildContent({ pack, renderer, contentDir, compress = true, cache = null, changed = null }) {
-  const folder = await listContentFolder(contentDir, { cache, changed });
   const shipped = compress ? compressContent : (bytes) => bytes;
   const archive = new Map();
   const slugs = [];
-  await readContentFiles([folder.trending], (file) => pack.begin(file), { cache });
-  await readContentFiles(folder.articles, (file) => {
+  const { warnings } = await readContentFolder(contentDir, (file) => pack.begin(file), (file) => {
     const packed = pack.add(file);
     archive.set(packed.path, shipped(packed.bytes));
     slugs.push(packed.slug);
-  }, { cache });
+  }, { cache, changed });
   const edition = pack.finish();
   const engine = await createEngine(renderer);
   try {
@@ -36,7 +34,7 @@ export async function buildContent({ pack, renderer, contentDir, compress = true
   } catch (err) {
     throw new CommandError(`the packed edition does not load (${err.message}): reinstall article-widget`);
   }
-  return { edition: shipped(edition), archive, catalog: engine.articles(), slugs, warnings: folder.warnings };
+  return { edition: shipped(edition), archive, catalog: engine.articles(), slugs, warnings };
 }
 
 // pkg: readPackage(); pack: createPacker(). `precompress` adds the
