@@ -34,7 +34,7 @@ import { checkContentModule, checkModule } from '../web/node/check-module.js';
 import { moduleHash, sriHash } from '../web/node/hashes.js';
 import { makeManifest } from '../web/node/manifest.js';
 import {
-  COMMAND, CONTENT_PACKER, MANIFEST, NOTICES, PAGE_MODULE, PAGE_SCRIPT, RENDERER, SINGLE_FILE,
+  COMMAND, CONTENT_PACKER, MANIFEST, NODE_MODULE, NODE_REQUIRE, NOTICES, PAGE_MODULE, PAGE_SCRIPT, RENDERER, SINGLE_FILE,
 } from '../web/node/package-layout.js';
 import { addPrecompressedCopies } from '../web/node/precompress.js';
 import { EDITION_FILE } from '../web/src/abi.js';
@@ -57,9 +57,11 @@ const OUTPUTS = {
   [PAGE_SCRIPT]: { entry: 'entry-classic.js', format: 'iife', minify: true, map: true },
   'article-widget.mjs': { entry: 'entry-module.js', format: 'esm' },
   [PAGE_MODULE]: { entry: 'entry-module.js', format: 'esm', minify: true, map: true },
-  'article-widget.node.mjs': { entry: 'entry-node.js', format: 'esm' },
-  'article-widget.cjs': { entry: 'entry-node.js', format: 'cjs' },
-  // For hosts that cannot serve a .wasm at all: the module inside, base64.
+  // `inline`: the module inside, base64; 'node': the demo edition too. The
+  // Node builds use them where a server bundler left no file beside them.
+  [NODE_MODULE]: { entry: 'entry-node.js', format: 'esm', inline: 'node' },
+  [NODE_REQUIRE]: { entry: 'entry-node.js', format: 'cjs', inline: 'node' },
+  // For hosts that cannot serve a .wasm at all.
   [SINGLE_FILE]: { entry: 'entry-classic.js', format: 'iife', minify: true, inline: true },
 };
 
@@ -118,12 +120,27 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   const defines = { version, hash, integrity: sriHash(bytes) };
   const banner = `/*! article-widget ${version} | wasm sha384 ${hash} | built from web/src by tools/build-web.mjs */\n`;
 
+  // The demo content, packed as the command packs a site's (and checked
+  // by this renderer) before anything is written.
+  const packer = contentModule && readFileSync(resolve(contentModule));
+  if (packer) checkContentModule(packer, resolve(contentModule));
+  const demo = content && await buildContent({
+    pack: createPacker(packer, resolve(contentModule)), renderer, contentDir: content,
+  });
+
+  // What a script carries: the module, base64; the Node builds the demo
+  // edition too (a server bundle leaves both files behind).
+  const carried = (inline) => ({
+    base64: bytes.toString('base64'),
+    ...(inline === 'node' && demo ? { edition: demo.edition.toString('base64') } : {}),
+  });
+
   const files = {};
   for (const [name, o] of Object.entries(OUTPUTS)) {
     const mapName = o.map ? `${name}.map` : null;
     const { code, map } = await bundle({
       entry: o.entry, format: o.format, minify: o.minify, mapName, banner,
-      defines: o.inline ? { ...defines, base64: bytes.toString('base64') } : defines,
+      defines: { ...defines, ...(o.inline && carried(o.inline)) },
     });
     files[name] = Buffer.from(code);
     if (map) files[mapName] = Buffer.from(map);
@@ -133,16 +150,9 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   for (const [name, path] of Object.entries(COPIED)) files[name] = readFileSync(path);
   addPrecompressedCopies(files);
   if (contentModule) {
-    files[CONTENT_PACKER] = readFileSync(resolve(contentModule));
-    checkContentModule(files[CONTENT_PACKER], resolve(contentModule));
+    files[CONTENT_PACKER] = packer;
     files[COMMAND] = Buffer.from(await bundleCommand({ version }));
   }
-
-  // The demo content, packed as the command packs a site's (and checked
-  // by this renderer) before anything is written.
-  const demo = content && await buildContent({
-    pack: createPacker(files[CONTENT_PACKER], resolve(contentModule)), renderer, contentDir: content,
-  });
 
   mkdirSync(outDir, { recursive: true });
   for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);

@@ -12,6 +12,7 @@
 //   page-budget  dist/manifest.json and the budgets in tools/pack.mjs
 //   conformance  tests/conformance/conformance.mjs --json, run now (native and wasm)
 //   benchmark    docs/benchmark-results.json: one scripts/bench run, committed
+//   frameworks   the framework fixtures' lockfiles (tests/frameworks/versions.mjs)
 //
 // and docs/benchmark.svg is that run's chart.
 //
@@ -156,12 +157,18 @@ function benchmarkChart() {
   return barChart(run, run.renderers);
 }
 
+async function frameworks() {
+  const { versionsTable } = await import('../tests/frameworks/versions.mjs');
+  return versionsTable();
+}
+
 // Where each block's figures come from, for the messages.
 const SOURCES = {
   sizes: 'dist/manifest.json',
   'page-budget': 'dist/manifest.json, dist/article-widget.awe and tools/pack.mjs',
   conformance: 'the conformance runner',
   benchmark: 'docs/benchmark-results.json',
+  frameworks: 'tests/frameworks/*/package-lock.json',
 };
 
 // generate(name) for rewriteBlocks: each block computed once, on first use.
@@ -172,6 +179,7 @@ export function generators() {
     'page-budget': () => pageBudget(readManifest()),
     conformance,
     benchmark,
+    frameworks,
   };
   return (name) => {
     if (!make[name]) return undefined;

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -61,8 +61,11 @@ async function serve(options) {
 }
 
 // Serves `packageDir` as the CDN and a host page that loads the widget from
-// it; opens the page. Returns { page, context, log }.
-async function openFromCdn(packageDir, { wasmContentType = 'application/wasm', integrity, script = 'article-widget.min.js', policy = csp } = {}) {
+// it; opens the page (`prepare(page)`: awaited first, for init scripts and
+// routes). Returns { page, context, log }.
+async function openFromCdn(packageDir, {
+  wasmContentType = 'application/wasm', integrity, script = 'article-widget.min.js', policy = csp, prepare = null,
+} = {}) {
   const cdn = await serve({ host: CDN_HOST, dist: packageDir, wasmContentType, fileHeaders: CDN_HEADERS });
   const origin = cdn.url.replace(/\/$/, '');
   const root = mkdtempSync(join(tmp, 'host-'));
@@ -91,9 +94,16 @@ async function openFromCdn(packageDir, { wasmContentType = 'application/wasm', i
       document.addEventListener(type, (e) => window.__aw.push({ type, detail: e.detail }));
     }
   });
+  if (prepare) await prepare(page);
   await page.goto(host.url);
   return { page, context, log, origin };
 }
+
+// What a page served over plain http from a host other than localhost
+// lacks: Web Crypto (crypto.subtle exists in secure contexts only).
+const withoutWebCrypto = (page) => page.addInitScript(() => {
+  Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });
+});
 
 const slugShown = (page) =>
   page.evaluate(() => document.querySelector('article-widget').shadowRoot?.querySelector('.aw-article')?.dataset.awSlug ?? null);
@@ -137,14 +147,19 @@ function replaceFile(dir, name, data) {
   for (const suffix of ['.br', '.gz']) rmSync(join(dir, name + suffix), { force: true });
 }
 
-test('one corrupted byte in the .wasm: article-widget:error with code "integrity", the fallback stays', T, async () => {
+// A copy of the package whose .wasm has one byte flipped (made once).
+function corruptPackage() {
   const corrupt = join(tmp, 'corrupt');
+  if (existsSync(corrupt)) return corrupt;
   cpSync(join(tmp, 'package'), corrupt, { recursive: true });
   const bytes = readFileSync(join(corrupt, 'article-widget.wasm'));
   bytes[bytes.length >> 1] ^= 0x01;
   replaceFile(corrupt, 'article-widget.wasm', bytes);
+  return corrupt;
+}
 
-  const { page, context, log } = await openFromCdn(corrupt);
+test('one corrupted byte in the .wasm: article-widget:error with code "integrity", the fallback stays', T, async () => {
+  const { page, context, log } = await openFromCdn(corruptPackage());
   await page.waitForFunction(() => window.__aw.length > 0);
   const events = await page.evaluate(() => window.__aw);
   assert.equal(events.length, 1);
@@ -156,9 +171,45 @@ test('one corrupted byte in the .wasm: article-widget:error with code "integrity
   assert.ok(await page.locator('#after-widget').isVisible());
   assert.equal(await page.evaluate(() => window.ArticleWidget.ready.then(() => 'resolved', (e) => e.code)), 'integrity');
   assert.deepEqual(log.pageErrors, []);
-  // Chromium's own report of the blocked resource is the only console error.
-  assert.ok(log.errors.length >= 1);
-  for (const e of log.errors) assert.match(e, /integrity/i);
+  // The widget checks the bytes itself (Web Crypto): its report is the one
+  // console error, and the browser blocked nothing.
+  assert.equal(log.errors.length, 1, log.errors.join('\n'));
+  assert.match(log.errors[0], /^\[article-widget\] .*article-widget\.wasm\?v=[0-9a-f]{16} is not the module this script was built with \(integrity mismatch\)/);
+  await context.close();
+});
+
+test('a .wasm missing from the CDN: one request, fetch-failed with its 404, and nothing blames integrity', T, async () => {
+  // A CDN's 404, with its CORS headers (as jsDelivr and unpkg send them on errors too).
+  const notFound = (page) => page.route(/\/dist\/article-widget\.wasm\?/,
+    (r) => r.fulfill({ status: 404, headers: CDN_HEADERS, contentType: 'text/plain', body: 'Not found\n' }));
+  const { page, context, log } = await openFromCdn(join(tmp, 'package'), { prepare: notFound });
+  await page.waitForFunction(() => window.__aw.length > 0);
+  const [event] = await page.evaluate(() => window.__aw);
+  assert.equal(event.detail.code, 'fetch-failed');
+  assert.match(event.detail.message, /article-widget\.wasm\?v=[0-9a-f]{16}: HTTP 404$/);
+  assert.equal(log.wasm.length, 1, 'asked once: nothing to diagnose');
+  assert.deepEqual(log.errors.filter((e) => /integrity/i.test(e)), [], 'no integrity report');
+  // Chromium's line for the 404, and the widget's, which says where it looked.
+  const ours = log.errors.filter((e) => !/Failed to load resource.*404/.test(e));
+  assert.equal(ours.length, 1, log.errors.join('\n'));
+  assert.match(ours[0], /^\[article-widget\] could not fetch .*HTTP 404\nThe renderer was looked for at /);
+  await context.close();
+});
+
+test('without Web Crypto (plain http, not localhost), fetch(url, { integrity }) checks the bytes: renders; a flipped byte is integrity', T, async () => {
+  let { page, context, log } = await openFromCdn(join(tmp, 'package'), { prepare: withoutWebCrypto });
+  await page.waitForFunction(() => window.__aw.length > 0);
+  assert.equal(await page.evaluate(() => typeof crypto.subtle), 'undefined', 'no Web Crypto in this page');
+  assert.deepEqual((await page.evaluate(() => window.__aw)).map((e) => e.type), ['article-widget:ready']);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+
+  ({ page, context, log } = await openFromCdn(corruptPackage(), { prepare: withoutWebCrypto }));
+  await page.waitForFunction(() => window.__aw.length > 0);
+  const [event] = await page.evaluate(() => window.__aw);
+  assert.equal(event.detail.code, 'integrity');
+  assert.match(event.detail.message, /is not the module this script was built with/);
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 

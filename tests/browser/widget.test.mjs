@@ -271,6 +271,82 @@ test('the ES module works in the browser too', T, async () => {
   await context.close();
 });
 
+// A page whose script (the strict CSP allows no inline one) is `app`, with
+// a <div id="w"> to mount on; `routes` as open() takes them.
+function openModuleApp(app, routes = {}) {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module" src="/__app.mjs"></script></head><body><div id="w"></div></body></html>`;
+  return open('/__app.html', { routes: { '/__app.html': body, '/__app.mjs': { body: app, contentType: 'text/javascript' }, ...routes } });
+}
+
+test('the ES module resolves its .wasm URL in any form a bundler gives, against the page; a renamed file is asked for as named', T, async () => {
+  const wasm = { body: readFileSync(join(DIST, 'article-widget.wasm')), contentType: 'application/wasm', csp: false };
+  const HASHED = '/_next/static/media/article-widget.3f2a9c1b.wasm';
+  // Turbopack's relative URL: a URL to instanceof, whose own href and string are root-relative.
+  const turbopack = "Object.create(URL.prototype, { href: { value: '/dist/article-widget.wasm' }, toString: { value() { return this.href; } } })";
+  const versioned = /\/dist\/article-widget\.wasm\?v=[0-9a-f]{16}$/;
+  const forms = [
+    ['a root-relative string', "'/dist/article-widget.wasm'", versioned],
+    ['a relative string', "'dist/article-widget.wasm'", versioned],
+    ['a URL', "new URL('/dist/article-widget.wasm', location.href)", versioned],
+    ['a URL-like object with a root-relative href (Turbopack)', turbopack, versioned],
+    // Its name changes with its bytes: no ?v=, so a framework's prefetch of it is the same request.
+    ["a bundler's hashed name", `'${HASHED}'`, new RegExp(`${HASHED.replaceAll('.', '\\.')}$`)],
+  ];
+  // The module as Turbopack bundles it: its own new URL("./article-widget.wasm",
+  // import.meta.url) turned into such an object (and no setWasmUrl() needed),
+  // and so its demo edition's (no setEditionUrl() either).
+  const source = readFileSync(join(DIST, 'article-widget.mjs'), 'utf8');
+  const literal = 'new URL("./article-widget.wasm", import.meta.url)';
+  const editionLiteral = 'new URL("./article-widget.awe", import.meta.url)';
+  assert.ok(source.includes(literal), 'the module names its .wasm the way bundlers recognise');
+  assert.ok(source.includes(editionLiteral), 'the module names its demo edition the way bundlers recognise');
+  const bundled = {
+    body: source.replace(literal, turbopack).replace(editionLiteral, turbopack.replace('article-widget.wasm', 'article-widget.awe')),
+    contentType: 'text/javascript',
+    csp: false,
+  };
+  forms.push(['the module bundled by Turbopack', null, versioned]);
+  for (const [form, expression, requested] of forms) {
+    const app = expression === null ? "import { mount } from '/turbopack/article-widget.mjs';\n"
+      : `import { mount, setWasmUrl } from '/dist/article-widget.mjs';\nsetWasmUrl(${expression});\n`;
+    const { page, context, log } = await openModuleApp(`${app}mount(document.getElementById('w'));`,
+      { [HASHED]: wasm, '/turbopack/article-widget.mjs': bundled });
+    await waitForArticle(page, SEED_SLUG, '#w');
+    assert.equal(log.wasm.length, 1, form);
+    assert.match(log.wasm[0], requested, form);
+    assertClean(log);
+    await context.close();
+  }
+});
+
+test('a .wasm that is not there: asked for once, nothing blames integrity, and the one error names the fix its URL gives away', T, async () => {
+  const cases = [
+    ['/_next/static/media/article-widget.3f2a9c1b.wasm', /Next\.js emitted it into \.next\/static\/media\/.*output: "standalone"/s],
+    ['/_nuxt/article-widget.B2x8kQ.wasm', /Nuxt emitted it into \.output\/public\/_nuxt\//],
+    // The package's own name beside a bundle: a bundler that emits no assets (Rollup).
+    ['/build/article-widget.wasm', /Nothing put article-widget\.wasm beside this script.*Rollup: @web\/rollup-plugin-import-meta-assets/s],
+    ['/somewhere/renderer.wasm', /If your bundler or server puts article-widget\.wasm elsewhere, call setWasmUrl\(url\)/],
+  ];
+  for (const [url, fix] of cases) {
+    const { page, context, log } = await openModuleApp(`import { mount, setWasmUrl } from '/dist/article-widget.mjs';
+setWasmUrl('${url}');
+mount(document.getElementById('w'));`);
+    await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
+    const [error] = await events(page);
+    assert.equal(error.detail.code, 'fetch-failed', url);
+    assert.match(error.detail.message, /: HTTP 404$/, url);
+    assert.equal(log.wasm.length, 1, `${url}: asked once`);
+    assert.deepEqual(log.errors.filter((e) => /integrity/i.test(e)), [], `${url}: no integrity report`);
+    const ours = log.errors.filter((e) => !/Failed to load resource.*404/.test(e));
+    assert.equal(ours.length, 1, log.errors.join('\n'));
+    assert.match(ours[0], new RegExp(`^\\[article-widget\\] could not fetch .*${url.replaceAll('.', '\\.')}.*HTTP 404\\nThe renderer was looked for at `));
+    assert.match(ours[0], fix, url);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
+});
+
 test('at 320px wide nothing overflows; dark mode restyles', T, async () => {
   let { page, context, log } = await open('/', { viewport: { width: 320, height: 640 } });
   await waitForArticle(page, SEED_SLUG);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +128,28 @@ describe('build-web', () => {
     await m.ready;
     assert.ok(m.renderView(SEED_SLUG, 'article').includes(SEED_SLUG));
     const r = spawnSync(process.execPath, ['-e', `const m = require(${JSON.stringify(join(out, 'article-widget.cjs'))});
+      m.ready.then(() => process.stdout.write(m.renderView(${JSON.stringify(SEED_SLUG)}, 'trending')));`], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.startsWith('<nav class="aw-trending"'), r.stdout.slice(0, 80));
+  });
+
+  test('the Node builds carry their .wasm and the demo edition: moved alone, as a server bundler moves them, they render with them', async () => {
+    const wasm = readFileSync(wasmPath);
+    const edition = readFileSync(join(out, 'article-widget.awe'));
+    const alone = join(tmp, 'server-bundle');
+    mkdirSync(alone);
+    for (const name of ['article-widget.node.mjs', 'article-widget.cjs']) {
+      const text = readFileSync(join(out, name), 'utf8');
+      assert.ok(text.includes(`"${wasm.toString('base64')}"`), `${name} carries the .wasm`);
+      assert.ok(text.includes(`"${edition.toString('base64')}"`), `${name} carries the demo edition`);
+      // Nothing a server bundler would turn into a web asset or a module of its own.
+      assert.doesNotMatch(text, /new URL\(\s*["']\.\/article-widget\.(wasm|awe)["']|createRequire|require\.resolve|import\.meta\.resolve/, name);
+      copyFileSync(join(out, name), join(alone, name));
+    }
+    const m = await import(pathToFileURL(join(alone, 'article-widget.node.mjs')).href);
+    await m.ready;
+    assert.ok(m.renderView(SEED_SLUG, 'article').includes(SEED_SLUG));
+    const r = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', `const m = require(${JSON.stringify(join(alone, 'article-widget.cjs'))});
       m.ready.then(() => process.stdout.write(m.renderView(${JSON.stringify(SEED_SLUG)}, 'trending')));`], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(r.stdout.startsWith('<nav class="aw-trending"'), r.stdout.slice(0, 80));

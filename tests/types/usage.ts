@@ -2,9 +2,11 @@
 // against the packed package, resolved as 'article-widget' through its
 // package.json "exports" and "types". Every @ts-expect-error line must be an
 // error: if the types went loose (any), tsc fails on the unused directive.
+// No framework is installed here: the types' JSX declarations for React,
+// Preact, Solid, Svelte and Vue must then be silent (skipLibCheck is off).
 
 import { articles, mount, ready, render, renderView, scan, setEditionUrl, setWasmUrl, version } from 'article-widget';
-import type { Article, ErrorCode, View, WidgetHandle } from 'article-widget';
+import type { Article, ArticleWidgetAttributes, ErrorCode, View, WidgetHandle } from 'article-widget';
 import editionUrl from 'article-widget/edition';
 import wasmUrl from 'article-widget/wasm';
 
@@ -42,6 +44,12 @@ export async function usage(host: HTMLElement): Promise<string> {
   const api = window.ArticleWidget;
   if (api) await api.ready;
 
+  // The attributes as HTML and JSX write them (the frameworks' JSX types
+  // use these; tests/frameworks/ checks them there).
+  const attributes: ArticleWidgetAttributes = { article: first, view, 'heading-level': '3', 'link-target': '_blank' };
+  // @ts-expect-error heading levels stop at 6, as strings too
+  const deep: ArticleWidgetAttributes = { 'heading-level': '7' };
+
   // @ts-expect-error render takes a string
   render(1);
   // @ts-expect-error no such view
@@ -59,5 +67,5 @@ export async function usage(host: HTMLElement): Promise<string> {
   // @ts-expect-error the classic script has no renderView
   window.ArticleWidget?.renderView(null);
 
-  return [v, html, ssr, String(shown), String(sync), topics.join(), el.localName, handles.length, moved, n].join();
+  return [v, html, ssr, String(shown), String(sync), topics.join(), el.localName, handles.length, moved, n, attributes.view, deep].join();
 }

@@ -4,8 +4,8 @@
 // hovered or focused; then handed to the module, which checks it. A
 // failure is the caller's to report; nothing here tries again on its own.
 
-import { archiveUrl } from './edition-url.js';
 import { awError, errorMessage } from './errors.js';
+import { archiveUrl } from './urls.js';
 
 // `read(url)`: the inflated bytes of a content file (its 404 an
 // unknown-article error). Returns { load, prefetch }.

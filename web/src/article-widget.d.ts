@@ -145,6 +145,17 @@ export interface ArticleWidgetElement extends HTMLElement {
   /** The `article` attribute is read through getAttribute. */
 }
 
+/** The element's attributes as HTML and JSX write them (every value may also be given as a string). */
+export interface ArticleWidgetAttributes {
+  article?: string;
+  view?: View;
+  theme?: Theme;
+  'heading-level'?: HeadingLevel | `${HeadingLevel}`;
+  loading?: 'eager' | 'lazy';
+  'link-target'?: '_self' | '_blank' | '_parent' | '_top';
+  src?: string;
+}
+
 export interface ArticleWidgetEventMap {
   'article-widget:ready': CustomEvent<ReadyDetail>;
   'article-widget:render': CustomEvent<RenderDetail>;
@@ -164,4 +175,56 @@ declare global {
   interface HTMLElementEventMap extends ArticleWidgetEventMap {}
   interface DocumentEventMap extends ArticleWidgetEventMap {}
   interface WindowEventMap extends ArticleWidgetEventMap {}
+}
+
+// <article-widget> in the frameworks' templates and JSX, with its attributes
+// checked, as soon as anything imports this package. Each block augments a
+// framework's types only where that framework is installed (elsewhere
+// TypeScript ignores it), and names none of its types: each takes the
+// framework's own props of an HTML element (id, class, style, events, ref)
+// from that framework's <article>. (tests/frameworks/ checks them with tsc,
+// vue-tsc and svelte-check.)
+type HtmlElementProps<Elements> = Elements extends { article: infer Props } ? Props : {};
+
+// React 19 (React.JSX, for "jsx": "react-jsx" and "preserve").
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'article-widget': HtmlElementProps<IntrinsicElements> & ArticleWidgetAttributes;
+    }
+  }
+}
+// Preact ("jsxImportSource": "preact").
+declare module 'preact' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'article-widget': HtmlElementProps<IntrinsicElements> & ArticleWidgetAttributes;
+    }
+  }
+}
+// Solid ("jsxImportSource": "solid-js"; solid-js's JSX namespace is declared there).
+declare module 'solid-js/jsx-runtime' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'article-widget': HtmlElementProps<IntrinsicElements> & ArticleWidgetAttributes;
+    }
+  }
+}
+// Svelte 5 (svelte-check).
+declare module 'svelte/elements' {
+  interface SvelteHTMLElements {
+    'article-widget': HtmlElementProps<SvelteHTMLElements> & ArticleWidgetAttributes;
+  }
+}
+// Vue templates (vue-tsc): a hyphenated tag is looked up as a component, its
+// attributes camelCased (heading-level -> headingLevel); others (id, class,
+// data-*, events) pass as they would to a custom element. At run time Vue
+// must be told it is a custom element (compilerOptions.isCustomElement).
+declare module 'vue' {
+  interface GlobalComponents {
+    'article-widget': (props: Omit<MountOptions, 'markdown' | 'headingLevel'> & {
+      headingLevel?: HeadingLevel | `${HeadingLevel}` | null;
+      [attribute: string]: unknown;
+    }) => unknown;
+  }
 }

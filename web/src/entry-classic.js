@@ -46,7 +46,6 @@ function start() {
     wasm: WASM,
     wasmUrl: () => new URL('article-widget.wasm', folder()),
     editionUrl: () => (edition ? new URL(edition, document.baseURI) : new URL(EDITION_FILE, basePath ?? folder())),
-    base: () => document.baseURI,
     // The single-file build carries the module, base64: nothing to fetch.
     // (null in the other builds, where the decoder is then left out.)
     readModule: __AW_WASM_BASE64__ ? () => Uint8Array.from(atob(__AW_WASM_BASE64__), (c) => c.charCodeAt(0)) : undefined,

@@ -47,12 +47,13 @@ export function warnOnce(message) {
 }
 
 // The one console.error a page gets when the .wasm cannot be loaded from
-// where the widget looked: a developer who misplaced it reads what to do.
-export function reportLoadFailure(err, url) {
+// where the widget looked: a developer who misplaced it reads what to do
+// (`advice`: the entry point's, when it can tell more).
+export function reportLoadFailure(err, url, advice) {
   const code = errorCode(err);
   const message = `${PREFIX}${errorMessage(err)}` + (code === 'csp-blocked' ? ''
-    : `\nThe renderer was looked for at ${url}. If your bundler or server puts article-widget.wasm elsewhere, ` +
-      'call setWasmUrl(url) before the first widget mounts (README, "Bundlers").');
+    : `\nThe renderer was looked for at ${url}. ${advice || 'If your bundler or server puts article-widget.wasm elsewhere, '
+      + 'call setWasmUrl(url) before the first widget mounts (README, "Bundlers").'}`);
   if (said.has(message)) return;
   said.add(message);
   console.error(message);

@@ -3,6 +3,10 @@
 // (not the module this script was built with) or csp-blocked.
 
 import { awError, blockedByCsp, errorMessage } from './errors.js';
+import { requestUrl } from './urls.js';
+
+// The .wasm's name in the package (a bundler may rename its copy).
+export const WASM_FILE = 'article-widget.wasm';
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
@@ -22,27 +26,15 @@ function explainCompileError(err) {
   return err;
 }
 
-// Streaming compilation when the server says application/wasm; otherwise
-// (some servers send octet-stream) from the bytes.
-async function compileResponse(response) {
-  const type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
-  if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') {
-    const spare = response.clone();
-    try {
-      return await WebAssembly.compileStreaming(response);
-    } catch (err) {
-      if (!(err instanceof TypeError)) throw err;
-      return WebAssembly.compile(await spare.arrayBuffer());
-    }
-  }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (!isWasm(bytes)) throw awError(`${response.url} is served as "${type || 'no type'}" and is not WebAssembly`, 'wasm-mime');
-  return WebAssembly.compile(bytes);
-}
+const contentType = (response) => (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+const notWasm = (href, response) => awError(`${href} is served as "${response.headers.get('content-type') || 'no type'}" and is not WebAssembly`, 'wasm-mime');
+const unreachable = (href, err) => awError(`could not fetch ${href}: ${errorMessage(err)} (network, CORS or Content-Security-Policy connect-src)`, 'fetch-failed');
+const httpError = (href, response) => awError(`could not fetch ${href}: HTTP ${response.status}`, 'fetch-failed');
 
-// fetch() rejects with the same TypeError for a network failure, a CORS
-// refusal and an integrity mismatch (even a 404 fails the integrity
-// check). Only on that path, ask again without `integrity` to tell which.
+// Without Web Crypto, fetch(url, { integrity }) checks the bytes, and
+// rejects with the same TypeError for a network failure, a CORS refusal
+// and an integrity mismatch (even a 404 fails the integrity check). Only
+// on that path, ask again without `integrity` to tell which.
 async function diagnoseFetchFailure(href, err) {
   let response;
   let bytes;
@@ -50,35 +42,50 @@ async function diagnoseFetchFailure(href, err) {
     response = await fetch(href, { credentials: 'same-origin', cache: 'no-store' });
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch {
-    return awError(`could not fetch ${href}: ${errorMessage(err)} (network, CORS or Content-Security-Policy connect-src)`, 'fetch-failed');
+    return unreachable(href, err);
   }
-  if (!response.ok) return awError(`could not fetch ${href}: HTTP ${response.status}`, 'fetch-failed');
-  if (!isWasm(bytes)) {
-    return awError(`${href} is served as "${response.headers.get('content-type') || 'no type'}" and is not WebAssembly`, 'wasm-mime');
-  }
+  if (!response.ok) return httpError(href, response);
+  if (!isWasm(bytes)) return notWasm(href, response);
   return awError(skewMessage(href), 'integrity');
 }
 
+async function sha384(subtle, bytes) {
+  const digest = new Uint8Array(await subtle.digest('SHA-384', bytes));
+  return `sha384-${btoa(String.fromCharCode(...digest))}`;
+}
+
 async function fetchAndCompile(url, { hash, integrity }) {
-  // ?v=<hash of the .wasm this script was built with>: a cached script
-  // never pairs with another module under the same name; `integrity` (SRI)
-  // makes the browser refuse any other bytes before we see them.
-  const versioned = new URL(url);
-  versioned.searchParams.set('v', hash);
+  // ?v=<hash of the .wasm this script was built with> on the package's own
+  // file name: a cached script never pairs with another module under it.
+  const href = requestUrl(url, WASM_FILE, hash).href;
+  // The bytes must be the module this script was built with (its SRI
+  // hash). Where Web Crypto is (https and localhost pages), the status is
+  // looked at first and the bytes are checked here: fetch(url, { integrity })
+  // has the browser report a 404 page as an integrity failure.
+  const subtle = globalThis.crypto?.subtle;
   let response;
   try {
-    response = await fetch(versioned.href, { credentials: 'same-origin', integrity });
+    response = await fetch(href, { credentials: 'same-origin', integrity: subtle ? '' : integrity });
   } catch (err) {
-    throw await diagnoseFetchFailure(versioned.href, err);
+    throw subtle ? unreachable(href, err) : await diagnoseFetchFailure(href, err);
   }
-  if (!response.ok) throw awError(`could not fetch ${versioned.href}: HTTP ${response.status}`, 'fetch-failed');
-  return compileResponse(response);
+  if (!response.ok) throw httpError(href, response);
+  // Streaming compilation when the server says application/wasm (some send
+  // octet-stream), while the bytes are read; its result is used only if
+  // they pass (on any failure, compile() says why).
+  const streaming = contentType(response) === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function';
+  const compiling = streaming ? WebAssembly.compileStreaming(response.clone()).catch(() => null) : null;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (!isWasm(bytes)) throw notWasm(href, response);
+  if (subtle && await sha384(subtle, bytes) !== integrity) throw awError(skewMessage(href), 'integrity');
+  return (await compiling) ?? WebAssembly.compile(bytes);
 }
 
 // Compiles the module at `url`, fetched (`build`: { hash, integrity } of
 // the module this script was built with), unless the entry point's
-// `readModule(url)` gives its bytes (Node reads a file: URL, the
-// single-file build decodes itself; null: fetch after all).
+// `readModule(url)` gives its bytes (Node reads a file: URL or uses the
+// copy it carries, the single-file build decodes itself; null: fetch
+// after all).
 export async function compileModule(url, build, readModule) {
   if (typeof WebAssembly !== 'object') throw awError('WebAssembly is not supported here', 'unsupported');
   try {

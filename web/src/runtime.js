@@ -7,10 +7,10 @@
 import { createArchive } from './archive.js';
 import { fetchContent, inflated } from './content-fetch.js';
 import { Controller, CONTROLLER } from './controller.js';
-import { resolveEditionUrl } from './edition-url.js';
 import { awError, errorMessage, errorOnce, reportLoadFailure, warnOnce } from './errors.js';
 import { compileModule } from './loader.js';
 import { createEngine } from './engine.js';
+import { absoluteUrl } from './urls.js';
 
 // A promise that starts the download only when someone waits on it
 // (`await ready`, ready.then/catch/finally): importing the module fetches
@@ -33,11 +33,13 @@ function lazyPromise(start) {
 }
 
 // `build`: { version, wasm: { hash, integrity }, wasmUrl() -> URL and
-// editionUrl() -> URL (where this copy looks by default), base() -> what
-// setEditionUrl() resolves against, readModule?(url) -> bytes (Node, the
-// single-file build: instead of fetch), readContent?(url, missing) ->
-// bytes or null (Node: a file: URL; the ES module: a data: URL; null:
-// fetch it) }.
+// editionUrl() -> URL (where this copy looks by default), base?() -> what
+// setEditionUrl() resolves against where there is no document (Node),
+// readModule?(url) -> bytes (Node, the single-file build: instead of
+// fetch), readContent?(url, missing) -> bytes or null (Node: a file: URL
+// or the demo edition it carries; the ES module: a data: URL; null: fetch
+// it), advice?(url) -> what to do when the .wasm cannot be loaded from
+// `url` (the ES module's, for frameworks) }.
 export function createRuntime(build) {
   let wasmUrl = null; // set by setWasmUrl()
   let editionUrl = null; // set by setEditionUrl()
@@ -71,7 +73,7 @@ export function createRuntime(build) {
           engine = e;
           return e;
         }, (err) => {
-          reportLoadFailure(err, url);
+          reportLoadFailure(err, url, build.advice?.(url));
           throw err;
         });
     }
@@ -120,8 +122,7 @@ export function createRuntime(build) {
       warnOnce('setWasmUrl() called after the module started loading: ignored');
       return false;
     }
-    wasmUrl = url == null || url === '' ? null
-      : new URL(String(url), typeof document !== 'undefined' ? document.baseURI : build.wasmUrl());
+    wasmUrl = url == null || url === '' ? null : absoluteUrl(url, build.wasmUrl());
     return true;
   }
 
@@ -132,7 +133,7 @@ export function createRuntime(build) {
       warnOnce('setEditionUrl() called after the edition started loading: ignored');
       return false;
     }
-    editionUrl = url == null || url === '' ? null : resolveEditionUrl(url, build.base());
+    editionUrl = url == null || url === '' ? null : absoluteUrl(url, build.base?.());
     return true;
   }
 

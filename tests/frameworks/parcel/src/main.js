@@ -1,0 +1,2 @@
+// Defines <article-widget>; Parcel emits the .wasm the package names.
+import 'article-widget';

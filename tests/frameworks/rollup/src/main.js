@@ -1,0 +1,3 @@
+import { mount } from 'article-widget';
+
+mount(document.getElementById('news'), { headingLevel: 2 });
