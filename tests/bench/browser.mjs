@@ -1,7 +1,9 @@
-// The bench's browser part: the seed article painted three ways on the
+// The bench's browser part: the seed article painted four ways on the
 // same local server, in Chromium and Firefox ESR (paint.mjs: a fresh
 // browser context per load, pages alternating, medians):
 //   widget         our dist/article-widget.min.js (else .js) + <article-widget view="article">
+//   pre-rendered   renderElement()'s <article-widget view="article"> (a
+//                  declarative shadow root), the same script after it
 //   static HTML    the same article's HTML (our renderer's) in the page
 //   markdown-wasm  its browser build rendering the same Markdown into the page
 // Each page notes performance.now() in a first inline script ("script
@@ -13,14 +15,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { markdownWasmPage, staticPage, widgetPage } from './pages.mjs';
+import { markdownWasmPage, prerenderedPage, staticPage, widgetPage } from './pages.mjs';
 import { measure, serve } from './paint.mjs';
 
 const SLUG = 'china-offers-military-aid-to-mali';
 
-function pages(staticHtml, markdown, script) {
+function pages(staticHtml, element, markdown, script) {
   return {
     'widget.html': widgetPage(script, SLUG),
+    'prerendered.html': prerenderedPage(element, script),
     'static.html': staticPage(staticHtml),
     'markdown-wasm.html': markdownWasmPage(markdown),
   };
@@ -29,13 +32,18 @@ function pages(staticHtml, markdown, script) {
 // { runs, engines: { Chromium: { pages: { label: stats } }, Firefox: ... } }.
 // An engine that cannot start is left out with its error (the others go on).
 export async function paintTimes({ dist, modules, article, runs }) {
-  const { ready, renderView } = await import(pathToFileURL(join(dist, 'article-widget.node.mjs')).href);
+  const { ready, renderView, renderElement } = await import(pathToFileURL(join(dist, 'article-widget.node.mjs')).href);
   await ready;
   // The minified script when the build has one (what a CDN page loads).
   const script = existsSync(join(dist, 'article-widget.min.js')) ? 'article-widget.min.js' : 'article-widget.js';
-  const generated = pages(renderView(SLUG, 'article'), article, script);
+  const generated = pages(renderView(SLUG, 'article'), renderElement(SLUG, { view: 'article' }), article, script);
   const server = await serve({ roots: { '/dist/': dist, '/mw/': join(modules, 'markdown-wasm', 'dist') }, pages: generated });
-  const labels = { 'widget.html': 'article-widget (script + wasm)', 'static.html': 'static HTML', 'markdown-wasm.html': 'markdown-wasm 1.2.0' };
+  const labels = {
+    'widget.html': 'article-widget (script + wasm)',
+    'static.html': 'static HTML',
+    'markdown-wasm.html': 'markdown-wasm 1.2.0',
+    'prerendered.html': 'article-widget pre-rendered (declarative shadow root)',
+  };
   let measured;
   try {
     measured = await measure({ base: server.base, pages: Object.keys(labels), runs });

@@ -5,6 +5,10 @@
 //   widgetPage(script, slug)    the widget mounting from the script alone
 //   markdownWasmPage(markdown)  markdown-wasm's browser build (/mw/)
 //                               rendering `markdown` into the page
+//   prerenderedPage(element, script)  renderElement()'s element, the
+//                               widget's script loaded async after it
+//                               (it adopts the element): painted once the
+//                               parser has shown the element
 //   declarativePage(html, opts) the widget's markup written by hand as a
 //                               declarative shadow root (what a pre-render
 //                               writes), no script: its stylesheet linked
@@ -57,4 +61,11 @@ export function declarativePage(html, { stylesheet, preload = false, css } = {})
   if (!link || link.sheet) window.__mark();
   else link.addEventListener('load', () => window.__mark());
 }</script></main>`;
+}
+
+export function prerenderedPage(element, script) {
+  return `${HEAD}
+${element}
+<script>window.__mark();</script>
+<script src="/dist/${script}" async></script></main>`;
 }
