@@ -73,16 +73,15 @@ export class Frame {
 
   // Renderer output in place of whatever was shown (fallback included).
   // Output identical to the pre-rendered article's leaves every node as it
-  // is. Returns whether the output was written.
+  // is.
   show(html) {
     const adopted = this.prerendered !== null && this.prerendered === buildId(WASM.hash, html);
     this.prerendered = null;
-    if (adopted) return false;
+    if (adopted) return;
     setRenderedHtml(this.container, html);
     this.container.removeAttribute('aria-busy');
     this.slot.remove();
     this.message?.remove();
-    return true;
   }
 
   // The light-DOM fallback, or a sentence when the page gave none. A

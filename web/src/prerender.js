@@ -32,7 +32,7 @@ export function buildId(wasmHash, html) {
 }
 
 const ATTRIBUTE_ESCAPES = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
-export const escapeAttribute = (value) => String(value).replace(/[&"<>]/g, (c) => ATTRIBUTE_ESCAPES[c]);
+const escapeAttribute = (value) => String(value).replace(/[&"<>]/g, (c) => ATTRIBUTE_ESCAPES[c]);
 const escapeText = (value) => String(value).replace(/[&<>]/g, (c) => ATTRIBUTE_ESCAPES[c]);
 
 // The renderer's links to other articles (`HASH_PREFIX`SLUG, with the slug
