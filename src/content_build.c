@@ -1,5 +1,6 @@
 #include "content_build.h"
 
+#include "buffer.h"
 #include "content_blob.h"
 #include "content_frame.h"
 #include "errors.h"
@@ -61,19 +62,6 @@ static int is_blank(aw_span text)
         if (text.data[i] != ' ' && text.data[i] != '\t' && text.data[i] != '\r' && text.data[i] != '\n')
             return 0;
     return 1;
-}
-
-/* A NUL-terminated copy of `size` bytes (NULL when out of memory). */
-static char *copy(const char *data, size_t size)
-{
-    char *out = malloc(size + 1);
-
-    if (out != NULL) {
-        if (size != 0)
-            memcpy(out, data, size);
-        out[size] = '\0';
-    }
-    return out;
 }
 
 /* ===== The slugs seen ===== */
@@ -164,8 +152,8 @@ aw_content_packer *aw_content_packer_new(const aw_content_file *trending)
 
     if (p == NULL)
         return NULL;
-    p->trending.path = copy(trending->path, strlen(trending->path));
-    p->trending.text = copy(trending->text, trending->size);
+    p->trending.path = aw_copy_text(trending->path, strlen(trending->path));
+    p->trending.text = aw_copy_text(trending->text, trending->size);
     p->trending.size = trending->size;
     if (p->trending.path == NULL || p->trending.text == NULL) {
         aw_content_packer_free(p);
@@ -230,8 +218,8 @@ int aw_content_packer_add(aw_content_packer *p, const aw_content_file *article, 
     append_record(file, &fm);
     if (aw_content_frame_end(file, mark, AW_ARCHIVE_MAGIC) != 0)
         return AW_ERR_NOMEM;
-    seen->slug = copy(fm.slug.data, fm.slug.size);
-    seen->path = copy(article->path, strlen(article->path));
+    seen->slug = aw_copy_text(fm.slug.data, fm.slug.size);
+    seen->path = aw_copy_text(article->path, strlen(article->path));
     status = seen->slug != NULL && seen->path != NULL ? AW_OK : AW_ERR_NOMEM;
     for (i = 0; i < p->list.count && status == AW_OK; i++) {
         if (p->list.slugs[i].size != fm.slug.size || memcmp(p->list.slugs[i].data, fm.slug.data, fm.slug.size) != 0)

@@ -15,19 +15,6 @@ int export_content_abi_version(void)
     return AW_CONTENT_ABI_VERSION;
 }
 
-/* A NUL-terminated copy of `size` bytes (paths are printed with %s). */
-static char *copy(const char *data, size_t size)
-{
-    char *out = malloc(size + 1);
-
-    if (out != NULL) {
-        if (size != 0)
-            memcpy(out, data, size);
-        out[size] = '\0';
-    }
-    return out;
-}
-
 /* The content mistake as aw-embed prints it, or the status's message. */
 static int finish(int status, const aw_content_error *error)
 {
@@ -47,7 +34,7 @@ int export_content_begin(const char *path, size_t path_size, const char *text, s
     packer = NULL;
     if ((path == NULL && path_size != 0) || (text == NULL && text_size != 0))
         return aw_module_finish(AW_ERR_ARGUMENT);
-    path_copy = copy(path, path_size);
+    path_copy = aw_copy_text(path, path_size);
     if (path_copy != NULL) {
         trending.path = path_copy;
         trending.text = text ? text : "";
@@ -70,7 +57,7 @@ int export_content_add_article(const char *path, size_t path_size, const char *t
     aw_module_start_output();
     if (packer == NULL || (path == NULL && path_size != 0) || (text == NULL && text_size != 0))
         return aw_module_finish(AW_ERR_ARGUMENT);
-    path_copy = copy(path, path_size);
+    path_copy = aw_copy_text(path, path_size);
     if (path_copy == NULL)
         return aw_module_finish(AW_ERR_NOMEM);
     article.path = path_copy;
