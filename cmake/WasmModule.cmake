@@ -2,14 +2,14 @@
 #
 # article-widget.wasm, the renderer: the shim in web/ instantiates it with
 # an empty import object and calls the aw_* exports (src/wasm_exports.h).
-# The renderer is linked here; the articles are not: tools/build-web.mjs
-# adds the content blob as the custom section the shim hands to the module
-# at start.
+# Code only: the articles are files beside it (src/content_blob.h), the
+# same module serves every site.
 #
 # article-widget-content.wasm, the content packer (src/content_exports.h):
-# content_build.c's checks for the package's command (web/cli/), which
-# puts a site's own articles into a built renderer without a C toolchain.
-# Pages never load it.
+# content_build.c's checks and formats for the package's command
+# (web/cli/), which packs a site's own articles without a C toolchain, and
+# for dist/'s demo edition of content/ (tools/build-web.mjs takes the same
+# path). Pages never load it.
 function(aw_wasm_module target)
   set_target_properties(${target} PROPERTIES SUFFIX ".wasm")
   target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/src/wasm_module.c)
@@ -55,20 +55,24 @@ file(GLOB AW_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/src/* ${CMAKE
      ${CMAKE_SOURCE_DIR}/web/cli/* ${CMAKE_SOURCE_DIR}/web/demo.css ${CMAKE_SOURCE_DIR}/web/favicon.svg)
 file(GLOB AW_WEB_TOOLS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*.mjs)
 # What the build writes is what the package holds: dist/package.json's
-# "files" (read by CMakeLists.txt; scripts/pack checks the two agree).
+# "files" (read by CMakeLists.txt; scripts/pack checks the two agree). A
+# folder there (the demo archive, "articles/") is no file CMake can name
+# as an output: its files come with the edition's, which is listed.
 set(AW_DIST_FILES "")
 string(JSON aw_files_count LENGTH "${aw_package_json}" files)
 math(EXPR aw_files_last "${aw_files_count} - 1")
 foreach(i RANGE ${aw_files_last})
   string(JSON aw_file GET "${aw_package_json}" files ${i})
-  list(APPEND AW_DIST_FILES ${CMAKE_SOURCE_DIR}/dist/${aw_file})
+  if(NOT aw_file MATCHES "/$")
+    list(APPEND AW_DIST_FILES ${CMAKE_SOURCE_DIR}/dist/${aw_file})
+  endif()
 endforeach()
 add_custom_command(
   OUTPUT ${AW_DIST_FILES}
   # md4c's MIT licence asks for its notice in every copy: the .wasm is one.
-  COMMAND ${AW_NODE} tools/build-web.mjs --wasm $<TARGET_FILE:article-widget> --content ${AW_CONTENT_BLOB} --out dist
+  COMMAND ${AW_NODE} tools/build-web.mjs --wasm $<TARGET_FILE:article-widget> --content content --out dist
           --notice md4c=${AW_MD4C_DIR}/LICENSE.md --content-module $<TARGET_FILE:article-widget-content>
-  DEPENDS article-widget article-widget-content ${AW_CONTENT_BLOB} aw_content_blob ${AW_WEB_SOURCES} ${AW_WEB_TOOLS}
+  DEPENDS article-widget article-widget-content ${AW_ARTICLES} content/trending.md ${AW_WEB_SOURCES} ${AW_WEB_TOOLS}
           ${CMAKE_SOURCE_DIR}/dist/package.json ${CMAKE_SOURCE_DIR}/LICENSE
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
   COMMENT "Writing dist/"

@@ -130,3 +130,15 @@ int aw_buffer_terminate(aw_buffer *buf)
     buf->data[buf->len] = '\0';
     return 0;
 }
+
+char *aw_copy_text(const char *data, size_t size)
+{
+    char *out = malloc(size + 1);
+
+    if (out != NULL) {
+        if (size != 0)
+            memcpy(out, data, size);
+        out[size] = '\0';
+    }
+    return out;
+}

@@ -94,4 +94,8 @@ static inline void aw_buffer_truncate(aw_buffer *buf, size_t len)
 /* Makes the contents a C string: appends a NUL that `len` does not count. */
 int aw_buffer_terminate(aw_buffer *buf);
 
+/* A NUL-terminated copy of `size` bytes, the caller's to free(); NULL when
+ * out of memory. */
+char *aw_copy_text(const char *data, size_t size);
+
 #endif

@@ -1,25 +1,42 @@
 #include "content_build.h"
 
+#include "buffer.h"
 #include "content_blob.h"
+#include "content_frame.h"
 #include "errors.h"
 #include "format.h"
-#include "front_matter.h"
 #include "printable.h"
 #include "trending_list.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-_Static_assert(AW_MAX_TOPICS <= AW_CONTENT_MAX_TOPICS, "the blob reader must accept every topic list the parser does");
-
-typedef struct parsed {
-    const aw_content_file *file;
-    aw_front_matter fm;
-} parsed;
-
+_Static_assert(AW_MAX_TOPICS <= AW_CONTENT_MAX_TOPICS, "the reader must accept every topic list the parser does");
 _Static_assert(sizeof(((aw_content_error *)0)->message) <= AW_PRINTABLE_MAX_FORMAT,
                "aw_printable_vformat() fills the message");
+
+/* A slug seen, with where: the message about a second use names the first. */
+typedef struct seen_slug {
+    uint64_t hash; /* 0: a free slot */
+    char *slug;    /* NUL-terminated copies */
+    char *path;
+    unsigned line;
+} seen_slug;
+
+struct aw_content_packer {
+    aw_content_file trending; /* copies of the path and the text */
+    aw_trending_list list;    /* spans into trending.text */
+    int list_failed;
+    aw_parse_error list_error;
+    aw_buffer records[AW_MAX_TRENDING]; /* the trending articles' records, once added */
+    int found[AW_MAX_TRENDING];
+    seen_slug *slugs; /* open addressing, a power of two slots, at most half full */
+    size_t slug_cap;
+    size_t count;
+    size_t total; /* bytes of the articles so far (AW_CONTENT_MAX_TOTAL_SIZE) */
+};
 
 /* Fills `error` and returns AW_ERR_CONTENT. The message quotes content:
  * it is made printable (printable.h) and cut to fit. */
@@ -37,17 +54,6 @@ static int fail(aw_content_error *error, const char *path, unsigned line, const 
     return AW_ERR_CONTENT;
 }
 
-/* The line number of `at` inside the file. */
-static unsigned line_of(const aw_content_file *file, const char *at)
-{
-    return aw_line_of(file->text, (size_t)(at - file->text));
-}
-
-static int span_equal(aw_span a, aw_span b)
-{
-    return a.size == b.size && memcmp(a.data, b.data, a.size) == 0;
-}
-
 static int is_blank(aw_span text)
 {
     size_t i;
@@ -58,95 +64,214 @@ static int is_blank(aw_span text)
     return 1;
 }
 
-/* Newest first, then by slug: a stable order whatever the file names. */
-static int compare_untrending(const void *a, const void *b)
-{
-    const aw_front_matter *x = &(*(parsed *const *)a)->fm, *y = &(*(parsed *const *)b)->fm;
-    int c = memcmp(y->date.data, x->date.data, 10);
-    size_t n = x->slug.size < y->slug.size ? x->slug.size : y->slug.size;
+/* ===== The slugs seen ===== */
 
-    if (c != 0)
-        return c;
-    c = memcmp(x->slug.data, y->slug.data, n);
-    return c != 0 ? c : (x->slug.size > y->slug.size) - (x->slug.size < y->slug.size);
+static uint64_t slug_hash(aw_span slug)
+{
+    uint64_t hash = aw_content_checksum(slug.data, slug.size);
+
+    return hash ? hash : 1;
 }
 
-static int check_articles(parsed *all, const aw_content_file *files, size_t count, aw_content_error *error)
+/* The slot that holds `slug`, or the free slot where it would go. */
+static seen_slug *slot_of(seen_slug *slots, size_t cap, uint64_t hash, aw_span slug)
 {
-    aw_parse_error parse_error;
-    size_t i, j;
+    size_t i = (size_t)hash & (cap - 1);
 
-    for (i = 0; i < count; i++) {
-        parsed *p = &all[i];
-
-        p->file = &files[i];
-        if (aw_front_matter_parse(p->file->text, p->file->size, &p->fm, &parse_error) != 0)
-            return fail(error, p->file->path, parse_error.line, "%s", parse_error.message);
-        if (is_blank(p->fm.body))
-            return fail(error, p->file->path, p->fm.body_line, "the article has no text after its front matter");
-        for (j = 0; j < i; j++) {
-            if (span_equal(p->fm.slug, all[j].fm.slug))
-                return fail(error, p->file->path, line_of(p->file, p->fm.slug.data),
-                            "slug '%.*s' is already used by %s:%u", (int)p->fm.slug.size, p->fm.slug.data,
-                            all[j].file->path, line_of(all[j].file, all[j].fm.slug.data));
-        }
+    for (;; i = (i + 1) & (cap - 1)) {
+        seen_slug *s = &slots[i];
+        if (s->hash == 0 || (s->hash == hash && strlen(s->slug) == slug.size && memcmp(s->slug, slug.data, slug.size) == 0))
+            return s;
     }
-    return AW_OK;
 }
 
-/* Fills `order`: the trending articles in list order, then the rest. */
-static int order_articles(parsed **order, parsed *all, size_t count, const aw_content_file *trending_file,
-                          const aw_trending_list *trending, aw_content_error *error)
+/* Room for one more slug. Returns 0 or -1 (out of memory). */
+static int reserve_slug(aw_content_packer *p)
 {
-    size_t placed = 0, i, j;
+    seen_slug *grown;
+    size_t cap = p->slug_cap ? p->slug_cap * 2 : 64, i;
 
-    for (i = 0; i < trending->count; i++) {
-        for (j = 0; j < count && !span_equal(trending->slugs[i], all[j].fm.slug); j++)
-            ;
-        if (j == count)
-            return fail(error, trending_file->path, trending->lines[i],
-                        "no article in the folder has the slug '%.*s'", (int)trending->slugs[i].size,
-                        trending->slugs[i].data);
-        order[placed++] = &all[j];
+    if ((p->count + 1) * 2 <= p->slug_cap)
+        return 0;
+    grown = calloc(cap, sizeof(*grown));
+    if (grown == NULL)
+        return -1;
+    for (i = 0; i < p->slug_cap; i++) {
+        seen_slug *s = &p->slugs[i];
+        aw_span key;
+
+        if (s->hash == 0)
+            continue;
+        key.data = s->slug;
+        key.size = strlen(s->slug);
+        *slot_of(grown, cap, s->hash, key) = *s;
     }
-    for (i = 0; i < count; i++) {
-        for (j = 0; j < trending->count && !span_equal(trending->slugs[j], all[i].fm.slug); j++)
-            ;
-        if (j == trending->count)
-            order[placed++] = &all[i];
-    }
-    qsort(order + trending->count, count - trending->count, sizeof(*order), compare_untrending);
-    return AW_OK;
+    free(p->slugs);
+    p->slugs = grown;
+    p->slug_cap = cap;
+    return 0;
 }
 
-static void append_u32(aw_buffer *blob, size_t value)
+/* ===== Writing ===== */
+
+static void append_string(aw_buffer *out, aw_span s)
 {
-    char bytes[4] = { (char)(value & 0xFF), (char)(value >> 8 & 0xFF), (char)(value >> 16 & 0xFF),
-                      (char)(value >> 24 & 0xFF) };
-
-    aw_buffer_append(blob, bytes, 4);
+    aw_buffer_append(out, s.data, s.size);
+    aw_buffer_append_char(out, '\0');
 }
 
-static void append_string(aw_buffer *blob, aw_span s)
-{
-    aw_buffer_append(blob, s.data, s.size);
-    aw_buffer_append_char(blob, '\0');
-}
-
-static void append_article(aw_buffer *blob, const aw_front_matter *fm)
+static void append_record(aw_buffer *out, const aw_front_matter *fm)
 {
     size_t t;
 
-    append_u32(blob, fm->topic_count);
-    append_string(blob, fm->slug);
-    append_string(blob, fm->title);
-    append_string(blob, fm->date);
-    append_string(blob, fm->source);
-    append_string(blob, fm->summary);
+    aw_content_append_u32(out, (uint32_t)fm->topic_count);
+    append_string(out, fm->slug);
+    append_string(out, fm->title);
+    append_string(out, fm->date);
+    append_string(out, fm->source);
+    append_string(out, fm->summary);
     for (t = 0; t < fm->topic_count; t++)
-        append_string(blob, fm->topics[t]);
-    append_string(blob, fm->body);
+        append_string(out, fm->topics[t]);
+    append_string(out, fm->body);
 }
+
+int aw_content_archive_path(aw_buffer *out, aw_span slug)
+{
+    aw_buffer_append_str(out, AW_ARCHIVE_FOLDER);
+    aw_buffer_append(out, slug.data, slug.size);
+    aw_buffer_append_str(out, AW_ARCHIVE_EXTENSION);
+    return out->failed ? -1 : 0;
+}
+
+/* ===== The packer ===== */
+
+aw_content_packer *aw_content_packer_new(const aw_content_file *trending)
+{
+    aw_content_packer *p = calloc(1, sizeof(*p));
+    size_t i;
+
+    if (p == NULL)
+        return NULL;
+    p->trending.path = aw_copy_text(trending->path, strlen(trending->path));
+    p->trending.text = aw_copy_text(trending->text, trending->size);
+    p->trending.size = trending->size;
+    if (p->trending.path == NULL || p->trending.text == NULL) {
+        aw_content_packer_free(p);
+        return NULL;
+    }
+    for (i = 0; i < AW_MAX_TRENDING; i++)
+        aw_buffer_init(&p->records[i]);
+    p->list_failed = aw_trending_parse(p->trending.text, p->trending.size, &p->list, &p->list_error) != 0;
+    if (p->list_failed)
+        p->list.count = 0;
+    return p;
+}
+
+void aw_content_packer_free(aw_content_packer *p)
+{
+    size_t i;
+
+    if (p == NULL)
+        return;
+    for (i = 0; i < p->slug_cap; i++) {
+        free(p->slugs[i].slug);
+        free(p->slugs[i].path);
+    }
+    free(p->slugs);
+    for (i = 0; i < AW_MAX_TRENDING; i++)
+        aw_buffer_free(&p->records[i]);
+    free((char *)p->trending.path);
+    free((char *)p->trending.text);
+    free(p);
+}
+
+int aw_content_packer_add(aw_content_packer *p, const aw_content_file *article, aw_buffer *file, aw_span *slug,
+                          aw_content_error *error)
+{
+    aw_front_matter fm;
+    aw_parse_error parse_error;
+    seen_slug *seen;
+    uint64_t hash;
+    unsigned line;
+    size_t mark, i;
+    int status;
+
+    if (p->count == AW_CONTENT_MAX_ARTICLES)
+        return fail(error, p->trending.path, 1, "more than the %d articles a build may have", AW_CONTENT_MAX_ARTICLES);
+    status = aw_content_check_size(article->path, article->size, &p->total, error);
+    if (status != AW_OK)
+        return status;
+    if (aw_front_matter_parse(article->text, article->size, &fm, &parse_error) != 0)
+        return fail(error, article->path, parse_error.line, "%s", parse_error.message);
+    if (is_blank(fm.body))
+        return fail(error, article->path, fm.body_line, "the article has no text after its front matter");
+    line = aw_line_of(article->text, (size_t)(fm.slug.data - article->text));
+    if (reserve_slug(p) != 0)
+        return AW_ERR_NOMEM;
+    hash = slug_hash(fm.slug);
+    seen = slot_of(p->slugs, p->slug_cap, hash, fm.slug);
+    if (seen->hash != 0)
+        return fail(error, article->path, line, "slug '%.*s' is already used by %s:%u", (int)fm.slug.size,
+                    fm.slug.data, seen->path, seen->line);
+
+    mark = aw_content_frame_begin(file);
+    append_record(file, &fm);
+    if (aw_content_frame_end(file, mark, AW_ARCHIVE_MAGIC) != 0)
+        return AW_ERR_NOMEM;
+    seen->slug = aw_copy_text(fm.slug.data, fm.slug.size);
+    seen->path = aw_copy_text(article->path, strlen(article->path));
+    status = seen->slug != NULL && seen->path != NULL ? AW_OK : AW_ERR_NOMEM;
+    for (i = 0; i < p->list.count && status == AW_OK; i++) {
+        if (p->list.slugs[i].size != fm.slug.size || memcmp(p->list.slugs[i].data, fm.slug.data, fm.slug.size) != 0)
+            continue;
+        /* The edition carries the same record. */
+        if (aw_buffer_append(&p->records[i], file->data + mark + AW_CONTENT_HEADER_SIZE,
+                             file->len - mark - AW_CONTENT_HEADER_SIZE) != 0)
+            status = AW_ERR_NOMEM;
+        p->found[i] = 1;
+    }
+    if (status != AW_OK) {
+        free(seen->slug);
+        free(seen->path);
+        memset(seen, 0, sizeof(*seen));
+        aw_buffer_truncate(file, mark);
+        return status;
+    }
+    seen->hash = hash;
+    seen->line = line;
+    p->count++;
+    *slug = fm.slug;
+    return AW_OK;
+}
+
+int aw_content_packer_finish(aw_content_packer *p, aw_buffer *edition, aw_content_error *error)
+{
+    size_t mark, i;
+    int status;
+
+    status = aw_content_check_count(p->count, p->trending.path, error);
+    if (status == AW_OK)
+        status = aw_content_check_size(p->trending.path, p->trending.size, &p->total, error);
+    if (status != AW_OK)
+        return status;
+    if (p->list_failed)
+        return fail(error, p->trending.path, p->list_error.line, "%s", p->list_error.message);
+    for (i = 0; i < p->list.count; i++) {
+        if (!p->found[i])
+            return fail(error, p->trending.path, p->list.lines[i], "no article in the folder has the slug '%.*s'",
+                        (int)p->list.slugs[i].size, p->list.slugs[i].data);
+    }
+    mark = aw_content_frame_begin(edition);
+    aw_buffer_append(edition, AW_ARCHIVE_FOLDER, sizeof(AW_ARCHIVE_FOLDER));
+    aw_content_append_u32(edition, (uint32_t)p->list.count);
+    for (i = 0; i < p->list.count; i++)
+        aw_buffer_append_buffer(edition, &p->records[i]);
+    if (aw_content_frame_end(edition, mark, AW_EDITION_MAGIC) != 0)
+        return AW_ERR_NOMEM;
+    return AW_OK;
+}
+
+/* ===== Checks a reader makes first ===== */
 
 int aw_content_check_count(size_t count, const char *trending_path, aw_content_error *error)
 {
@@ -154,7 +279,7 @@ int aw_content_check_count(size_t count, const char *trending_path, aw_content_e
         return fail(error, trending_path, 1, "there are no articles");
     if (count > AW_CONTENT_MAX_ARTICLES)
         return fail(error, trending_path, 1, "%zu articles, more than the %d a build may have", count,
-                       AW_CONTENT_MAX_ARTICLES);
+                    AW_CONTENT_MAX_ARTICLES);
     return AW_OK;
 }
 
@@ -162,11 +287,11 @@ int aw_content_check_size(const char *path, size_t size, size_t *total, aw_conte
 {
     if (size > AW_CONTENT_MAX_FILE_SIZE)
         return fail(error, path, 0, "%zu bytes, more than the %zu (%zu MiB) a content file may have", size,
-                       AW_CONTENT_MAX_FILE_SIZE, AW_CONTENT_MAX_FILE_SIZE >> 20);
+                    AW_CONTENT_MAX_FILE_SIZE, AW_CONTENT_MAX_FILE_SIZE >> 20);
     if (size > AW_CONTENT_MAX_TOTAL_SIZE - *total)
         return fail(error, path, 0,
-                       "the content files come to %zu bytes with this one, more than the %zu (%zu MiB) a build may have",
-                       *total + size, AW_CONTENT_MAX_TOTAL_SIZE, AW_CONTENT_MAX_TOTAL_SIZE >> 20);
+                    "the content files come to %zu bytes with this one, more than the %zu (%zu MiB) a build may have",
+                    *total + size, AW_CONTENT_MAX_TOTAL_SIZE, AW_CONTENT_MAX_TOTAL_SIZE >> 20);
     *total += size;
     return AW_OK;
 }
@@ -179,53 +304,4 @@ int aw_content_error_append(aw_buffer *out, const aw_content_error *error)
     aw_buffer_append_str(out, ": ");
     aw_buffer_append_str(out, error->message);
     return out->failed ? -1 : 0;
-}
-
-int aw_content_pack(aw_buffer *blob, const aw_content_file *articles, size_t count, const aw_content_file *trending,
-                    aw_content_error *error)
-{
-    aw_trending_list list;
-    aw_parse_error parse_error;
-    parsed *all;
-    parsed **order;
-    size_t i, start = blob->len, total = 0;
-    int status;
-
-    status = aw_content_check_count(count, trending->path, error);
-    for (i = 0; i < count && status == AW_OK; i++)
-        status = aw_content_check_size(articles[i].path, articles[i].size, &total, error);
-    if (status == AW_OK)
-        status = aw_content_check_size(trending->path, trending->size, &total, error);
-    if (status != AW_OK)
-        return status;
-    all = calloc(count, sizeof(*all));
-    order = calloc(count, sizeof(*order));
-    status = AW_ERR_NOMEM;
-    if (all == NULL || order == NULL)
-        goto done;
-
-    status = check_articles(all, articles, count, error);
-    if (status != AW_OK)
-        goto done;
-    if (aw_trending_parse(trending->text, trending->size, &list, &parse_error) != 0) {
-        status = fail(error, trending->path, parse_error.line, "%s", parse_error.message);
-        goto done;
-    }
-    status = order_articles(order, all, count, trending, &list, error);
-    if (status != AW_OK)
-        goto done;
-
-    aw_buffer_append(blob, AW_CONTENT_MAGIC, AW_CONTENT_MAGIC_SIZE);
-    append_u32(blob, count);
-    append_u32(blob, list.count);
-    for (i = 0; i < count; i++)
-        append_article(blob, &order[i]->fm);
-    status = blob->failed ? AW_ERR_NOMEM : AW_OK;
-
-done:
-    if (status != AW_OK && !blob->failed)
-        aw_buffer_truncate(blob, start);
-    free(all);
-    free(order);
-    return status;
 }

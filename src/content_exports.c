@@ -1,6 +1,5 @@
 /* The exports declared in content_exports.h, over content_build.c. State:
- * the files added since aw_content_begin (copies the module owns) and the
- * output (wasm_module.h). */
+ * the packer of the build under way and the output (wasm_module.h). */
 #include "content_exports.h"
 
 #include "buffer.h"
@@ -9,116 +8,87 @@
 #include <stdlib.h>
 #include <string.h>
 
-static aw_content_file *articles;
-static size_t article_count, article_cap;
-static aw_content_file trending;
-static int has_trending;
-
-/* A NUL-terminated copy of `size` bytes (paths are printed with %s). */
-static char *copy(const char *data, size_t size)
-{
-    char *out = malloc(size + 1);
-
-    if (out != NULL) {
-        if (size != 0)
-            memcpy(out, data, size);
-        out[size] = '\0';
-    }
-    return out;
-}
-
-static int set_file(aw_content_file *file, const char *path, size_t path_size, const char *text, size_t text_size)
-{
-    char *path_copy, *text_copy;
-
-    if ((path == NULL && path_size != 0) || (text == NULL && text_size != 0))
-        return AW_ERR_ARGUMENT;
-    path_copy = copy(path, path_size);
-    text_copy = copy(text, text_size);
-    if (path_copy == NULL || text_copy == NULL) {
-        free(path_copy);
-        free(text_copy);
-        return AW_ERR_NOMEM;
-    }
-    file->path = path_copy;
-    file->text = text_copy;
-    file->size = text_size;
-    return AW_OK;
-}
-
-static void free_file(aw_content_file *file)
-{
-    free((char *)file->path);
-    free((char *)file->text);
-    memset(file, 0, sizeof(*file));
-}
+static aw_content_packer *packer;
 
 int export_content_abi_version(void)
 {
     return AW_CONTENT_ABI_VERSION;
 }
 
-int export_content_begin(void)
+/* The content mistake as aw-embed prints it, or the status's message. */
+static int finish(int status, const aw_content_error *error)
 {
-    size_t i;
+    if (status != AW_ERR_CONTENT)
+        return aw_module_finish(status);
+    aw_module_start_output();
+    return aw_content_error_append(&aw_module_output, error) == 0 ? status : aw_module_finish(AW_ERR_NOMEM);
+}
 
-    for (i = 0; i < article_count; i++)
-        free_file(&articles[i]);
-    free(articles);
-    articles = NULL;
-    article_count = article_cap = 0;
-    free_file(&trending);
-    has_trending = 0;
-    aw_buffer_free(&aw_module_output);
-    return AW_OK;
+int export_content_begin(const char *path, size_t path_size, const char *text, size_t text_size)
+{
+    aw_content_file trending;
+    char *path_copy;
+
+    aw_module_start_output();
+    aw_content_packer_free(packer);
+    packer = NULL;
+    if ((path == NULL && path_size != 0) || (text == NULL && text_size != 0))
+        return aw_module_finish(AW_ERR_ARGUMENT);
+    path_copy = aw_copy_text(path, path_size);
+    if (path_copy != NULL) {
+        trending.path = path_copy;
+        trending.text = text ? text : "";
+        trending.size = text_size;
+        packer = aw_content_packer_new(&trending);
+        free(path_copy);
+    }
+    return aw_module_finish(packer != NULL ? AW_OK : AW_ERR_NOMEM);
 }
 
 int export_content_add_article(const char *path, size_t path_size, const char *text, size_t text_size)
 {
+    aw_content_file article;
+    aw_content_error error;
+    aw_buffer file;
+    aw_span slug;
+    char *path_copy;
     int status;
 
     aw_module_start_output();
-    if (article_count == article_cap) {
-        size_t cap = article_cap ? article_cap * 2 : 64;
-        aw_content_file *grown = realloc(articles, cap * sizeof(*grown));
-
-        if (grown == NULL)
-            return aw_module_finish(AW_ERR_NOMEM);
-        articles = grown;
-        article_cap = cap;
+    if (packer == NULL || (path == NULL && path_size != 0) || (text == NULL && text_size != 0))
+        return aw_module_finish(AW_ERR_ARGUMENT);
+    path_copy = aw_copy_text(path, path_size);
+    if (path_copy == NULL)
+        return aw_module_finish(AW_ERR_NOMEM);
+    article.path = path_copy;
+    article.text = text ? text : "";
+    article.size = text_size;
+    aw_buffer_init(&file);
+    status = aw_content_packer_add(packer, &article, &file, &slug, &error);
+    if (status == AW_OK) {
+        aw_buffer_append(&aw_module_output, slug.data, slug.size);
+        aw_buffer_append_char(&aw_module_output, '\0');
+        aw_content_archive_path(&aw_module_output, slug);
+        aw_buffer_append_char(&aw_module_output, '\0');
+        aw_buffer_append_buffer(&aw_module_output, &file);
+        status = aw_module_output.failed ? AW_ERR_NOMEM : AW_OK;
     }
-    status = set_file(&articles[article_count], path, path_size, text, text_size);
-    if (status != AW_OK)
-        return aw_module_finish(status);
-    article_count++;
-    return AW_OK;
+    status = finish(status, &error);
+    aw_buffer_free(&file);
+    free(path_copy);
+    return status;
 }
 
-int export_content_set_trending(const char *path, size_t path_size, const char *text, size_t text_size)
-{
-    int status;
-
-    aw_module_start_output();
-    free_file(&trending);
-    status = set_file(&trending, path, path_size, text, text_size);
-    has_trending = status == AW_OK;
-    return aw_module_finish(status);
-}
-
-int export_content_pack(void)
+int export_content_finish(void)
 {
     aw_content_error error;
     int status;
 
     aw_module_start_output();
-    if (!has_trending)
+    if (packer == NULL)
         return aw_module_finish(AW_ERR_ARGUMENT);
-    status = aw_content_pack(&aw_module_output, articles, article_count, &trending, &error);
-    if (status != AW_ERR_CONTENT)
-        return aw_module_finish(status);
-    /* The mistake as aw-embed prints it. */
-    aw_module_start_output();
-    if (aw_content_error_append(&aw_module_output, &error) != 0)
-        return aw_module_finish(AW_ERR_NOMEM);
+    status = finish(aw_content_packer_finish(packer, &aw_module_output, &error), &error);
+    aw_content_packer_free(packer); /* after the message: it names the packer's copy of the path */
+    packer = NULL;
     return status;
 }

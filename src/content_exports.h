@@ -1,13 +1,14 @@
 /* The interface of article-widget-content.wasm, the content packer that the
- * package's command (web/cli/) runs: the checks of content_build.c, the
- * very code that packs content/ for scripts/build, with no C toolchain on
- * the site owner's machine. Pages never load this module. The reference
- * for web/node/content-abi.js (tests/js/content-module.test.mjs checks that
- * they agree).
+ * package's command (web/cli/) and scripts/build's dist/ run: the checks
+ * and the formats of content_build.c, the very code aw-embed runs, with no
+ * C toolchain on the site owner's machine. Pages never load this module.
+ * The reference for web/node/content-abi.js (tests/js/content-module.test.mjs
+ * checks that they agree).
  *
- * One packing at a time: aw_content_begin, then aw_content_add_article for
- * each file (in the order scripts/build passes them: by file name) and
- * aw_content_set_trending, then aw_content_pack. Arguments are scalars;
+ * One build at a time, one article at a time: aw_content_begin with the
+ * trending list, aw_content_add_article for each article file (each gives
+ * that article's archive file at once, so neither side holds the folder's
+ * text), then aw_content_finish for the edition. Arguments are scalars;
  * text is copied in, so the caller frees what it allocated. Every call
  * returns a status (0, or a negative errors.h code). Memory and output
  * work as in every one of our modules (wasm_module.h: aw_alloc, aw_free,
@@ -20,27 +21,30 @@
 
 #include <stddef.h>
 
-#define AW_CONTENT_ABI_VERSION 1
+#define AW_CONTENT_ABI_VERSION 2
 
 /* Returns AW_CONTENT_ABI_VERSION: the command refuses a module with another. */
 AW_EXPORT("aw_content_abi_version") int export_content_abi_version(void);
 
-/* Forgets any earlier packing. */
-AW_EXPORT("aw_content_begin") int export_content_begin(void);
+/* Starts a build, forgetting any earlier one, with the trending list:
+ * `path` (UTF-8, as error messages should name the file) and its bytes.
+ * Its mistakes are reported by aw_content_finish, after the articles'.
+ * Status: AW_ERR_NOMEM. */
+AW_EXPORT("aw_content_begin") int export_content_begin(const char *path, size_t path_size, const char *text,
+                                                       size_t text_size);
 
-/* Adds an article: `path` (UTF-8, as error messages should name the file)
- * and its bytes. Status: AW_ERR_NOMEM. */
+/* Checks an article file (`path` and its bytes, in the order scripts/build
+ * takes them: by file name) and packs it. Output on AW_OK: its slug, a
+ * NUL, its archive file's path relative to the edition, a NUL, then the
+ * archive file. On AW_ERR_CONTENT "file:line: message" ("file: message"
+ * for a file's size), exactly as aw-embed prints it
+ * (aw_content_error_append). AW_ERR_ARGUMENT before aw_content_begin. */
 AW_EXPORT("aw_content_add_article") int export_content_add_article(const char *path, size_t path_size,
                                                                    const char *text, size_t text_size);
 
-/* Sets the trending list file: its path and bytes. Status: AW_ERR_NOMEM. */
-AW_EXPORT("aw_content_set_trending") int export_content_set_trending(const char *path, size_t path_size,
-                                                                     const char *text, size_t text_size);
-
-/* Checks and packs what was added (aw_content_pack in content_build.h).
- * Output: the content blob (content_blob.h) on AW_OK; on AW_ERR_CONTENT
- * "file:line: message" ("file: message" for a file's size), exactly as
- * aw-embed prints it (aw_content_error_append). */
-AW_EXPORT("aw_content_pack") int export_content_pack(void);
+/* Checks what the whole folder tells (aw_content_packer_finish in
+ * content_build.h). Output: the edition on AW_OK; the message as for
+ * aw_content_add_article on AW_ERR_CONTENT. The build is over either way. */
+AW_EXPORT("aw_content_finish") int export_content_finish(void);
 
 #endif

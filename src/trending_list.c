@@ -85,7 +85,10 @@ int aw_trending_parse(const char *text, size_t size, aw_trending_list *out, aw_p
             if (out->slugs[i].size == line.size && memcmp(out->slugs[i].data, line.data, line.size) == 0)
                 return aw_parse_fail(error, number, "'%.*s' is listed twice", (int)line.size, line.data);
         if (out->count == AW_MAX_TRENDING)
-            return aw_parse_fail(error, number, "the list is longer than %d articles", AW_MAX_TRENDING);
+            return aw_parse_fail(error, number,
+                                 "more than %d trending articles: the list names at most %d (a page loads each of "
+                                 "them before its first article)",
+                                 AW_MAX_TRENDING, AW_MAX_TRENDING);
         out->slugs[out->count] = line;
         out->lines[out->count] = number;
         out->count++;

@@ -1,6 +1,7 @@
 /* The exports declared in wasm_exports.h, over the renderer. State: the
- * catalog handed in by aw_load_content, the output (wasm_module.h) and the
- * facts of the render under way. */
+ * catalog (the edition and the archive articles handed in since, each
+ * pointing into the file it came from: the module frees those files), the
+ * output (wasm_module.h) and the facts of the render under way. */
 #include "wasm_exports.h"
 
 #include "article_html.h"
@@ -13,7 +14,6 @@
 #include <string.h>
 
 static aw_catalog catalog;
-static void *catalog_blob;
 static aw_facts facts;
 
 #define AW_STRINGIFY_(x) #x
@@ -24,22 +24,57 @@ int export_abi_version(void)
     return AW_ABI_VERSION;
 }
 
-int export_load_content(void *blob, size_t size)
+/* A refusal: the catalog's reason, or the status's own message. */
+static int refused(int status)
 {
+    return aw_module_output.len && status == AW_ERR_CONTENT ? status : aw_module_finish(status);
+}
+
+int export_load_edition(void *blob, size_t size)
+{
+    size_t i;
     int status;
 
     aw_module_start_output();
-    aw_catalog_free(&catalog);
-    free(catalog_blob);
-    catalog_blob = blob;
-    status = blob == NULL ? AW_ERR_ARGUMENT : aw_catalog_load(&catalog, blob, size);
-    return aw_module_finish(status);
+    /* The files of the catalog: the edition's (its articles share it), then one per archive article. */
+    for (i = catalog.trending_count ? catalog.trending_count - 1 : 0; i < catalog.count; i++)
+        free((void *)catalog.articles[i].file);
+    if (blob == NULL)
+        status = AW_ERR_ARGUMENT;
+    else
+        status = aw_catalog_load_edition(&catalog, blob, size, &aw_module_output);
+    if (status != AW_OK) {
+        aw_catalog_free(&catalog);
+        free(blob);
+    }
+    return refused(status);
+}
+
+int export_add_article(const char *slug, size_t slug_size, void *blob, size_t size)
+{
+    int status = AW_ERR_ARGUMENT;
+
+    aw_module_start_output();
+    if (blob != NULL && (slug != NULL || slug_size == 0))
+        status = aw_catalog_add_article(&catalog, blob, size, slug ? slug : "", slug_size, &aw_module_output);
+    if (status != AW_OK)
+        free(blob);
+    return refused(status);
 }
 
 int export_catalog_json(void)
 {
     aw_module_start_output();
     return aw_module_finish(aw_catalog_write_json(&aw_module_output, &catalog) == 0 ? AW_OK : AW_ERR_NOMEM);
+}
+
+/* The article the module has no article for: its archive file's path in
+ * the output. */
+static int unknown(const char *slug, size_t size)
+{
+    aw_module_start_output();
+    return aw_catalog_append_archive_path(&aw_module_output, &catalog, slug, size) == 0 ? AW_ERR_UNKNOWN_ARTICLE
+                                                                                       : AW_ERR_NOMEM;
 }
 
 int export_find_article(const char *slug, size_t size)
@@ -51,9 +86,9 @@ int export_find_article(const char *slug, size_t size)
         return aw_module_finish(AW_ERR_ARGUMENT);
     index = aw_catalog_find(&catalog, slug, size);
     if (index < 0)
-        return aw_module_finish(AW_ERR_UNKNOWN_ARTICLE);
-    return aw_module_finish(aw_buffer_append_str(&aw_module_output, catalog.articles[index].slug) == 0
-                            ? AW_OK : AW_ERR_NOMEM);
+        return unknown(slug, size);
+    return aw_module_finish(aw_buffer_append(&aw_module_output, catalog.articles[index].slug,
+                                             catalog.articles[index].slug_size) == 0 ? AW_OK : AW_ERR_NOMEM);
 }
 
 /* Starts a render: empty output and facts. */
@@ -79,12 +114,13 @@ static int finish_render(int status, int with_facts)
 int export_render_view(const char *slug, size_t slug_size, int view, int heading_level, int link_target,
                        int with_facts)
 {
+    int status;
+
     start_render();
     if (slug == NULL && slug_size != 0)
         return aw_module_finish(AW_ERR_ARGUMENT);
-    return finish_render(aw_render_view(&aw_module_output, &catalog, slug, slug_size, view, heading_level, link_target,
-                                        &facts),
-                         with_facts);
+    status = aw_render_view(&aw_module_output, &catalog, slug, slug_size, view, heading_level, link_target, &facts);
+    return status == AW_ERR_UNKNOWN_ARTICLE ? unknown(slug, slug_size) : finish_render(status, with_facts);
 }
 
 static int bad_prefix(void)

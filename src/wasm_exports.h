@@ -27,21 +27,32 @@ enum {
 /* Returns AW_ABI_VERSION: the shim refuses a module with another. */
 AW_EXPORT("aw_abi_version") int export_abi_version(void);
 
-/* Hands the module its articles: `size` bytes of content blob (content_blob.h)
- * at `blob`, memory from aw_alloc that the module owns from now on (the
- * shim never frees it; a later load releases it). The shim reads the blob
- * from the .wasm's custom section AW_CONTENT_SECTION before the first
- * render. Status: AW_ERR_CONTENT for a malformed blob. */
-AW_EXPORT("aw_load_content") int export_load_content(void *blob, size_t size);
+/* Hands the module its edition (content_blob.h): `size` bytes at `blob`,
+ * memory from aw_alloc that the module owns from now on (the shim never
+ * frees it). The module forgets any earlier edition and every article
+ * added since. Status: AW_ERR_CONTENT for a file that does not check out
+ * (frame, structure, slugs, UTF-8), the output saying why ("the edition
+ * is truncated: ..."). */
+AW_EXPORT("aw_load_edition") int export_load_edition(void *blob, size_t size);
 
-/* Output: the catalog as JSON (catalog.h), for the shim's articles(). */
+/* Hands the module the archive file fetched for the `slug_size` bytes at
+ * `slug` (the path aw_find_article or aw_render_view gave for it): `size`
+ * bytes at `blob`, owned by the module from now on, as for
+ * aw_load_edition. Status: AW_ERR_CONTENT for a file that does not check
+ * out or holds another article (the output says why: "the article file
+ * for 'a' holds the article 'b'"); AW_ERR_ARGUMENT for bytes that are no
+ * slug, or an article the module has already. */
+AW_EXPORT("aw_add_article") int export_add_article(const char *slug, size_t slug_size, void *blob, size_t size);
+
+/* Output: the edition's articles as JSON (catalog.h), for the shim's articles(). */
 AW_EXPORT("aw_catalog_json") int export_catalog_json(void);
 
 /* Output: the slug of the article that the `size` bytes at `slug` name:
  * those bytes when the module has that article; with no bytes, the slug
  * of the first of the trending list. Status: AW_ERR_UNKNOWN_ARTICLE when
- * the module has no article by that slug (bytes that break slug.h's rule
- * name none). */
+ * the module has no article by that slug; the output then holds the path
+ * of its archive file relative to the edition (catalog.h), or nothing for
+ * bytes no article can have as its slug. */
 AW_EXPORT("aw_find_article") int export_find_article(const char *slug, size_t size);
 
 /* Renders `view` (aw_view in article_html.h: 0 full, 1 trending, 2 article)
@@ -54,8 +65,10 @@ AW_EXPORT("aw_find_article") int export_find_article(const char *slug, size_t si
  * `with_facts` non-zero the facts of the render follow it as JSON
  * {"words":W,"minutes":M,"headings":[{"level","id","text"}]} (facts.h), so
  * one call gives both. Status: AW_ERR_UNKNOWN_ARTICLE when the module has
- * no article by that slug (decided before anything else: the shim fetches
- * or reports it); AW_ERR_ARGUMENT for an unknown view or link target. */
+ * no article by that slug, decided before anything else, the output as
+ * aw_find_article's (the shim fetches that file, hands it in with
+ * aw_add_article and renders again); AW_ERR_ARGUMENT for an unknown view
+ * or link target. */
 AW_EXPORT("aw_render_view") int export_render_view(const char *slug, size_t slug_size, int view, int heading_level,
                                                    int link_target, int with_facts);
 

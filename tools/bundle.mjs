@@ -43,7 +43,7 @@ const PRELUDE = {
 // One output file: { code, map } (map null without `mapName`).
 //   entry:   'entry-classic.js' | 'entry-module.js' | 'entry-node.js'
 //   format:  'iife' | 'esm' | 'cjs'
-//   defines: { version, hash, integrity, base64 }
+//   defines: { version, hash, integrity, base64, edition }
 export async function bundle({ entry, format, minify = false, mapName = null, banner, defines }) {
   const { build } = await loadEsbuild();
   const node = entry === 'entry-node.js';
@@ -67,6 +67,7 @@ export async function bundle({ entry, format, minify = false, mapName = null, ba
       __AW_WASM_HASH__: JSON.stringify(defines.hash),
       __AW_WASM_INTEGRITY__: JSON.stringify(defines.integrity),
       __AW_WASM_BASE64__: JSON.stringify(defines.base64 ?? null),
+      __AW_EDITION_BASE64__: JSON.stringify(defines.edition ?? null),
       ...(format === 'cjs' ? { 'import.meta.url': '__aw_file_url' } : {}),
     },
     plugins: [cssAsText],

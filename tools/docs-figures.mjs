@@ -12,6 +12,7 @@
 //   page-budget  dist/manifest.json and the budgets in tools/pack.mjs
 //   conformance  tests/conformance/conformance.mjs --json, run now (native and wasm)
 //   benchmark    docs/benchmark-results.json: one scripts/bench run, committed
+//   archive      docs/archive-results.json: one tests/bench/archive.mjs run, committed
 //   frameworks   the framework fixtures' lockfiles (tests/frameworks/versions.mjs)
 //
 // and docs/benchmark.svg is that run's chart.
@@ -20,15 +21,19 @@
 //   node tools/docs-figures.mjs --write   rewrite every block (after scripts/build)
 //   node tools/docs-figures.mjs --write --bench build/bench/results.json
 //                                         first take a new scripts/bench run
+//   node tools/docs-figures.mjs --write --archive build/bench/archive-results.json
+//                                         first take a new archive bench run
 //
 // tests/js/docs-figures.test.mjs runs the check in the suite.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { PAGE_MODULE, PAGE_SCRIPT, RENDERER, SINGLE_FILE } from '../web/node/package-layout.js';
+import { EDITION_FILE } from '../web/src/abi.js';
+import { archiveReport } from './archive-report.mjs';
 import { barChart } from './bench-chart.mjs';
 import { report } from './bench-report.mjs';
 import { BROTLI_BUDGET, PAGE_FILES, SINGLE_FILE_BUDGET } from './pack.mjs';
@@ -37,6 +42,7 @@ export const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const FIX_COMMAND = 'node tools/docs-figures.mjs --write';
 const BENCH_RESULTS = join(REPO, 'docs', 'benchmark-results.json');
 const BENCH_CHART = join(REPO, 'docs', 'benchmark.svg');
+const ARCHIVE_RESULTS = join(REPO, 'docs', 'archive-results.json');
 
 // README.md and every Markdown file in docs/.
 export function docFiles() {
@@ -87,7 +93,7 @@ const n = (x) => x.toLocaleString('en-US');
 const SIZE_ROWS = [
   [PAGE_SCRIPT, 'classic script, minified'],
   [PAGE_MODULE, 'ES module, minified'],
-  [RENDERER, 'the renderer and the articles'],
+  [RENDERER, 'the renderer: code only'],
   [SINGLE_FILE, 'single file, the `.wasm` inside'],
   ['article-widget.js', 'classic script, readable'],
 ];
@@ -113,8 +119,10 @@ function sizes(manifest) {
 function pageBudget(manifest) {
   const page = PAGE_FILES.reduce((sum, f) => sum + manifest.files[f].brotli, 0);
   const single = manifest.files[SINGLE_FILE].brotli;
-  return `A page downloads ${PAGE_FILES.map((f) => `\`${f}\``).join(' + ')}: **${n(page)} bytes brotli** `
-    + `(budget ${n(BROTLI_BUDGET)}); the single-file build is ${n(single)} (budget ${n(SINGLE_FILE_BUDGET)}).\n`;
+  const edition = statSync(join(REPO, 'dist', EDITION_FILE)).size;
+  return `A page downloads the code, ${PAGE_FILES.map((f) => `\`${f}\``).join(' + ')}: **${n(page)} bytes brotli** `
+    + `(budget ${n(BROTLI_BUDGET)}), and beside it the edition: the demo's \`${EDITION_FILE}\` is ${n(edition)} bytes `
+    + `(gzip as built); the single-file build is ${n(single)} (budget ${n(SINGLE_FILE_BUDGET)}).\n`;
 }
 
 // The runner is a test: it runs in a process of its own (with this
@@ -154,6 +162,10 @@ function benchmarkChart() {
   return barChart(run, run.renderers);
 }
 
+function archive() {
+  return archiveReport(JSON.parse(readFileSync(ARCHIVE_RESULTS, 'utf8')));
+}
+
 async function frameworks() {
   const { versionsTable } = await import('../tests/frameworks/versions.mjs');
   return versionsTable();
@@ -162,9 +174,10 @@ async function frameworks() {
 // Where each block's figures come from, for the messages.
 const SOURCES = {
   sizes: 'dist/manifest.json',
-  'page-budget': 'dist/manifest.json and tools/pack.mjs',
+  'page-budget': 'dist/manifest.json, dist/article-widget.awe and tools/pack.mjs',
   conformance: 'the conformance runner',
   benchmark: 'docs/benchmark-results.json',
+  archive: 'docs/archive-results.json',
   frameworks: 'tests/frameworks/*/package-lock.json',
 };
 
@@ -176,6 +189,7 @@ export function generators() {
     'page-budget': () => pageBudget(readManifest()),
     conformance,
     benchmark,
+    archive,
     frameworks,
   };
   return (name) => {
@@ -233,13 +247,16 @@ export async function updateDocs({ write = false } = {}) {
 
 async function main(argv) {
   const write = argv.includes('--write');
-  const benchAt = argv.indexOf('--bench');
-  if (benchAt >= 0) {
-    if (!write || !argv[benchAt + 1]) {
-      process.stderr.write('usage: node tools/docs-figures.mjs [--write [--bench build/bench/results.json]]\n');
+  // --bench FILE, --archive FILE: a new run to publish first.
+  for (const [flag, target] of [['--bench', BENCH_RESULTS], ['--archive', ARCHIVE_RESULTS]]) {
+    const at = argv.indexOf(flag);
+    if (at < 0) continue;
+    if (!write || !argv[at + 1]) {
+      process.stderr.write('usage: node tools/docs-figures.mjs [--write [--bench build/bench/results.json] '
+        + '[--archive build/bench/archive-results.json]]\n');
       return 2;
     }
-    copyFileSync(resolve(argv[benchAt + 1]), BENCH_RESULTS);
+    copyFileSync(resolve(argv[at + 1]), target);
   }
   const problems = await updateDocs({ write });
   for (const p of problems) process.stderr.write(`docs-figures: ${p.file}: ${p.problem}\n`);

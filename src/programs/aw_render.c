@@ -13,17 +13,25 @@
  *                                   widget gives page Markdown (src=, inline)
  *     aw-render ... --facts         instead of the HTML, what the render knew:
  *                                   words, reading time and headings as JSON
- *     aw-render --catalog           the embedded articles as JSON
+ *     aw-render --catalog           the edition's articles as JSON
  *     aw-render --version           the package version (dist/package.json's)
+ *     aw-render --content DIR ...   the articles of the build in DIR (an edition
+ *                                   and its archive, as aw-embed writes them,
+ *                                   uncompressed); by default the build's own
+ *                                   content/ (AW_CONTENT_DIR), read at run time:
+ *                                   the edition, then the one archive file of an
+ *                                   article it does not carry, as a page does
  */
 #include "article_html.h"
 #include "catalog.h"
+#include "content_blob.h"
 #include "errors.h"
 #include "facts.h"
 #include "front_matter.h"
 #include "heading_ids.h"
 #include "read_file.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,11 +43,89 @@ static const char usage[] =
     "       aw-render --page FILE.md [--heading-level 1-6]\n"
     "       (any of the above but --catalog and --version) --facts\n"
     "       aw-render --catalog\n"
-    "       aw-render --version\n";
+    "       aw-render --version\n"
+    "       (any of the above) --content DIR\n";
 
-/* content/, packed at build time (the blob aw-embed writes). */
-extern const unsigned char aw_content_blob[];
-extern const size_t aw_content_blob_size;
+/* The articles: an edition and its archive, as aw-embed writes them. */
+typedef struct content {
+    const char *dir;
+    aw_catalog catalog;
+    aw_buffer edition;
+    aw_buffer article; /* the one archive file read */
+} content;
+
+/* `name` in the content folder, into `path` (NUL-terminated). Returns 0,
+ * or -1 (reported) for a path too long. */
+static int content_path(const content *c, const char *name, size_t name_size, char *path, size_t cap)
+{
+    if (snprintf(path, cap, "%s/%.*s", c->dir, (int)name_size, name) < (int)cap)
+        return 0;
+    fprintf(stderr, "aw-render: %s: the path is too long\n", c->dir);
+    return -1;
+}
+
+/* Reports a refused file: "aw-render: DIR: the edition is truncated: ...". */
+static int refused(const content *c, int status, aw_buffer *message)
+{
+    aw_buffer_terminate(message);
+    fprintf(stderr, "aw-render: %s: %s\n", c->dir, message->data && !message->failed ? message->data
+                                                                                    : aw_error_message(status));
+    return AW_ERR_ARGUMENT;
+}
+
+static int load_edition(content *c)
+{
+    char path[4096];
+    aw_buffer message;
+    int status = AW_ERR_ARGUMENT;
+
+    aw_buffer_init(&message);
+    if (content_path(c, AW_EDITION_FILE, strlen(AW_EDITION_FILE), path, sizeof(path)) == 0
+        && aw_read_file_or_report(path, &c->edition) == 0) {
+        status = aw_catalog_load_edition(&c->catalog, c->edition.data, c->edition.len, &message);
+        if (status != AW_OK)
+            status = refused(c, status, &message);
+    }
+    aw_buffer_free(&message);
+    return status;
+}
+
+/* Reads the archive file of `slug` when the edition does not carry it, as
+ * the widget fetches it. Returns AW_OK, AW_ERR_UNKNOWN_ARTICLE (no such
+ * file, or bytes no slug can be), or AW_ERR_ARGUMENT (reported). */
+static int load_article(content *c, const char *slug)
+{
+    size_t size = strlen(slug);
+    char path[4096];
+    aw_buffer name, message;
+    int status = AW_ERR_UNKNOWN_ARTICLE;
+
+    if (size == 0 || aw_catalog_find(&c->catalog, slug, size) >= 0)
+        return AW_OK;
+    aw_buffer_init(&name);
+    aw_buffer_init(&message);
+    if (aw_catalog_append_archive_path(&name, &c->catalog, slug, size) != 0 || name.len == 0)
+        goto done;
+    if (content_path(c, name.data, name.len, path, sizeof(path)) != 0) {
+        status = AW_ERR_ARGUMENT;
+        goto done;
+    }
+    errno = 0;
+    if (aw_read_file(path, &c->article) != 0) {
+        if (errno != ENOENT) {
+            fprintf(stderr, "aw-render: %s: %s\n", path, errno ? strerror(errno) : "out of memory");
+            status = AW_ERR_ARGUMENT;
+        }
+        goto done;
+    }
+    status = aw_catalog_add_article(&c->catalog, c->article.data, c->article.len, slug, size, &message);
+    if (status != AW_OK)
+        status = refused(c, status, &message);
+done:
+    aw_buffer_free(&name);
+    aw_buffer_free(&message);
+    return status;
+}
 
 static int parse_view(const char *name)
 {
@@ -94,6 +180,7 @@ static int render_content_file(aw_buffer *out, const char *path, int heading_lev
     fields[4] = span_dup(fm.summary);
     memset(&article, 0, sizeof(article));
     article.slug = fields[0];
+    article.slug_size = fm.slug.size;
     article.title = fields[1];
     article.date = fields[2];
     article.source = fields[3];
@@ -128,9 +215,25 @@ static int render_markdown_file(aw_buffer *out, const char *path, int framed, in
     return status;
 }
 
+/* Takes "--content DIR" out of the arguments (the rest are positional). */
+static const char *take_content_dir(int *argc, char **argv)
+{
+    const char *dir = AW_CONTENT_DIR;
+    int i, kept = 1;
+
+    for (i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--content") == 0 && i + 1 < *argc)
+            dir = argv[++i];
+        else
+            argv[kept++] = argv[i];
+    }
+    *argc = kept;
+    return dir;
+}
+
 int main(int argc, char **argv)
 {
-    aw_catalog catalog;
+    content c;
     aw_buffer out;
     aw_facts facts;
     /* 0 until --heading-level: the widget's default (2) for articles, 1 for --markdown. */
@@ -138,6 +241,8 @@ int main(int argc, char **argv)
     const char *id_prefix = NULL;
     int i;
 
+    memset(&c, 0, sizeof(c));
+    c.dir = take_content_dir(&argc, argv);
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--view") == 0 && i + 1 < argc && (view = parse_view(argv[i + 1])) < 0) {
             fprintf(stderr, "aw-render: unknown view '%s' (full, trending or article)\n", argv[i + 1]);
@@ -158,23 +263,24 @@ int main(int argc, char **argv)
             }
         }
     }
-    status = aw_catalog_load(&catalog, aw_content_blob, aw_content_blob_size);
-    if (status != AW_OK) {
-        fprintf(stderr, "aw-render: the embedded content: %s\n", aw_error_message(status));
-        return 1;
-    }
-    aw_buffer_init(&out);
-    aw_facts_init(&facts);
-
     if (id_prefix != NULL && !(argc >= 3 && strcmp(argv[1], "--markdown") == 0)) {
         fputs("aw-render: --id-prefix goes with --markdown (the article views keep their own ids)\n", stderr);
         return 2;
     }
+    aw_catalog_init(&c.catalog);
+    aw_buffer_init(&c.edition);
+    aw_buffer_init(&c.article);
+    aw_buffer_init(&out);
+    aw_facts_init(&facts);
+
     if (argc >= 3 && strcmp(argv[1], "--slug") == 0) {
         /* No bytes ask the renderer for the first article; a slug given empty names none. */
-        status = argv[2][0] == '\0' ? AW_ERR_UNKNOWN_ARTICLE
-                                    : aw_render_view(&out, &catalog, argv[2], strlen(argv[2]), view, heading_level,
-                                                     AW_LINK_TARGET_NONE, &facts);
+        status = argv[2][0] == '\0' ? AW_ERR_UNKNOWN_ARTICLE : load_edition(&c);
+        if (status == AW_OK)
+            status = load_article(&c, argv[2]);
+        if (status == AW_OK)
+            status = aw_render_view(&out, &c.catalog, argv[2], strlen(argv[2]), view, heading_level,
+                                    AW_LINK_TARGET_NONE, &facts);
         if (status == AW_ERR_UNKNOWN_ARTICLE) {
             fprintf(stderr, "aw-render: no article has the slug '%s'\n", argv[2]);
             status = AW_ERR_ARGUMENT;
@@ -186,7 +292,9 @@ int main(int argc, char **argv)
     } else if (argc == 2 && strcmp(argv[1], "--version") == 0) {
         status = aw_buffer_append_str(&out, AW_PACKAGE_VERSION "\n") == 0 ? AW_OK : AW_ERR_NOMEM;
     } else if (argc == 2 && strcmp(argv[1], "--catalog") == 0) {
-        status = aw_catalog_write_json(&out, &catalog) == 0 ? AW_OK : AW_ERR_NOMEM;
+        status = load_edition(&c);
+        if (status == AW_OK)
+            status = aw_catalog_write_json(&out, &c.catalog) == 0 ? AW_OK : AW_ERR_NOMEM;
     } else {
         fputs(usage, stderr);
         status = 2;
@@ -202,6 +310,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "aw-render: %s\n", aw_error_message(status));
     aw_buffer_free(&out);
     aw_facts_free(&facts);
-    aw_catalog_free(&catalog);
+    aw_catalog_free(&c.catalog);
+    aw_buffer_free(&c.edition);
+    aw_buffer_free(&c.article);
     return status == AW_OK ? 0 : status == 2 ? 2 : 1;
 }

@@ -16,8 +16,9 @@
 //   }
 //
 // The page object: evaluate(fn, arg), waitForFunction(fn, arg), click(path),
-// focus(path), press(key), type(text), back(), forward(), screenshot(file),
-// close(), and logs() -> { errors, warnings, pageErrors, requests, wasm }.
+// hover(path), focus(path), press(key), type(text), back(), forward(),
+// screenshot(file), close(), and logs() -> { errors, warnings, pageErrors,
+// requests, wasm }.
 // A path is a list of CSS selectors, each one looked up inside the shadow
 // root (or else the children) of the element the previous one found:
 // ['main > article-widget', '.aw-trending-link'].
@@ -96,6 +97,10 @@ function pageObject(driver, log) {
     async click(path) {
       const { x, y } = await driver.evaluate(actOn, { path, action: 'centre' });
       await driver.page.mouse.click(x, y);
+    },
+    async hover(path) {
+      const { x, y } = await driver.evaluate(actOn, { path, action: 'centre' });
+      await driver.page.mouse.move(x, y);
     },
     focus: (path) => driver.evaluate(actOn, { path, action: 'focus' }),
     press: (key) => driver.page.keyboard.press(key),
@@ -214,17 +219,18 @@ for (const name of wanted) {
 export const ENGINES = ALL.filter((e) => wanted.includes(e.name));
 
 // Registers before/after hooks (call it inside describe()) that start the
-// engine and a test server; returns { open(path, options) }.
+// engine and a test server (web/node/server.js: the repository's web/ and
+// dist/, or as `serverOptions` say); returns { open(path, options) }.
 //   options: viewport (default 1280x800), routes (see routeTable),
 //            init (functions to run in the page before its scripts)
-export function useEngine(engine) {
+export function useEngine(engine, serverOptions = {}) {
   const state = { browser: null, server: null };
   before(async () => {
     requireFile(join(DIST, 'article-widget.js'), 'run scripts/build (or set AW_DIST)');
     if (!existsSync(engine.executable)) {
       throw new Error(`missing ${engine.executable}: run scripts/setup (or set AW_${engine.name.toUpperCase()})`);
     }
-    state.server = await startServer({ port: 0, root: REPO, dist: DIST });
+    state.server = await startServer({ port: 0, root: REPO, dist: DIST, ...serverOptions });
     state.browser = await engine.launch();
   });
   after(async () => {

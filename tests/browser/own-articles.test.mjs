@@ -54,7 +54,7 @@ before(async () => {
   writeContentFolder(join(project, 'articles'), ARTICLES.map((a) => ({ ...a, body: body(a) })), TRENDING);
   const out = execFileSync(process.execPath, [command, 'build', 'articles', '--out', 'public', '--precompress'],
     { cwd: project, encoding: 'utf8' });
-  assert.match(out, /^article-widget: 3 articles from articles -> public/);
+  assert.match(out, /^article-widget: 3 articles \(2 trending\) from articles -> public/);
 
   // The site: its own page at /, the built folder at /dist/.
   const manifest = JSON.parse(readFileSync(join(project, 'public', 'manifest.json'), 'utf8'));
@@ -90,6 +90,11 @@ test('the built folder: the new articles in Chromium, the trending list as trend
   s = await widgetState(page);
   assert.equal(s.title, titleOf.get(TRENDING[1]));
   assert.deepEqual(s.paragraphs, ARTICLES.find((a) => a.slug === TRENDING[1]).paragraphs);
+  // An article of the archive alone: its one file, fetched.
+  await page.evaluate(() => { location.hash = '#aw/park-benches'; });
+  await waitForArticle(page, 'park-benches');
+  assert.deepEqual((await widgetState(page)).paragraphs, ARTICLES.find((a) => a.slug === 'park-benches').paragraphs);
+  assert.deepEqual(log.requests.filter((u) => u.includes('/articles/')).map((u) => new URL(u).pathname), ['/dist/articles/park-benches.awa']);
   assert.equal(log.wasm.length, 1);
   assertClean(log);
   await context.close();
@@ -100,12 +105,17 @@ test('the built folder: manifest.json\'s SRI matches every file; the module impo
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   // The precompressed copies for static hosts are listed apart, under encoded.
   assert.equal(Object.keys(manifest.encoded).length, 6);
+  // The code is described; the content (the edition, the archive), which
+  // changes with every publication, is not.
+  const content = ['article-widget.awe', ...readdirSync(join(dir, 'articles')).map((n) => `articles/${n}`)];
+  const code = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
+    .filter((n) => !['manifest.json', '.article-widget-files.json', 'article-widget.awe'].includes(n)).sort();
+  assert.deepEqual([...Object.keys(manifest.files), ...Object.keys(manifest.encoded)].sort(), code);
+  assert.deepEqual(content.slice(1).sort(), ARTICLES.map((a) => `articles/${a.slug}.awa`).sort());
   // Beside them, the build's record of the files it wrote (so that it never
   // replaces a file of the site's): every one of them, and nothing else.
-  const published = readdirSync(dir).filter((n) => n !== 'manifest.json' && n !== '.article-widget-files.json').sort();
-  assert.deepEqual([...Object.keys(manifest.files), ...Object.keys(manifest.encoded)].sort(), published);
   assert.deepEqual(JSON.parse(readFileSync(join(dir, '.article-widget-files.json'), 'utf8')).files,
-    [...published, 'manifest.json'].sort());
+    [...code, ...content, 'manifest.json'].sort());
   for (const [name, f] of [...Object.entries(manifest.files), ...Object.entries(manifest.encoded)]) {
     assert.equal(f.integrity, `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`, name);
   }
@@ -138,8 +148,10 @@ test('preview: the widget with the folder\'s articles; a change reloads the page
     const url = await preview.url;
     const { page, context, log } = await open('/', { base: url });
     const wasmTypes = [];
+    const editions = [];
     page.on('response', (r) => {
       if (new URL(r.url()).pathname.endsWith('.wasm')) wasmTypes.push(r.headers()['content-type']);
+      if (new URL(r.url()).pathname.endsWith('.awe')) editions.push(r.status());
     });
     await waitForArticle(page, TRENDING[0]);
     const first = ARTICLES.find((a) => a.slug === TRENDING[0]);
@@ -151,7 +163,8 @@ test('preview: the widget with the folder\'s articles; a change reloads the page
     const good = readFileSync(file, 'utf8');
     writeFileSync(file, good.replace(first.title, 'A Changed Headline'));
     await page.waitForFunction(() => document.querySelector('article-widget')?.shadowRoot?.querySelector('.aw-title')?.textContent === 'A Changed Headline');
-    assert.ok(wasmTypes.length >= 1, 'the reloaded page fetched the new module');
+    assert.ok(editions.length >= 1 && wasmTypes.length >= 1, 'the reloaded page fetched the new edition');
+    assert.deepEqual([...new Set(editions)], [200]);
     assert.deepEqual([...new Set(wasmTypes)], ['application/wasm']);
 
     // A mistake: the page says where, the widget keeps the last good build.

@@ -39,16 +39,30 @@ test('article-widget:navigate is cancelable', T, async () => {
   await context.close();
 });
 
-test('a #aw/SLUG in the URL is shown on load; an unknown one is ignored', T, async () => {
+test('a #aw/SLUG in the URL is shown on load; one no article can have is ignored; a missing one is reported', T, async () => {
   let { page, context, log } = await open(`/#aw/${OTHER}`);
   await waitForArticle(page, OTHER);
   assertClean(log);
   await context.close();
 
-  ({ page, context, log } = await open('/#aw/no-such-article'));
+  ({ page, context, log } = await open('/#aw/Not%20a%20slug'));
   await waitForArticle(page, SEED_SLUG);
   assert.deepEqual((await events(page)).map((e) => e.type), ['article-widget:ready']);
   assertClean(log);
+  await context.close();
+
+  // A slug with no file in the archive: the error, the fallback (nothing
+  // was shown before), and the widget follows the next link.
+  ({ page, context, log } = await open('/#aw/no-such-article'));
+  await page.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:error'));
+  const [error] = (await events(page)).filter((e) => e.target === 'article-widget');
+  assert.equal(error.detail.code, 'unknown-article');
+  assert.match(error.detail.message, /articles\/no-such-article\.awa: HTTP 404/);
+  assert.ok(await page.locator('main > article-widget .widget-fallback').isVisible(), 'the fallback stays');
+  await page.evaluate((slug) => { location.hash = `#aw/${slug}`; }, OTHER);
+  await waitForArticle(page, OTHER);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors.filter((e) => !/Failed to load resource.*404/.test(e)), [], 'only the 404 itself');
   await context.close();
 });
 
@@ -212,8 +226,8 @@ test('the script loaded twice is harmless; the JS API and mount() work', T, asyn
     return out;
   }, [OTHER]);
 
-  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'setWasmUrl', 'version']);
-  assert.equal(r.count, articles.length);
+  assert.deepEqual(r.keys, ['articles', 'mount', 'ready', 'render', 'scan', 'setBasePath', 'setEditionUrl', 'setWasmUrl', 'version']);
+  assert.equal(r.count, trending.length, 'the edition');
   assert.equal(r.html, '<p><em>x</em> &lt;b&gt;</p>\n');
   assert.equal(r.renderError, true);
   assert.equal(r.same, true, 'mounting twice returns the same handle');
@@ -227,7 +241,8 @@ test('the script loaded twice is harmless; the JS API and mount() work', T, asyn
   assert.equal(r.late, trending.length);
   assert.ok(await page.locator('#api-fallback').isVisible(), 'light DOM back after unmount');
   assert.equal(log.warnings.filter((w) => w.startsWith('[article-widget]')).length, 1, 'bad show() warned once');
-  assertClean(log);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors.filter((e) => !/Failed to load resource.*404/.test(e)), [], 'the bad show()\'s 404 only');
   await context.close();
 });
 
@@ -279,11 +294,18 @@ test('the ES module resolves its .wasm URL in any form a bundler gives, against 
     ["a bundler's hashed name", `'${HASHED}'`, new RegExp(`${HASHED.replaceAll('.', '\\.')}$`)],
   ];
   // The module as Turbopack bundles it: its own new URL("./article-widget.wasm",
-  // import.meta.url) turned into such an object (and no setWasmUrl() needed).
+  // import.meta.url) turned into such an object (and no setWasmUrl() needed),
+  // and so its demo edition's (no setEditionUrl() either).
   const source = readFileSync(join(DIST, 'article-widget.mjs'), 'utf8');
   const literal = 'new URL("./article-widget.wasm", import.meta.url)';
+  const editionLiteral = 'new URL("./article-widget.awe", import.meta.url)';
   assert.ok(source.includes(literal), 'the module names its .wasm the way bundlers recognise');
-  const bundled = { body: source.replace(literal, turbopack), contentType: 'text/javascript', csp: false };
+  assert.ok(source.includes(editionLiteral), 'the module names its demo edition the way bundlers recognise');
+  const bundled = {
+    body: source.replace(literal, turbopack).replace(editionLiteral, turbopack.replace('article-widget.wasm', 'article-widget.awe')),
+    contentType: 'text/javascript',
+    csp: false,
+  };
   forms.push(['the module bundled by Turbopack', null, versioned]);
   for (const [form, expression, requested] of forms) {
     const app = expression === null ? "import { mount } from '/turbopack/article-widget.mjs';\n"

@@ -2,14 +2,15 @@
 // depends on the tarball scripts/pack made, and imports the package by
 // name, is built by webpack 5, Vite 8 and 7 (build and dev server) and
 // esbuild with no configuration but the one setting the README gives where
-// a bundler needs one (esbuild: --loader:.wasm=file and setWasmUrl; Vite 5
-// to 7's dev server with the package installed above the Vite root:
-// optimizeDeps.exclude). Each is served and opened in Chromium: both
-// widgets of the page show the seed article, nothing is logged as an
-// error, and the one .wasm request is answered as application/wasm. A page
-// that imports the module and mounts nothing fetches no .wasm. In Node:
-// import and require() by name, and a server bundle (esbuild
-// --platform=node) that finds the .wasm.
+// a bundler needs one (esbuild: --loader:.wasm=file --loader:.awe=file,
+// setWasmUrl and setEditionUrl; Vite 5 to 7's dev server with the package
+// installed above the Vite root: optimizeDeps.exclude). Each is served and
+// opened in Chromium: both widgets of the page show the seed article (from
+// the package's demo edition, which the bundler emitted or inlined),
+// nothing is logged as an error, and the one .wasm request is answered as
+// application/wasm. A page that imports the module and mounts nothing
+// fetches no .wasm. In Node: import and require() by name, and a server
+// bundle (esbuild --platform=node) that finds the .wasm and the edition.
 //
 //   node --test tests/bundlers/bundlers.test.mjs   (AW_PACK, AW_CHROMIUM)
 //
@@ -182,7 +183,8 @@ describe('a page that imports the package by name, built by each bundler, render
   function buildWithEsbuild() {
     esbuildSite ??= (() => {
       const host = makeHost(join(tmp, 'esbuild'), TARBALL, { 'main.js': pageScript({ wasmImport: true }), 'idle.js': IDLE_SCRIPT });
-      assertBuilt('esbuild', run([BUNDLERS.esbuild.bin, 'main.js', 'idle.js', '--bundle', '--format=esm', '--loader:.wasm=file', '--outdir=dist'], host));
+      assertBuilt('esbuild', run([BUNDLERS.esbuild.bin, 'main.js', 'idle.js', '--bundle', '--format=esm', '--loader:.wasm=file',
+        '--loader:.awe=file', '--outdir=dist'], host));
       const site = publish(host, 'dist', pageHtml('<script type="module" src="main.js"></script>'));
       writeFileSync(join(site, 'web', 'idle.html'), pageHtml('<script type="module" src="idle.js"></script>', { widgets: false }));
       return site;
@@ -190,7 +192,7 @@ describe('a page that imports the package by name, built by each bundler, render
     return esbuildSite;
   }
 
-  test(`esbuild ${BUNDLERS.esbuild.version}: --bundle --format=esm --loader:.wasm=file, setWasmUrl(the imported .wasm)`, T, async () => {
+  test(`esbuild ${BUNDLERS.esbuild.version}: --bundle --format=esm --loader:.wasm=file --loader:.awe=file, setWasmUrl and setEditionUrl(the imported files)`, T, async () => {
     await assertSiteRenders(buildWithEsbuild());
   });
 

@@ -64,13 +64,16 @@ export const IDLE_SCRIPT = `import { version } from 'article-widget';
 document.documentElement.dataset.awVersion = version;
 `;
 
-// The page's script. `wasmImport`: the esbuild way, the .wasm imported as a
-// file (--loader:.wasm=file) and handed to setWasmUrl before any mount.
+// The page's script. `wasmImport`: the esbuild way, the .wasm and the demo
+// edition imported as files (--loader:.wasm=file --loader:.awe=file) and
+// handed to setWasmUrl and setEditionUrl before any mount.
 export function pageScript({ wasmImport = false } = {}) {
-  return wasmImport ? `import { mount, setWasmUrl } from 'article-widget';
+  return wasmImport ? `import { mount, setEditionUrl, setWasmUrl } from 'article-widget';
+import editionUrl from 'article-widget/edition';
 import wasmUrl from 'article-widget/wasm';
 
 setWasmUrl(wasmUrl);
+setEditionUrl(editionUrl);
 mount(document.getElementById('mounted'), { article: '${SEED_SLUG}' });
 ` : `import { mount } from 'article-widget';
 

@@ -1,12 +1,17 @@
 # Runs aw-embed with ARGS ('|'-separated) and passes only when it fails
-# with EXPECTED on stderr, and stderr holds no escape, bell or carriage
-# return (what content could send a terminal).
+# with EXPECTED on stderr, writing nothing (OUT is not made), and stderr
+# holds no escape, bell or carriage return (what content could send a
+# terminal).
 string(REPLACE "|" ";" ARGS "${ARGS}")
 string(REPLACE "|" " " shown "${ARGS}")
-execute_process(COMMAND ${EMBED} --blob ${CMAKE_CURRENT_BINARY_DIR}/unused.bin ${ARGS}
+file(REMOVE_RECURSE ${OUT})
+execute_process(COMMAND ${EMBED} --out ${OUT} ${ARGS}
   RESULT_VARIABLE result ERROR_VARIABLE stderr)
 if(result EQUAL 0)
   message(FATAL_ERROR "aw-embed ${shown} succeeded; expected: ${EXPECTED}")
+endif()
+if(EXISTS ${OUT})
+  message(FATAL_ERROR "aw-embed ${shown} failed but wrote ${OUT}")
 endif()
 string(FIND "${stderr}" "${EXPECTED}" at)
 if(at EQUAL -1)

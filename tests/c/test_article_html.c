@@ -2,14 +2,21 @@
 #include "errors.h"
 #include "test.h"
 
-static const char *const topics[] = { "Mali", "Quote \"this\"" };
+/* An article of the catalog, as the reader fills it (slug, title, date,
+ * source, summary, body); topics are set where a test needs them. */
+#define ARTICLE(s, t, d, src, sum, body)                                                                       \
+    { .slug = s, .slug_size = sizeof(s) - 1, .title = t, .date = d, .source = src, .summary = sum,             \
+      .markdown = body, .markdown_size = sizeof(body) - 1 }
+
 static const char body_one[] = "First paragraph.\n\n# Background\n\nMore.\n\n## aw title\n";
-static const aw_article articles[] = {
-    { "first", "One & <Only>", "2012-09-26", "Wire report", "Sum", topics, 2, body_one, sizeof(body_one) - 1 },
-    { "second", "Second", "2026-01-05", "", "", NULL, 0, "Text", 4 },
-    { "hidden", "Not trending", "2026-01-01", "", "", NULL, 0, "Text", 4 },
+static aw_article articles[] = {
+    { .slug = "first", .slug_size = 5, .title = "One & <Only>", .date = "2012-09-26", .source = "Wire report",
+      .summary = "Sum", .topics = { "Mali", "Quote \"this\"" }, .topic_count = 2, .markdown = body_one,
+      .markdown_size = sizeof(body_one) - 1 },
+    ARTICLE("second", "Second", "2026-01-05", "", "", "Text"),
+    ARTICLE("hidden", "Not trending", "2026-01-01", "", "", "Text"),
 };
-static const aw_catalog catalog = { articles, 3, 2, NULL };
+static const aw_catalog catalog = { .articles = articles, .count = 3, .trending_count = 2 };
 
 static int render(aw_buffer *out, const aw_catalog *from, const char *slug, int which, int heading_level,
                   aw_facts *facts)
@@ -120,12 +127,13 @@ static void test_reading_time_rounds_up(void)
 /* Front-matter text reaches the page only escaped, wherever it goes. */
 static void test_hostile_front_matter_is_escaped(void)
 {
-    static const char *const bad_topics[] = { "\" onmouseover=\"alert(1)", "<script>alert(1)</script>" };
-    static const aw_article hostile[] = {
-        { "x", "\"><script>alert(1)</script>", "2020-01-01", "<img src=x onerror=alert(1)>",
-          "javascript:alert(1)", bad_topics, 2, "Body", 4 },
+    static aw_article hostile[] = {
+        { .slug = "x", .slug_size = 1, .title = "\"><script>alert(1)</script>", .date = "2020-01-01",
+          .source = "<img src=x onerror=alert(1)>", .summary = "javascript:alert(1)",
+          .topics = { "\" onmouseover=\"alert(1)", "<script>alert(1)</script>" }, .topic_count = 2,
+          .markdown = "Body", .markdown_size = 4 },
     };
-    static const aw_catalog one = { hostile, 1, 1, NULL };
+    static const aw_catalog one = { .articles = hostile, .count = 1, .trending_count = 1 };
     aw_buffer out;
 
     aw_buffer_init(&out);
@@ -174,8 +182,10 @@ static void test_catalog_json(void)
     aw_buffer_terminate(&out);
     CHECK_HAS(out.data, "[{\"slug\":\"first\",\"title\":\"One & \\u003cOnly>\",\"date\":\"2012-09-26\",\"source\":\"Wire report\","
                         "\"topics\":[\"Mali\",\"Quote \\\"this\\\"\"],\"summary\":\"Sum\"},");
-    CHECK_HAS(out.data, "{\"slug\":\"hidden\",\"title\":\"Not trending\",\"date\":\"2026-01-01\",\"source\":\"\",\"topics\":[],"
+    /* The edition's articles: the trending list, not an article added from the archive. */
+    CHECK_HAS(out.data, "{\"slug\":\"second\",\"title\":\"Second\",\"date\":\"2026-01-05\",\"source\":\"\",\"topics\":[],"
                         "\"summary\":\"\"}]");
+    CHECK_LACKS(out.data, "hidden");
     CHECK(aw_catalog_find(&catalog, "second", 6) == 1);
     CHECK(aw_catalog_find(&catalog, "sec", 3) == -1);
     CHECK(aw_catalog_find(&catalog, "", 0) == 0);
@@ -284,8 +294,8 @@ static void test_link_target(void)
         "<p><a href=\"https://example.com/a\" rel=\"noopener noreferrer\" target=\"_parent\">out</a> ",
         "<p><a href=\"https://example.com/a\" rel=\"noopener noreferrer\" target=\"_top\">out</a> ",
     };
-    static const aw_article linking[] = { { "linking", "Links", "2020-01-01", "", "", NULL, 0, md, sizeof(md) - 1 } };
-    static const aw_catalog one = { linking, 1, 1, NULL };
+    static aw_article linking[] = { ARTICLE("linking", "Links", "2020-01-01", "", "", md) };
+    static const aw_catalog one = { .articles = linking, .count = 1, .trending_count = 1 };
     aw_buffer out;
     int target;
 

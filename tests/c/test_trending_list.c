@@ -49,10 +49,30 @@ static void test_byte_order_mark(void)
     check_error("1. one\n2. tw\xEF\xBB\xBFo\n", 2, "a byte-order mark (U+FEFF) inside the file");
 }
 
+/* The edition carries every trending article in full: the list names at
+ * most AW_MAX_TRENDING, and the first item over is named by its line. */
+static void test_at_most_the_edition_bound(void)
+{
+    char text[512];
+    aw_trending_list list;
+    aw_parse_error error;
+    size_t at = 0;
+    int i;
+
+    at += (size_t)snprintf(text + at, sizeof(text) - at, "# Trending\n\n");
+    for (i = 1; i <= AW_MAX_TRENDING; i++)
+        at += (size_t)snprintf(text + at, sizeof(text) - at, "%d. article-%d\n", i, i);
+    CHECK(aw_trending_parse(text, at, &list, &error) == 0);
+    CHECK(list.count == AW_MAX_TRENDING && AW_MAX_TRENDING == 10);
+    snprintf(text + at, sizeof(text) - at, "11. one-more\n");
+    check_error(text, 13, "more than 10 trending articles: the list names at most 10");
+}
+
 /* Items are quoted in messages: printable. */
 static void test_messages_are_printable(void)
 {
     check_error("1. a\x1B[2K\rok\n", 1, "'a\\x1B[2K\\x0Dok' is not a slug");
 }
 
-TEST_MAIN(test_reads_slugs_in_order, test_errors_name_the_line, test_byte_order_mark, test_messages_are_printable)
+TEST_MAIN(test_reads_slugs_in_order, test_errors_name_the_line, test_at_most_the_edition_bound, test_byte_order_mark,
+          test_messages_are_printable)

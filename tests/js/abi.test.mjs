@@ -26,7 +26,7 @@ function cStrings(text, name) {
   return JSON.parse(`[${/^\{(.*)\}$/.exec(cValue(text, name))[1]}]`);
 }
 
-test('ABI version, views, link targets, frames and the content section name agree with the C headers', () => {
+test('ABI version, views, link targets, frames and the edition\'s file name agree with the C headers', () => {
   const exportsH = header('wasm_exports.h');
   assert.equal(Number(cValue(exportsH, 'AW_ABI_VERSION')), abi.ABI_VERSION);
   assert.equal(Number(cValue(exportsH, 'AW_FRAME_NONE')), abi.FRAME_NONE);
@@ -49,7 +49,7 @@ test('ABI version, views, link targets, frames and the content section name agre
   });
   // The attribute values C writes are the option values the shim takes.
   assert.deepEqual(['', ...Object.keys(abi.LINK_TARGETS)], cStrings(markdown, 'AW_LINK_TARGET_NAMES'));
-  assert.equal(cValue(header('content_blob.h'), 'AW_CONTENT_SECTION'), JSON.stringify(abi.CONTENT_SECTION));
+  assert.equal(cValue(header('content_blob.h'), 'AW_EDITION_FILE'), JSON.stringify(abi.EDITION_FILE));
 });
 
 test('the markup the shim reads is the markup C writes', () => {
@@ -71,6 +71,8 @@ test('status codes and the input limit agree with errors.h', () => {
   assert.equal(abi.STATUS_ERROR_CODES[cValue(errorsH, 'AW_ERR_TOO_LARGE')], 'input-too-large');
   assert.equal(abi.STATUS_ERROR_CODES[cValue(errorsH, 'AW_ERR_OUTPUT_TOO_LARGE')], 'output-too-large');
   assert.equal(Number(cValue(errorsH, 'AW_ERR_UNKNOWN_ARTICLE')), abi.STATUS_UNKNOWN_ARTICLE);
+  assert.equal(abi.STATUS_ERROR_CODES[cValue(errorsH, 'AW_ERR_UNKNOWN_ARTICLE')], 'unknown-article');
+  assert.equal(abi.STATUS_ERROR_CODES[cValue(errorsH, 'AW_ERR_CONTENT')], 'content-invalid');
   for (const status of Object.keys(abi.STATUS_ERROR_CODES)) {
     assert.match(errorsH, new RegExp(`AW_ERR_\\w+ = ${status}\\b`), `status ${status} exists in C`);
   }

@@ -72,6 +72,92 @@ export function generateArticles(dir, count = 100) {
   return articles;
 }
 
+/* ===== A newsroom's archive ===== */
+
+// Words for generated news text: the language's commonest, a newsroom's
+// vocabulary, names and places, drawn with a skew as real text is (brotli
+// compresses a thousand articles of it about as it does real news).
+const COMMON = ('the of and to a in that is was he for it with as his on be at by this had not are but from or have an they '
+  + 'which one you were her all she there would their we him been has when who will more no if out so said what up its about '
+  + 'into than them can only other new some could time these two may then do first any my now such like our over man me even '
+  + 'most made after also did many before must through back years where much your way well down should because each just '
+  + 'those people how too little state good very make world still own see men work long get here between both life being '
+  + 'under never day same another know while last might us great old year off come since against go came right used take three')
+  .split(' ');
+const NEWS = ('council minister government election vote police court ruling budget tax economy market prices energy report '
+  + 'health hospital school teachers students city region village harbour river bridge road rail station airport weather storm '
+  + 'flood drought farmers harvest company workers union strike talks agreement deal plan proposal committee spokesperson '
+  + 'official officials residents community families children museum festival library theatre football season match coach '
+  + 'players fans investigation inquiry evidence witness judge lawyers sentence appeal protest crowd march parliament senator '
+  + 'mayor governor president opposition party coalition campaign survey poll percent million billion figures data analysts '
+  + 'growth inflation interest rates bank loans housing rents construction project contract funding grant scheme programme '
+  + 'service services transport buses trains emergency fire crews damage repairs insurance claims').split(' ');
+const NAMES = ['Maria Okafor', 'James Lindqvist', 'Aiko Tanaka', 'Daniel Moreau', 'Fatima Haddad', 'Peter Novak',
+  'Grace Mensah', 'Luis Ortega', 'Hannah Weiss', 'Samuel Adeyemi', 'Ingrid Larsen', 'Tomás Rivera'];
+const PLACES = ['Northbridge', 'Kessington', 'Port Alder', 'Valemouth', 'Greyhaven', 'Lowfield', 'Marrow Bay', 'Eastcliff'];
+
+// The slug of the newsroom's article `i` (1-based): the same in every size.
+export const newsSlug = (i) => `news-${String(i).padStart(6, '0')}`;
+
+// Article `i` of a newsroom, about `words` words long: the same text
+// whatever the size of the archive (its own seed), with links to two
+// earlier articles (#aw/SLUG: links between articles), article 1 to
+// article 3, so that the first trending article links into the archive.
+export function newsArticle(i, words = 750) {
+  let seed = i * 2654435761 >>> 0;
+  const random = () => { // mulberry32
+    seed = (seed + 0x6D2B79F5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = (list, skew = 2.2) => list[Math.floor(list.length * random() ** skew)];
+  const word = () => {
+    const r = random();
+    if (r < 0.04) return pick(NAMES, 1);
+    if (r < 0.07) return pick(PLACES, 1);
+    if (r < 0.58) return pick(COMMON);
+    if (r < 0.95) return pick(NEWS);
+    return String(Math.floor(random() * (random() < 0.5 ? 100 : 5000)));
+  };
+  const sentence = () => {
+    const n = 10 + Math.floor(random() * 18);
+    const w = Array.from({ length: n }, word);
+    const text = `${w.join(' ').replace(/^./, (c) => c.toUpperCase())}${random() < 0.1 ? '?' : '.'}`;
+    return random() < 0.15 ? `"${text}" said ${pick(NAMES, 1)}.` : text;
+  };
+  const links = i === 1 ? [3] : i === 2 ? [1] : [i - 1, 1 + ((i * 7919) % (i - 1))];
+  const parts = [];
+  let count = 0;
+  while (count < words) {
+    const r = random();
+    let block;
+    if (parts.length && r < 0.08) block = `## ${sentence().split(' ').slice(0, 6).join(' ').replace(/[.?,"]/g, '')}`;
+    else if (r < 0.12) block = [0, 1, 2].map(() => `- ${sentence()}`).join('\n');
+    else if (r < 0.15) block = `> ${sentence()}`;
+    else block = Array.from({ length: 2 + Math.floor(random() * 3) }, sentence).join(' ');
+    count += block.split(/\s+/).length;
+    parts.push(block);
+  }
+  parts.splice(1, 0, `Read also: ${links.map((l) => `[${newsSlug(l).replace('-', ' ')}](#aw/${newsSlug(l)})`).join(' and ')}.`);
+  const day = 1 + (i % 28);
+  return {
+    slug: newsSlug(i),
+    title: sentence().slice(0, 70).replace(/[."?,]+$/, ''),
+    date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    source: pick(NAMES, 1), topics: [pick(NEWS, 1), pick(PLACES, 1)], summary: sentence(), body: parts.join('\n\n'),
+  };
+}
+
+// Writes a newsroom of `count` articles of about 750 words into `dir`,
+// `trending` of them on the trending list (the same list whatever the
+// count). Returns their slugs.
+export function writeNewsroom(dir, count, trending = 2) {
+  const articles = Array.from({ length: count }, (_, i) => newsArticle(i + 1));
+  writeContentFolder(dir, articles, articles.slice(0, trending).map((a) => a.slug));
+  return articles.map((a) => a.slug);
+}
+
 // Every aw_embed_error_test(name "expected" "args") of tests/c/CMakeLists.txt
 // (set() variables expanded): [{ name, expected, trending, articles }], the
 // paths relative to tests/c/content/.

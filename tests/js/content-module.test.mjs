@@ -2,7 +2,7 @@
 // src/content_exports.h in C, web/node/content-abi.js in JavaScript. This
 // holds the JS module to the header, and checks that the packer in dist/
 // exports exactly that, imports nothing, and packs as the native embedder
-// does.
+// does: the same edition and archive files, one article at a time.
 //
 //   node --test tests/js/content-module.test.mjs   (AW_DIST, AW_EMBED)
 
@@ -48,7 +48,7 @@ test('the built packer exports exactly that interface and imports nothing', () =
   assert.deepEqual(ours.sort(), [...abi.CONTENT_EXPORTS].sort());
 });
 
-test('content/ packed by the module is the blob the native embedder writes', () => {
+test('content/ packed by the module, one article at a time, is what the native embedder writes', () => {
   const { exports: x } = new WebAssembly.Instance(new WebAssembly.Module(packerBytes()), {});
   x._initialize?.();
   assert.equal(x.aw_content_abi_version(), abi.CONTENT_ABI_VERSION);
@@ -60,23 +60,38 @@ test('content/ packed by the module is the blob the native embedder writes', () 
   };
   const output = () => Buffer.from(new Uint8Array(x.memory.buffer, x.aw_output_ptr(), x.aw_output_len()));
 
-  assert.equal(x.aw_content_begin(), 0);
-  assert.equal(x.aw_content_pack(), -2, 'no trending file yet: invalid argument');
+  assert.equal(x.aw_content_add_article(...put('a.md'), ...put('x')), -2, 'no build begun: invalid argument');
+  assert.equal(x.aw_content_finish(), -2);
+  assert.equal(x.aw_content_begin(...put('content/trending.md'), ...put(readFileSync(join(CONTENT, 'trending.md')))), 0);
   const articles = readdirSync(CONTENT).filter((n) => n.endsWith('.md') && n !== 'trending.md').sort();
-  for (const name of articles) assert.equal(x.aw_content_add_article(...put(`content/${name}`), ...put(readFileSync(join(CONTENT, name)))), 0);
-  assert.equal(x.aw_content_set_trending(...put('content/trending.md'), ...put(readFileSync(join(CONTENT, 'trending.md')))), 0);
-  assert.equal(x.aw_content_pack(), 0, output().toString());
-  const blob = output();
+  const packed = {};
+  for (const name of articles) {
+    assert.equal(x.aw_content_add_article(...put(`content/${name}`), ...put(readFileSync(join(CONTENT, name)))), 0, output().toString());
+    // slug NUL path NUL file
+    const out = output();
+    const slugEnd = out.indexOf(0);
+    const pathEnd = out.indexOf(0, slugEnd + 1);
+    const path = out.subarray(slugEnd + 1, pathEnd).toString();
+    assert.equal(path, `articles/${out.subarray(0, slugEnd)}.awa`);
+    packed[path] = Buffer.from(out.subarray(pathEnd + 1));
+  }
+  assert.equal(x.aw_content_finish(), 0, output().toString());
+  packed['article-widget.awe'] = output();
 
-  const native = join(tmp, 'content.bin');
+  const native = join(tmp, 'content');
   execFileSync(requireFile(resolve(process.env.AW_EMBED || 'build/native/aw-embed'), 'run scripts/build (or set AW_EMBED)'),
-    ['--blob', native, '--trending', join(CONTENT, 'trending.md'), ...articles.map((n) => join(CONTENT, n))]);
-  assert.ok(blob.equals(readFileSync(native)));
+    ['--out', native, '--trending', join(CONTENT, 'trending.md'), ...articles.map((n) => join(CONTENT, n))]);
+  const written = ['article-widget.awe', ...readdirSync(join(native, 'articles')).map((n) => `articles/${n}`)].sort();
+  assert.deepEqual(Object.keys(packed).sort(), written);
+  for (const path of written) assert.ok(packed[path].equals(readFileSync(join(native, path))), path);
 
-  // A second packing starts afresh; bad content gives file:line: message.
-  assert.equal(x.aw_content_begin(), 0);
-  assert.equal(x.aw_content_add_article(...put('a.md'), ...put('---\ntitle: A\nslug: a\ndate: 2026-13-01\n---\nText\n')), 0);
-  assert.equal(x.aw_content_set_trending(...put('trending.md'), ...put('1. a\n')), 0);
-  assert.equal(x.aw_content_pack(), abi.STATUS_CONTENT);
+  // A second build starts afresh; bad content gives file:line: message.
+  assert.equal(x.aw_content_begin(...put('trending.md'), ...put('1. a\n')), 0);
+  assert.equal(x.aw_content_add_article(...put('a.md'), ...put('---\ntitle: A\nslug: a\ndate: 2026-13-01\n---\nText\n')),
+    abi.STATUS_CONTENT);
   assert.equal(output().toString(), "a.md:4: date '2026-13-01' is not a calendar date written YYYY-MM-DD");
+  assert.equal(x.aw_content_begin(...put('trending.md'), ...put('1. missing\n')), 0);
+  assert.equal(x.aw_content_add_article(...put('a.md'), ...put('---\ntitle: A\nslug: a\ndate: 2026-12-01\n---\nText\n')), 0);
+  assert.equal(x.aw_content_finish(), abi.STATUS_CONTENT);
+  assert.equal(output().toString(), "trending.md:1: no article in the folder has the slug 'missing'");
 });

@@ -5,9 +5,11 @@
 // the command that fixes it.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import test from 'node:test';
 
-import { FIX_COMMAND, handTypedFigures, rewriteBlocks, updateDocs } from '../../tools/docs-figures.mjs';
+import { FIX_COMMAND, REPO, handTypedFigures, rewriteBlocks, updateDocs } from '../../tools/docs-figures.mjs';
 
 test('every figure in README.md and docs/ agrees with the build, the runner and the published benchmark', async () => {
   const problems = (await updateDocs()).map((p) => `${p.file}: ${p.problem}`);
@@ -50,4 +52,29 @@ test('figures typed by hand are found in prose, not in blocks, code or URLs', ()
     '```',
   ].join('\n');
   assert.deepEqual(handTypedFigures(text), ['1: 41,776', '1: 29.7 KB', '1: 2061157']);
+});
+
+test('the archive report marks each target of issue 17 from the run, met or missed', async () => {
+  const { archiveReport } = await import('../../tools/archive-report.mjs');
+  const run = JSON.parse(readFileSync(join(REPO, 'docs', 'archive-results.json'), 'utf8'));
+  const lines = (r) => archiveReport(r).split('\n').filter((l) => /^- (met|MISSED): /.test(l));
+  // Every target of the committed run is printed, per engine where it is the page's.
+  const printed = lines(run);
+  for (const engine of Object.keys(run.sizes[0].page)) {
+    assert.ok(printed.some((l) => l.includes(`${engine}: page bytes before the first article`)), engine);
+    assert.ok(printed.some((l) => l.includes(`${engine}: one request to open an article of the archive`)), engine);
+  }
+  // A page that grew with the archive, a second request, a slow build, a rebuild writing articles: missed.
+  const worse = structuredClone(run);
+  const large = worse.sizes.at(-1);
+  const engine = Object.keys(large.page)[0];
+  large.page[engine].first.served = Math.ceil(worse.sizes[0].page[engine].first.served * 1.11);
+  large.page[engine].archived.requests = 2;
+  large.build.wall.median = 10_001;
+  large.unchanged.archiveWritten = 1;
+  const missed = lines(worse).filter((l) => l.startsWith('- MISSED'));
+  for (const what of [`${engine}: page bytes before the first article`, `${engine}: one request`, 'articles built in ≤ 10 s',
+    'an unchanged rebuild writes no article file']) {
+    assert.ok(missed.some((l) => l.includes(what)), `${what} missed:\n${missed.join('\n')}`);
+  }
 });

@@ -50,6 +50,10 @@ describe('the packed package', () => {
       default: './article-widget.mjs',
     });
     assert.deepEqual(p.exports['./wasm'], { types: './wasm.d.ts', default: './article-widget.wasm' });
+    // The demo edition, for a bundler's file loader (esbuild) and a server bundle.
+    assert.deepEqual(p.exports['./edition'], { types: './edition.d.ts', default: './article-widget.awe' });
+    assert.equal(p.exports['./article-widget.awe'], './article-widget.awe');
+    assert.ok(readdirSync(join(installed, 'articles')).length > 0, 'the demo archive is packed');
     // The command that builds a site's own articles (README, "Your own articles").
     assert.deepEqual(p.bin, { 'article-widget': './article-widget-cli.mjs' });
     const targets = [p.main, p.module, p.types, p.unpkg, p.customElements, ...p.sideEffects, ...Object.values(p.bin)];
@@ -85,6 +89,12 @@ process.stdout.write(JSON.stringify({ version, html: renderView(${JSON.stringify
 aw.ready.then(() => process.stdout.write(aw.renderView(null, 'trending')));\n`);
     const nav = execFileSync(process.execPath, [join(project, 'use.cjs')], { cwd: project, encoding: 'utf8' });
     assert.ok(nav.startsWith('<nav class="aw-trending"'), nav.slice(0, 80));
+    // An article of the demo archive alone, read from the installed package.
+    writeFileSync(join(project, 'archive.mjs'), `import { ready, renderView } from '${pkg.name}';
+await ready;
+process.stdout.write(renderView('the-edition-and-the-archive', 'article'));\n`);
+    const archived = execFileSync(process.execPath, [join(project, 'archive.mjs')], { cwd: project, encoding: 'utf8' });
+    assert.ok(archived.startsWith('<article class="aw-article" data-aw-slug="the-edition-and-the-archive">'), archived.slice(0, 100));
   });
 
   test('one version: package.json, the manifest and aw-render --version', async () => {
@@ -115,19 +125,20 @@ describe('tools/pack.mjs refuses a broken package', () => {
     return dir;
   }
 
-  test('the dist/ as built passes', () => {
-    const r = packAndCheck({ dist: distCopy('good'), out: join(tmp, 'out-good') });
+  test('the dist/ as built passes', async () => {
+    const r = await packAndCheck({ dist: distCopy('good'), out: join(tmp, 'out-good') });
     assert.deepEqual(r.problems, []);
     assert.ok(r.page > 0 && r.page <= r.budget);
+    assert.ok(r.edition > 0, 'the demo edition is reported');
   });
 
-  test('a missing file, a stale manifest, an over-budget build', () => {
+  test('a missing file, a stale manifest, an over-budget build', async () => {
     const dir = distCopy('bad');
     unlinkSync(join(dir, 'article-widget.min.js.map'));
     const wasm = readFileSync(join(dir, 'article-widget.wasm'));
     wasm[wasm.length - 1] ^= 1;
     writeFileSync(join(dir, 'article-widget.wasm'), wasm);
-    const { problems } = packAndCheck({ dist: dir, out: join(tmp, 'out-bad'), budget: 1000 });
+    const { problems } = await packAndCheck({ dist: dir, out: join(tmp, 'out-bad'), budget: 1000 });
     const text = problems.join('\n');
     assert.match(text, /missing from the tarball: article-widget\.min\.js\.map/);
     assert.match(text, /manifest\.json article-widget\.wasm integrity is stale/);
@@ -137,7 +148,18 @@ describe('tools/pack.mjs refuses a broken package', () => {
     assert.match(text, /size budget exceeded: .* is \d+ bytes brotli, the budget is 1000/);
   });
 
-  test('a command without its #! line, a content packer that imports something', () => {
+  test('a demo archive file damaged, or misplaced, is caught', async () => {
+    const dir = distCopy('content');
+    const one = join(dir, 'articles', 'the-edition-and-the-archive.awa');
+    const bytes = readFileSync(one);
+    writeFileSync(join(dir, 'articles', 'stray.awa'), bytes);
+    writeFileSync(one, bytes.subarray(0, bytes.length - 5));
+    const text = (await packAndCheck({ dist: dir, out: join(tmp, 'out-content') })).problems.join('\n');
+    assert.match(text, /articles\/the-edition-and-the-archive\.awa does not load: .*(damaged|truncated)/);
+    assert.match(text, /articles\/stray\.awa does not load: .*the article file for 'stray' holds the article 'the-edition-and-the-archive'/);
+  });
+
+  test('a command without its #! line, a content packer that imports something', async () => {
     const dir = distCopy('command');
     const command = join(dir, 'article-widget-cli.mjs');
     writeFileSync(command, readFileSync(command, 'utf8').replace('#!/usr/bin/env node\n', ''));
@@ -147,29 +169,29 @@ describe('tools/pack.mjs refuses a broken package', () => {
       0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
       0x02, 0x09, 0x01, 0x03, 0x65, 0x6e, 0x76, 0x01, 0x66, 0x00, 0x00,
     ]));
-    const text = packAndCheck({ dist: dir, out: join(tmp, 'out-command') }).problems.join('\n');
+    const text = (await packAndCheck({ dist: dir, out: join(tmp, 'out-command') })).problems.join('\n');
     assert.match(text, /bin article-widget: article-widget-cli\.mjs does not start with #!\/usr\/bin\/env node/);
     assert.match(text, /article-widget-content\.wasm must import nothing, but imports: env\.f \(function\)/);
   });
 
-  test('a file the package does not list is not packed; one it lists but the manifest lacks is caught', () => {
+  test('a file the package does not list is not packed; one it lists but the manifest lacks is caught', async () => {
     const dir = distCopy('extra');
     writeFileSync(join(dir, 'secret.txt'), 'not for publishing\n');
     const p = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     p.files.push('notes.md');
     writeFileSync(join(dir, 'package.json'), JSON.stringify(p));
     writeFileSync(join(dir, 'notes.md'), '# notes\n');
-    const { problems, report } = packAndCheck({ dist: dir, out: join(tmp, 'out-extra') });
+    const { problems, report } = await packAndCheck({ dist: dir, out: join(tmp, 'out-extra') });
     assert.ok(!report.files.some((f) => f.path === 'secret.txt'), 'secret.txt not packed');
     assert.match(problems.join('\n'), /manifest\.json lists .*; the tarball has .*notes\.md/);
   });
 
-  test('a file the build writes that package.json does not list is caught', () => {
+  test('a file the build writes that package.json does not list is caught', async () => {
     const dir = distCopy('unlisted');
     const p = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     p.files = p.files.filter((f) => f !== 'wasm.d.ts');
     writeFileSync(join(dir, 'package.json'), JSON.stringify(p));
-    const { problems, report } = packAndCheck({ dist: dir, out: join(tmp, 'out-unlisted') });
+    const { problems, report } = await packAndCheck({ dist: dir, out: join(tmp, 'out-unlisted') });
     assert.ok(!report.files.some((f) => f.path === 'wasm.d.ts'), 'wasm.d.ts not packed');
     assert.equal(problems.length, 1, problems.join('\n'));
     assert.match(problems[0], /^manifest\.json lists .*wasm\.d\.ts.*; the tarball has /);

@@ -1,10 +1,11 @@
 // tools/build-web.mjs (with tools/bundle.mjs and web/node/: the module checks,
-// hashes, sections, manifest and precompressed copies) and web/node/server.js.
+// hashes, manifest and precompressed copies; the demo content through the
+// command's own path) and web/node/server.js.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST, REPO, SEED_SLUG, requireFile } from './helpers.mjs';
+import { CONTENT, DIST, REPO, SEED_SLUG, requireFile } from './helpers.mjs';
 import { DEFAULT_CSP, startServer } from '../../web/node/server.js';
 
 const BUILD = join(REPO, 'tools', 'build-web.mjs');
@@ -36,7 +37,8 @@ describe('build-web', () => {
     hash = digest.toString('hex').slice(0, 16);
     integrity = `sha384-${digest.toString('base64')}`;
     writeFileSync(join(tmp, 'NOTICE.md'), 'Example licence text\n');
-    const r = buildWeb(wasmPath, out, '--notice', `example=${join(tmp, 'NOTICE.md')}`);
+    const r = buildWeb(wasmPath, out, '--notice', `example=${join(tmp, 'NOTICE.md')}`,
+      '--content-module', join(DIST, 'article-widget-content.wasm'), '--content', CONTENT);
     assert.equal(r.status, 0, r.stderr);
   });
 
@@ -131,15 +133,17 @@ describe('build-web', () => {
     assert.ok(r.stdout.startsWith('<nav class="aw-trending"'), r.stdout.slice(0, 80));
   });
 
-  test('the Node builds carry their .wasm: moved alone, as a server bundler moves them, they render with it', async () => {
+  test('the Node builds carry their .wasm and the demo edition: moved alone, as a server bundler moves them, they render with them', async () => {
     const wasm = readFileSync(wasmPath);
+    const edition = readFileSync(join(out, 'article-widget.awe'));
     const alone = join(tmp, 'server-bundle');
     mkdirSync(alone);
     for (const name of ['article-widget.node.mjs', 'article-widget.cjs']) {
       const text = readFileSync(join(out, name), 'utf8');
       assert.ok(text.includes(`"${wasm.toString('base64')}"`), `${name} carries the .wasm`);
+      assert.ok(text.includes(`"${edition.toString('base64')}"`), `${name} carries the demo edition`);
       // Nothing a server bundler would turn into a web asset or a module of its own.
-      assert.doesNotMatch(text, /new URL\(\s*["']\.\/article-widget\.wasm["']|createRequire|require\.resolve|import\.meta\.resolve/, name);
+      assert.doesNotMatch(text, /new URL\(\s*["']\.\/article-widget\.(wasm|awe)["']|createRequire|require\.resolve|import\.meta\.resolve/, name);
       copyFileSync(join(out, name), join(alone, name));
     }
     const m = await import(pathToFileURL(join(alone, 'article-widget.node.mjs')).href);
@@ -151,23 +155,23 @@ describe('build-web', () => {
     assert.ok(r.stdout.startsWith('<nav class="aw-trending"'), r.stdout.slice(0, 80));
   });
 
-  test('--content puts the articles into the module; without any, the build refuses', () => {
-    const blob = join(tmp, 'content.bin');
-    writeFileSync(blob, Buffer.from('AWC1'));
-    const section = (bytes) => WebAssembly.Module.customSections(new WebAssembly.Module(bytes), 'article-widget.content');
-    const r = buildWeb(wasmPath, join(tmp, 'other'), '--content', blob);
-    assert.equal(r.status, 0, r.stderr);
-    const replaced = section(readFileSync(join(tmp, 'other', 'article-widget.wasm')));
-    assert.equal(replaced.length, 1, 'one content section, replaced');
-    assert.deepEqual(Buffer.from(replaced[0]), Buffer.from('AWC1'));
-    // The renderer without its section: what CMake links before build-web.
-    const bare = stripSection(readFileSync(wasmPath), 'article-widget.content');
-    assert.equal(section(bare).length, 0);
-    const file = join(tmp, 'bare.wasm');
-    writeFileSync(file, bare);
-    const refused = buildWeb(file, join(tmp, 'bad0'));
-    assert.notEqual(refused.status, 0);
-    assert.match(refused.stderr, /carries no articles \(custom section article-widget\.content\): pass --content/);
+  test('--content packs the folder beside the module, as the command does; the module carries no articles', () => {
+    // The module is the renderer alone: the same bytes for every site.
+    const module = new WebAssembly.Module(readFileSync(join(out, 'article-widget.wasm')));
+    assert.deepEqual(WebAssembly.Module.customSections(module, 'article-widget.content'), []);
+    for (const f of ['article-widget.awe', ...readdirSync(join(DIST, 'articles')).map((n) => `articles/${n}`)]) {
+      assert.deepEqual(readFileSync(join(out, f)), readFileSync(join(DIST, f)), `${f}: dist/'s, from the same content/`);
+    }
+    // Bad content is said as aw-embed says it, and nothing is written.
+    const bad = join(tmp, 'bad-content');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'a.md'), '---\ntitle: A\nslug: a\ndate: 2026-02-30\n---\nText.\n');
+    writeFileSync(join(bad, 'trending.md'), '1. a\n');
+    const r = buildWeb(wasmPath, join(tmp, 'bad-out'), '--content-module', join(DIST, 'article-widget-content.wasm'), '--content', bad);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `${bad}/a.md:4: date '2026-02-30' is not a calendar date written YYYY-MM-DD\n`);
+    assert.ok(!existsSync(join(tmp, 'bad-out')));
+    assert.match(buildWeb(wasmPath, join(tmp, 'bad-out'), '--content', bad).stderr, /--content needs --content-module/);
   });
 
   test('a different .wasm beside the module is refused (version skew)', async () => {
@@ -219,35 +223,6 @@ describe('build-web', () => {
     assert.match(r.stderr, /usage:/);
   });
 });
-
-// `bytes` without its custom sections called `name` (an independent reader
-// of the section layout: id, LEB128 size, payload).
-function stripSection(bytes, name) {
-  const leb = (at) => {
-    let value = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = bytes[at++];
-      value |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return [value, at];
-  };
-  const kept = [bytes.subarray(0, 8)];
-  for (let at = 8; at < bytes.length;) {
-    const [size, body] = leb(at + 1);
-    const end = body + size;
-    let own = false;
-    if (bytes[at] === 0) {
-      const [len, n] = leb(body);
-      own = bytes.subarray(n, n + len).toString() === name;
-    }
-    if (!own) kept.push(bytes.subarray(at, end));
-    at = end;
-  }
-  return Buffer.concat(kept);
-}
 
 // Raw GET: the path is sent exactly as given (no client-side normalisation).
 function get(base, path, method = 'GET', headers = {}) {

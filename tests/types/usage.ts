@@ -5,12 +5,14 @@
 // No framework is installed here: the types' JSX declarations for React,
 // Preact, Solid, Svelte and Vue must then be silent (skipLibCheck is off).
 
-import { articles, mount, ready, render, renderView, scan, setWasmUrl, version } from 'article-widget';
+import { articles, mount, ready, render, renderView, scan, setEditionUrl, setWasmUrl, version } from 'article-widget';
 import type { Article, ArticleWidgetAttributes, ErrorCode, View, WidgetHandle } from 'article-widget';
+import editionUrl from 'article-widget/edition';
 import wasmUrl from 'article-widget/wasm';
 
 export async function usage(host: HTMLElement): Promise<string> {
-  const moved: boolean = setWasmUrl(wasmUrl) && setWasmUrl(new URL(wasmUrl, 'https://cdn.example/')) && setWasmUrl(null);
+  const moved: boolean = setWasmUrl(wasmUrl) && setWasmUrl(new URL(wasmUrl, 'https://cdn.example/')) && setWasmUrl(null)
+    && setEditionUrl(editionUrl) && setEditionUrl('/aw/article-widget.awe') && setEditionUrl(null);
   await ready;
   const v: string = version;
   const list: Article[] = articles();
@@ -27,7 +29,8 @@ export async function usage(host: HTMLElement): Promise<string> {
 
   host.addEventListener('article-widget:error', (e) => {
     const code: ErrorCode = e.detail.code;
-    console.log(code, e.detail.message);
+    const missing: boolean = code === 'unknown-article' || code === 'content-invalid';
+    console.log(code, missing, e.detail.message);
   });
   host.addEventListener('article-widget:render', (e) => {
     const words: number = e.detail.words + e.detail.minutes + e.detail.headings.length;

@@ -19,41 +19,32 @@
 //   writer (O_NOFOLLOW, O_NONBLOCK), checked again on the open descriptor,
 //   and never read past the limit, so a file swapped or grown meanwhile is
 //   refused too;
-// - a few files at a time (a folder of 50,000 files is named as too many
-//   articles, not EMFILE), each within a time limit (a file on a hung
-//   network mount fails the build instead of stopping it forever).
+// - one file at a time, in a thread of its own (file-reader.js: no
+//   EMFILE in a folder of 50,000 files), each within a time limit (a file
+//   on a hung network mount fails the build instead of stopping it
+//   forever), and handed on in pack order a window at a time, so that a
+//   build holds the files it is packing, not the folder.
+//
+// The preview reads the same way, with a cache: a file whose kind, size,
+// time and inode are those it had is not read again, and one the folder's
+// watcher did not name since is not even looked at.
 
-import { constants } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 import { MAX_ARTICLES, MAX_FILE_SIZE, MAX_TOTAL_SIZE } from '../node/content-abi.js';
 import { CommandError, ContentError } from './errors.js';
-import { mapLimit } from './pool.js';
+import { startReader } from './file-reader.js';
 
 export const TRENDING = 'trending.md';
-// Files open at once.
-const AT_ONCE = 8;
+// Files read at a time, ahead of the one being packed.
+const WINDOW = 64;
 // The longest one file system call may take.
 export const READ_TIMEOUT_MS = 10_000;
-// O_NOFOLLOW and O_NONBLOCK do not exist everywhere (Windows): there the
-// kind checked before opening is what holds.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 const MD = Buffer.from('.md');
 // Names a writer may have meant as articles.
 const NEAR_MISS = /\.(md|markdown|mdown|mdwn|mkdn?|mdx)$/i;
 const MIB = 1 << 20;
-
-// The words of src/read_file.c's aw_file_kind_name().
-function kindOf(stats) {
-  if (stats.isFile()) return 'a regular file';
-  if (stats.isSymbolicLink()) return 'a symbolic link';
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a file';
-}
 
 const notRegular = (path, kind) => new ContentError(
   `${path}: ${kind}; content files must be regular files${kind === 'a symbolic link' ? ' (links are not followed)' : ''}`);
@@ -78,35 +69,15 @@ function withTimeout(ms, path, promise) {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-// The bytes of the regular file at `file.fsPath`, at most MAX_FILE_SIZE.
-async function readRegular(file) {
-  let handle;
-  try {
-    handle = await open(file.fsPath, OPEN_FLAGS);
-  } catch (err) {
-    if (err.code === 'ELOOP') throw notRegular(file.path, 'a symbolic link'); // O_NOFOLLOW's answer
-    throw cannotRead(file.path, err);
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw notRegular(file.path, kindOf(stats));
-    if (stats.size > MAX_FILE_SIZE) throw tooLarge(file.path, stats.size);
-    // One byte more than the limit at most, whatever the file does meanwhile.
-    const chunks = [];
-    let total = 0;
-    for (let want = stats.size + 1; want > 0; want = Math.min(64 * 1024, MAX_FILE_SIZE + 1 - total)) {
-      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null);
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (bytesRead < want) break; // the end of a regular file: one read for the common case
-    }
-    if (total > MAX_FILE_SIZE) throw tooLarge(file.path, total);
-    return Buffer.concat(chunks, total);
-  } catch (err) {
-    throw err instanceof ContentError ? err : cannotRead(file.path, err);
-  } finally {
-    await handle.close();
-  }
+// A file's bytes from the reader's result (file-reader.js), or the error
+// that says why not: the rules of aw-embed's read_content_file().
+function bytesOf(file, result) {
+  if (result.code === 'ELOOP') throw notRegular(file.path, 'a symbolic link'); // O_NOFOLLOW's answer
+  if (result.code) throw cannotRead(file.path, result);
+  if (result.info.kind !== 'a regular file') throw notRegular(file.path, result.info.kind);
+  if (result.info.size > MAX_FILE_SIZE) throw tooLarge(file.path, result.info.size);
+  if (result.bytes.length > MAX_FILE_SIZE) throw tooLarge(file.path, result.bytes.length);
+  return result.bytes;
 }
 
 // The folder's entries: { files: [{ name, path, fsPath }] (articles in
@@ -144,24 +115,57 @@ async function listFolder(dir, timeoutMs) {
   return { files: [...articles, trending], warnings };
 }
 
-// { articles: [{ path, bytes }], trending: { path, bytes }, warnings: [text] }.
-// `timeoutMs` bounds each file system call.
-export async function readContentFolder(dir, { timeoutMs = READ_TIMEOUT_MS } = {}) {
+// A file's identity for the cache: what changes when it is written.
+const same = (a, b) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.ctimeMs === b.ctimeMs;
+const keyOf = (f) => (typeof f.fsPath === 'string' ? f.fsPath : f.fsPath.toString('hex'));
+
+// Reads the folder at `dir`: every file's kind and size checked, in pack
+// order, before a byte is read; then trending.md, given to onTrending({
+// path, bytes }), and each article in file order, given to onArticle(). A
+// file that breaks a rule throws (ContentError, CommandError) when its turn
+// comes: the articles before it have been given on. Resolves to { warnings }.
+// `timeoutMs` bounds each file system call. The preview's `cache` (a Map,
+// kept across builds) with `changed` (the names the folder's watcher
+// reported since the last build, or null when it cannot tell) spares
+// looking at files that did not change, and reading those that did not.
+export async function readContentFolder(dir, onTrending, onArticle,
+  { timeoutMs = READ_TIMEOUT_MS, cache = null, changed = null } = {}) {
   const { files, warnings } = await listFolder(dir, timeoutMs);
+  const reader = startReader(timeoutMs);
+  try {
+    // Before reading: what each file is and what they weigh, in pack order.
+    const unchanged = (f) => changed && !changed.has(f.name.toString()) && cache?.get(keyOf(f))?.info;
+    const looked = files.filter((f) => !unchanged(f));
+    const results = new Map((await reader.call('lstat', looked)).map((r, i) => [looked[i], r]));
+    let total = 0;
+    for (const f of files) {
+      const r = results.get(f) ?? { info: unchanged(f) };
+      if (r.code) throw cannotRead(f.path, r);
+      if (r.info.kind !== 'a regular file') throw notRegular(f.path, r.info.kind);
+      if (r.info.size > MAX_FILE_SIZE) throw tooLarge(f.path, r.info.size);
+      if (r.info.size > MAX_TOTAL_SIZE - total) throw overTotal(f.path, total + r.info.size);
+      total += r.info.size;
+      f.info = r.info;
+    }
+    if (cache) {
+      const listed = new Set(files.map(keyOf));
+      for (const key of cache.keys()) if (!listed.has(key)) cache.delete(key);
+    }
 
-  // Before reading: what each file is and what they weigh, in pack order.
-  const stats = await mapLimit(files, AT_ONCE, (f) => withTimeout(timeoutMs, f.path, lstat(f.fsPath)).catch((err) => {
-    throw err instanceof CommandError ? err : cannotRead(f.path, err);
-  }));
-  let total = 0;
-  files.forEach((f, i) => {
-    if (!stats[i].isFile()) throw notRegular(f.path, kindOf(stats[i]));
-    if (stats[i].size > MAX_FILE_SIZE) throw tooLarge(f.path, stats[i].size);
-    if (stats[i].size > MAX_TOTAL_SIZE - total) throw overTotal(f.path, total + stats[i].size);
-    total += stats[i].size;
-  });
-
-  const bytes = await mapLimit(files, AT_ONCE, (f) => withTimeout(timeoutMs, f.path, readRegular(f)));
-  const read = files.map((f, i) => ({ path: f.path, bytes: bytes[i] }));
-  return { articles: read.slice(0, -1), trending: read.at(-1), warnings };
+    // A window of files at a time, those the cache does not hold as they are.
+    const read = async (window, onFile) => {
+      const wanted = window.filter((f) => !(cache?.has(keyOf(f)) && same(cache.get(keyOf(f)).info, f.info)));
+      const got = new Map((await reader.call('read', wanted, MAX_FILE_SIZE)).map((r, i) => [wanted[i], r]));
+      for (const f of window) {
+        const bytes = got.has(f) ? bytesOf(f, got.get(f)) : cache.get(keyOf(f)).bytes;
+        if (got.has(f)) cache?.set(keyOf(f), { info: f.info, bytes });
+        onFile({ path: f.path, bytes });
+      }
+    };
+    await read([files.at(-1)], onTrending);
+    for (let at = 0; at < files.length - 1; at += WINDOW) await read(files.slice(at, Math.min(at + WINDOW, files.length - 1)), onArticle);
+  } finally {
+    reader.close();
+  }
+  return { warnings };
 }

@@ -1,12 +1,13 @@
 // article-widget: the package's command. A site's own articles, written
-// in the format of the repository's content/, put into the widget with
-// Node alone: the renderer is not rebuilt, the articles travel in its
-// .wasm as data (retarget.js), checked by the same C as scripts/build
-// (packer.js).
+// in the format of the repository's content/, packed with Node alone into
+// an edition and one archive file per article (site.js), checked by the
+// same C as scripts/build (packer.js), beside the package's page files as
+// they are: the renderer is the same for every site.
 //
-//   article-widget build CONTENT_DIR --out OUT_DIR [--precompress] [--sizes]
+//   article-widget build CONTENT_DIR --out OUT_DIR [--precompress]
 //   article-widget preview CONTENT_DIR [--port N]
 
+import { EDITION_FILE } from '../src/abi.js';
 import { CONTENT_PACKER, MANIFEST, PAGE_SCRIPT } from '../node/package-layout.js';
 import { CommandError, ContentError } from './errors.js';
 import { readPackage } from './package.js';
@@ -16,18 +17,19 @@ import { buildSite } from './site.js';
 import { checkOutDir, writeOutput } from './output.js';
 import { terminalLines } from './terminal.js';
 
-const USAGE = `usage: article-widget build CONTENT_DIR --out OUT_DIR [--precompress] [--sizes]
+const USAGE = `usage: article-widget build CONTENT_DIR --out OUT_DIR [--precompress]
        article-widget preview CONTENT_DIR [--port N]
 
 CONTENT_DIR holds one Markdown file per article (front matter first) and
-trending.md, the slugs of the trending articles in order.
+trending.md, the slugs of the trending articles in order (at most 10).
 
-build     writes the widget's files, carrying these articles, to OUT_DIR
-          (only those that change; never over a file it did not write):
-          publish that folder on a CDN or any static host. --precompress
-          adds .br and .gz copies of the page files, for a server that
-          does not compress (seconds for a megabyte of articles); --sizes
-          puts gzip and brotli sizes in its manifest.json (slower too).
+build     writes the widget's files to OUT_DIR: the package's page files,
+          the edition (article-widget.awe: the trending articles) and the
+          archive (articles/SLUG.awa: every article), only those that
+          change, never over a file it did not write: publish that folder
+          on a CDN or any static host. --precompress adds the package's
+          .br and .gz copies of the page files, for a server that does
+          not compress.
 preview   serves a page with the widget on http://127.0.0.1:N/ (default
           8000) and rebuilds it whenever a file in CONTENT_DIR changes.
 `;
@@ -39,7 +41,7 @@ function parseArgs(argv) {
   const args = { positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (['--help', '-h', '--version', '--sizes', '--precompress'].includes(arg)) args[arg.replace(/^-+/, '')] = true;
+    if (['--help', '-h', '--version', '--precompress'].includes(arg)) args[arg.replace(/^-+/, '')] = true;
     else if (arg === '--out' || arg === '--port') {
       if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
       args[arg.slice(2)] = argv[++i];
@@ -58,8 +60,8 @@ function parseArgs(argv) {
   // Decimal digits only: Number() would take '', '0x1F90' and '1e3'.
   const port = args.port === undefined ? 8000 : /^(0|[1-9][0-9]{0,4})$/.test(args.port) ? Number(args.port) : -1;
   if (port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, not '${args.port}'`);
-  if (command === 'preview' && (args.sizes || args.precompress)) throw new UsageError('--sizes and --precompress are for build');
-  return { command, contentDir, out: args.out, port, sizes: Boolean(args.sizes), precompress: Boolean(args.precompress) };
+  if (command === 'preview' && args.precompress) throw new UsageError('--precompress is for build');
+  return { command, contentDir, out: args.out, port, precompress: Boolean(args.precompress) };
 }
 
 // Everything the command prints goes through terminalLines(): file names
@@ -68,26 +70,36 @@ const stdout = (text) => process.stdout.write(terminalLines(text));
 const stderr = (text) => process.stderr.write(terminalLines(text));
 const warn = (warnings) => warnings.forEach((w) => stderr(`article-widget: warning: ${w}`));
 
+// How many archive files written, or files removed, the report names one by one.
+const NAMED = 10;
+
+// The first `NAMED` of `paths`, each on a line after `label`, and how many more.
+function named(label, paths) {
+  return [...paths.slice(0, NAMED).map((p) => `    ${label.padEnd(9)} ${p}`),
+    ...(paths.length > NAMED ? [`    ... and ${paths.length - NAMED} more ${label}`] : [])];
+}
+
 // written: writeOutput()'s result.
 function report(site, written, contentDir, out, started) {
-  const listed = { ...site.manifest.files, ...site.manifest.encoded };
-  const names = Object.keys(listed);
-  const sized = 'brotli' in site.manifest.files[names[0]];
-  const unchanged = new Set(written.unchanged);
-  const rows = names.map((n) => {
-    const f = listed[n];
-    const compressed = sized ? ` ${String(f.gzip ?? '').padStart(9)} ${String(f.brotli ?? '').padStart(9)}` : '';
-    return `  ${n.padEnd(30)} ${String(f.bytes).padStart(9)}${compressed}`
-      + `  ${unchanged.has(n) ? 'unchanged' : 'written'}`;
-  });
-  const n = site.catalog.length;
+  const state = new Map();
+  for (const [key, paths] of Object.entries(written)) for (const p of paths) state.set(p, key);
+  const described = { ...site.manifest.files, ...site.manifest.encoded };
+  const size = (n) => String(n ?? '').padStart(9);
+  const row = (name, bytes, gzip, brotli) => `  ${name.padEnd(30)} ${size(bytes)} ${size(gzip)} ${size(brotli)}`;
+  const archiveWritten = site.archive.filter((p) => state.get(p) === 'written');
+  const n = site.slugs.length;
   stdout([
-    `article-widget: ${n} article${n === 1 ? '' : 's'} from ${contentDir} -> ${out} (wasm sha384 ${site.hash}, ${Math.round(performance.now() - started)} ms)`,
-    `  ${'file'.padEnd(30)} ${'bytes'.padStart(9)}${sized ? ` ${'gzip -9'.padStart(9)} ${'brotli'.padStart(9)}` : ''}`,
-    ...rows,
-    ...written.removed.map((r) => `  ${r.padEnd(30)} ${''.padStart(9)}${sized ? ' '.repeat(20) : ''}  removed`),
+    `article-widget: ${n} article${n === 1 ? '' : 's'} (${site.catalog.length} trending) from ${contentDir} -> ${out} `
+      + `(${Math.round(performance.now() - started)} ms)`,
+    row('file', 'bytes', 'gzip -9', 'brotli'),
+    ...Object.entries(described).map(([name, f]) => `${row(name, f.bytes, f.gzip, f.brotli)}  ${state.get(name)}`),
+    `${row(`${EDITION_FILE} (the edition)`, site.files.get(EDITION_FILE).length, '', '')}  ${state.get(EDITION_FILE)}`,
+    `  ${'the archive'.padEnd(30)} ${size(n)} files: ${archiveWritten.length} written, `
+      + `${n - archiveWritten.length} unchanged`,
+    ...named('written', archiveWritten),
+    ...named('removed', written.removed),
     `  ${written.written.length} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed`,
-    `Publish ${out} as it is. Its ${MANIFEST} has each file's SRI hash, e.g. for ${PAGE_SCRIPT}:`,
+    `Publish ${out} as it is (cache headers: docs/serving.md). Its ${MANIFEST} has each page file's SRI hash, e.g. for ${PAGE_SCRIPT}:`,
     `  ${site.manifest.files[PAGE_SCRIPT].integrity}`,
   ].join('\n'));
 }
@@ -111,10 +123,10 @@ async function run(argv) {
       notInside: [{ path: pkg.dir, what: 'the package' }],
     };
     await checkOutDir(args.out, place); // before the work of a build
-    const site = await buildSite({ pkg, pack, contentDir: args.contentDir, sizes: args.sizes, precompress: args.precompress });
+    const site = await buildSite({ pkg, pack, contentDir: args.contentDir, precompress: args.precompress });
     warn(site.warnings);
-    // Files of an earlier build that this one lacks (.br/.gz copies that
-    // would not match the new .wasm) go.
+    // Files of an earlier build that this one lacks (the copies of a build
+    // with --precompress, the file of an article since removed) go.
     const written = await writeOutput(args.out, site.files, place);
     report(site, written, args.contentDir, args.out, started);
     return;

@@ -1,6 +1,7 @@
-// Drives the content packer module (article-widget-content.wasm, the
-// C of src/content_build.c): the same checks and the same blob as
-// scripts/build, from Node alone.
+// Drives the content packer module (article-widget-content.wasm, the C of
+// src/content_build.c): the same checks and the same files as aw-embed,
+// from Node alone. One article at a time: each gives its archive file at
+// once, so neither side holds the folder's text.
 
 import { checkContentModule } from '../node/check-module.js';
 import { STATUS_CONTENT } from '../node/content-abi.js';
@@ -11,8 +12,11 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const noMemory = () => new CommandError('the content packer is out of memory');
 
-// `bytes`: the packer module. Returns pack({ articles, trending }) ->
-// the content blob (a Buffer), or throws ContentError.
+// `bytes`: the packer module. Returns { begin(trending), add(article),
+// finish() }: files are { path, bytes }; add() gives { slug, path, bytes }
+// (the archive file, its path relative to the edition), finish() the
+// edition's bytes. Each throws ContentError for content that breaks a
+// rule ("file:line: message").
 export function createPacker(bytes, label) {
   const wasm = checkContentModule(bytes, label);
 
@@ -29,18 +33,28 @@ export function createPacker(bytes, label) {
     return data.length;
   }, call, noMemory);
 
-  function add(call, { path, bytes }) {
+  function call(fn, { path, bytes: text }) {
     withCopy(encoder.encode(path), (pathPtr, pathLen) =>
-      withCopy(bytes, (textPtr, textLen) => check(call(pathPtr, pathLen, textPtr, textLen))));
+      withCopy(text, (textPtr, textLen) => check(fn(pathPtr, pathLen, textPtr, textLen))));
   }
 
-  return function pack({ articles, trending }) {
-    check(wasm.aw_content_begin());
-    for (const article of articles) add(wasm.aw_content_add_article, article);
-    add(wasm.aw_content_set_trending, trending);
-    check(wasm.aw_content_pack());
-    const blob = Buffer.from(outputBytes(wasm)); // a copy: the next call frees the output
-    wasm.aw_content_begin(); // gives the texts' memory back
-    return blob;
+  return {
+    begin: (trending) => call(wasm.aw_content_begin, trending),
+    add(article) {
+      call(wasm.aw_content_add_article, article);
+      // slug NUL path NUL file: copied, the next call reuses the output.
+      const out = outputBytes(wasm);
+      const slugEnd = out.indexOf(0);
+      const pathEnd = out.indexOf(0, slugEnd + 1);
+      return {
+        slug: decoder.decode(out.subarray(0, slugEnd)),
+        path: decoder.decode(out.subarray(slugEnd + 1, pathEnd)),
+        bytes: Buffer.from(out.subarray(pathEnd + 1)),
+      };
+    },
+    finish() {
+      check(wasm.aw_content_finish());
+      return Buffer.from(outputBytes(wasm));
+    },
   };
 }

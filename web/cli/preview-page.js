@@ -1,6 +1,7 @@
 // The preview page: the test page's look (web/demo.css), the widget as a
 // reader will see it, a list of every article (links to #aw/SLUG, which
-// every widget on a page follows), and the last content error, if any.
+// every widget on a page follows: the edition's by title, the archive's by
+// slug), and the last content error, if any.
 // Served with the strict CSP of web/node/server.js: no inline script or
 // style, so the reload script is a file of its own.
 
@@ -9,11 +10,16 @@ import { HASH_PREFIX } from '../src/abi.js';
 const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 // build: the id of the build the page shows (the reload script compares
-// it with the server's); catalog: that build's articles, or [] when
-// there has been none; error: "file:line: message" or null.
-export function previewPage({ folder, version, build, catalog, error }) {
-  const items = catalog.map((a) => `      <li><a href="${HASH_PREFIX}${encodeURIComponent(a.slug)}">${escapeHtml(a.title)}</a>
-        <time datetime="${escapeHtml(a.date)}">${escapeHtml(a.date)}</time></li>`).join('\n');
+// it with the server's); catalog: that build's edition (its articles), or
+// [] when there has been none; slugs: every article's; error:
+// "file:line: message" or null.
+export function previewPage({ folder, version, build, catalog, slugs, error }) {
+  const trending = new Set(catalog.map((a) => a.slug));
+  const link = (slug, text) => `<a href="${HASH_PREFIX}${encodeURIComponent(slug)}">${escapeHtml(text)}</a>`;
+  const items = [
+    ...catalog.map((a) => `      <li>${link(a.slug, a.title)} <time datetime="${escapeHtml(a.date)}">${escapeHtml(a.date)}</time></li>`),
+    ...slugs.filter((s) => !trending.has(s)).map((s) => `      <li>${link(s, s)}</li>`),
+  ].join('\n');
   return `<!doctype html>
 <html lang="en" data-build="${build}">
 <head>

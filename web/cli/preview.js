@@ -2,7 +2,11 @@
 // (web/node/server.js: strict CSP, application/wasm) from a build held in
 // memory, rebuilds when a file in the folder changes and tells the page
 // to reload (server-sent events). A content error is printed and shown on
-// the page; the last good build goes on being served.
+// the page; the last good build goes on being served. The content files
+// are served as the packer writes them (no compression: the page is
+// local), and a rebuild reads only the files the folder's watcher named
+// (content-folder.js's cache), so that with ten thousand articles a save
+// shows in a fraction of a second.
 //
 // It listens on 127.0.0.1 only, and answers only requests that name it
 // (Host: 127.0.0.1:PORT or localhost:PORT): a page elsewhere that points
@@ -49,18 +53,30 @@ export async function preview({ pkg, pack, contentDir, port = 8000, log, logErro
     for (const res of clients) res.write(state());
   };
 
+  const cache = new Map(); // content-folder.js's: the files read, by name
+  let changed = null; // the names the watcher reported since the last build began; null: look at every file
+  const note = (name) => {
+    if (name == null) changed = null;
+    else changed?.add(String(name));
+  };
+
   let attempt = 0; // the latest build started: an older one that ends late is ignored
   async function rebuild() {
     const mine = ++attempt;
+    const started = performance.now();
+    const names = changed;
+    changed = new Set();
     try {
-      const next = await buildSite({ pkg, pack, contentDir });
+      const next = await buildSite({ pkg, pack, contentDir, compress: false, cache, changed: names });
       if (mine !== attempt) return;
       site = next;
       build++;
       error = null;
       for (const warning of site.warnings) logError(`article-widget: warning: ${warning}`);
-      log(`built ${site.catalog.length} article${site.catalog.length === 1 ? '' : 's'} (wasm sha384 ${site.hash})`);
+      const n = site.slugs.length;
+      log(`built ${n} article${n === 1 ? '' : 's'} (${site.catalog.length} trending) in ${Math.round(performance.now() - started)} ms`);
     } catch (err) {
+      changed = null; // what this build took in is not known: the next looks at everything
       if (mine !== attempt) return;
       error = err.message;
       if (err instanceof ContentError) logError(err.message);
@@ -74,6 +90,7 @@ export async function preview({ pkg, pack, contentDir, port = 8000, log, logErro
     timeoutMs: BUILD_TIMEOUT_MS,
     onTimeout() {
       attempt++;
+      changed = null;
       error = `the build took longer than ${BUILD_TIMEOUT_MS / 1000} s and was given up`;
       logError(`article-widget: ${error}`);
       tell();
@@ -83,7 +100,10 @@ export async function preview({ pkg, pack, contentDir, port = 8000, log, logErro
   await rebuilds.run();
   let watcher;
   try {
-    watcher = watch(contentDir, () => rebuilds.schedule());
+    watcher = watch(contentDir, (type, name) => {
+      note(name);
+      rebuilds.schedule();
+    });
   } catch (err) {
     rebuilds.close();
     throw new CommandError(`cannot watch ${contentDir}: ${err.message}`);
@@ -92,11 +112,13 @@ export async function preview({ pkg, pack, contentDir, port = 8000, log, logErro
 
   const files = (path) => {
     if (path === '/index.html') {
-      return Buffer.from(previewPage({ folder: contentDir, version: pkg.version, build, catalog: site?.catalog ?? [], error }));
+      return Buffer.from(previewPage({
+        folder: contentDir, version: pkg.version, build, catalog: site?.catalog ?? [], slugs: site?.slugs ?? [], error,
+      }));
     }
     if (Object.hasOwn(ASSETS, path)) return ASSETS[path];
     const name = path.startsWith('/dist/') ? path.slice('/dist/'.length) : null;
-    return site && name && Object.hasOwn(site.files, name) ? site.files[name] : undefined;
+    return name ? site?.files.get(name) : undefined;
   };
   const routes = {
     '/events': (req, res) => {

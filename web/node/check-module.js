@@ -4,7 +4,7 @@
 // nothing, and exports what the JS side of its interface calls. Each
 // function throws an Error naming what is wrong.
 
-import { CONTENT_SECTION, EXPORTS } from '../src/abi.js';
+import { EXPORTS } from '../src/abi.js';
 import { CONTENT_ABI_VERSION, CONTENT_EXPORTS } from './content-abi.js';
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -32,14 +32,10 @@ function checkExports(module, expected, label) {
   if (missing.length) throw new Error(`${label} does not export: ${missing.join(', ')}`);
 }
 
-// The renderer (web/src/abi.js), carrying its articles. Returns the
-// compiled module.
+// The renderer (web/src/abi.js). Returns the compiled module.
 export function checkModule(bytes, label) {
   const module = compile(bytes, label);
   checkExports(module, EXPORTS, label);
-  if (WebAssembly.Module.customSections(module, CONTENT_SECTION).length !== 1) {
-    throw new Error(`${label} carries no articles (custom section ${CONTENT_SECTION}): pass --content`);
-  }
   return module;
 }
 

@@ -1,6 +1,6 @@
 // The two names a module (or any published file) gets from its bytes,
-// both sha384: what the build puts into every script and the manifest,
-// what the package's command puts into the scripts it retargets, and what
+// both sha384: what the build puts into every script and the manifest
+// (the package's command copies the scripts as they are), and what
 // scripts/pack checks. (web/src/entry-node.js, the shim's Node build,
 // writes the SRI form again when it checks the .wasm it reads: the shim
 // imports nothing from this folder, which builds on it. The Node builds

@@ -13,11 +13,10 @@ export const RENDERER = 'article-widget.wasm';
 // The classic script with the renderer inside (base64), for hosts that
 // cannot serve a .wasm.
 export const SINGLE_FILE = 'article-widget.inline.min.js';
-// The scripts that carry the module itself (base64): the single-file build,
-// and the Node builds (for server bundles that leave the .wasm behind).
+// The Node builds, which carry the module and the demo edition (base64)
+// for server bundles that leave the files beside them behind.
 export const NODE_MODULE = 'article-widget.node.mjs';
 export const NODE_REQUIRE = 'article-widget.cjs';
-export const CARRY_MODULE = [SINGLE_FILE, NODE_MODULE, NODE_REQUIRE];
 export const MANIFEST = 'manifest.json';
 export const NOTICES = 'THIRD-PARTY-NOTICES.md';
 

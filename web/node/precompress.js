@@ -43,3 +43,15 @@ export function encodedNames() {
   }
   return names;
 }
+
+// A content file as the build publishes it (src/content_blob.h): gzip,
+// which any static host serves as it is and the shim inflates
+// (DecompressionStream). Level 9, and a window no larger than the file
+// needs (the same compression: a match never reaches further back than the
+// start): most of what gzip costs for a small file is setting up its 32 KiB
+// window, and a build compresses ten thousand of them. The same bytes for
+// the same file, so an unchanged article's file is not written again.
+export function compressContent(bytes) {
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(bytes.length + 262))));
+  return gzipSync(bytes, { level: 9, windowBits });
+}

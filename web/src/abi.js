@@ -10,12 +10,13 @@ export const ABI_VERSION = 5;
 // Every export the shim calls (and nothing else: the build keeps exactly
 // these, and refuses a module that lacks one).
 export const EXPORTS = [
-  ...MODULE_EXPORTS, 'aw_abi_version', 'aw_load_content', 'aw_catalog_json', 'aw_find_article', 'aw_render_view',
-  'aw_render_markdown',
+  ...MODULE_EXPORTS, 'aw_abi_version', 'aw_load_edition', 'aw_add_article', 'aw_catalog_json', 'aw_find_article',
+  'aw_render_view', 'aw_render_markdown',
 ];
 
-// The .wasm custom section holding the articles (src/content_blob.h).
-export const CONTENT_SECTION = 'article-widget.content';
+// The edition's file name (src/content_blob.h): where a page looks for it
+// by default, beside the .wasm.
+export const EDITION_FILE = 'article-widget.awe';
 
 // The views by name, as the view attribute spells them, and the number
 // aw_render_view takes (src/article_html.h: aw_view, AW_VIEW_NAMES).
@@ -29,7 +30,8 @@ export const LINK_TARGETS = Object.freeze({ _self: 1, _blank: 2, _parent: 3, _to
 export const FRAME_NONE = 0;
 export const FRAME_ARTICLE = 1;
 
-// AW_ERR_UNKNOWN_ARTICLE: the module has no article by that slug.
+// AW_ERR_UNKNOWN_ARTICLE: the module has no article by that slug (the
+// output says where its archive file is).
 export const STATUS_UNKNOWN_ARTICLE = -7;
 
 // Status codes (src/errors.h) and the error code each becomes for
@@ -37,6 +39,8 @@ export const STATUS_UNKNOWN_ARTICLE = -7;
 export const STATUS_ERROR_CODES = Object.freeze({
   [-4]: 'input-too-large',
   [-5]: 'output-too-large',
+  [-6]: 'content-invalid',
+  [-7]: 'unknown-article',
 });
 
 // AW_MAX_INPUT_SIZE: Markdown longer than this is refused (by the module,

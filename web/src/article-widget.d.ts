@@ -5,7 +5,7 @@
 // script (article-widget.js) puts the same API, less renderView, on
 // window.ArticleWidget.
 
-/** One article of the embedded catalog, trending order first. */
+/** One article of the edition: the trending list, in its order (articles()). */
 export interface Article {
   slug: string;
   title: string;
@@ -24,7 +24,7 @@ export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** The element's attributes in camelCase; `null` in update() removes one. */
 export interface MountOptions {
-  /** The article's slug; default: the first of the trending list. */
+  /** The article's slug, of the edition or of the archive (fetched when it is needed); default: the first of the trending list. */
   article?: string | null;
   view?: View | null;
   /** auto follows prefers-color-scheme and an ancestor's data-aw-theme. */
@@ -52,7 +52,8 @@ export interface RenderOptions {
 /** A mounted widget. */
 export interface WidgetHandle {
   readonly element: Element;
-  /** Shows another article; resolves to whether it is now shown. */
+  /** Shows another article, of the edition or the archive (fetched once, shared by every widget); resolves to whether
+   *  it is now shown. One that cannot be loaded fires article-widget:error, and the article shown stays. */
   show(slug: string): Promise<boolean>;
   /** Changes options (as mount() takes them; null removes one). */
   update(options: MountOptions): void;
@@ -60,12 +61,14 @@ export interface WidgetHandle {
   unmount(): void;
 }
 
-/** Why a widget shows its fallback (detail.code of article-widget:error). */
+/** Why a widget shows its fallback, or keeps the article it shows (detail.code of article-widget:error). */
 export type ErrorCode =
   | 'fetch-failed'
   | 'wasm-mime'
   | 'csp-blocked'
   | 'integrity'
+  | 'unknown-article'
+  | 'content-invalid'
   | 'input-too-large'
   | 'output-too-large'
   | 'unsupported'
@@ -99,13 +102,16 @@ export interface ArticleWidgetError extends Error {
 
 /** The package version, e.g. "0.1.0". */
 export const version: string;
-/** Resolves once the module is instantiated; rejects (ArticleWidgetError) if it cannot load.
- *  Importing downloads nothing: awaiting `ready` (or the first mount) starts the download. */
+/** Resolves once the module is instantiated and the edition is in; rejects (ArticleWidgetError) if either cannot load.
+ *  Importing downloads nothing: awaiting `ready` (or the first mount) starts both downloads, side by side. */
 export const ready: Promise<void>;
 /** Where the .wasm is, when a bundler or server puts it elsewhere than beside the script.
  *  Only before it starts loading; returns whether it took effect. */
 export function setWasmUrl(url: string | URL | null): boolean;
-/** The catalog; throws until `ready` has resolved. */
+/** Where the edition is (`article-widget build` writes article-widget.awe, the archive beside it): a page's own
+ *  articles. Resolved against the page (in Node, the working folder). Only before it starts loading. */
+export function setEditionUrl(url: string | URL | null): boolean;
+/** The edition's articles: the trending list, in its order (not the archive); throws until `ready` has resolved. */
 export function articles(): Article[];
 /** Safe HTML for any Markdown (same policy as the articles); throws until `ready` has resolved. */
 export function render(markdown: string, options?: RenderOptions): string;
@@ -113,7 +119,9 @@ export function render(markdown: string, options?: RenderOptions): string;
 export function mount(element: Element, options?: MountOptions): WidgetHandle;
 /** Mounts every <article-widget> and [data-article-widget] under `root` not mounted yet; returns all their handles. */
 export function scan(root?: ParentNode): WidgetHandle[];
-/** ES module only: the widget's HTML, byte-identical to `aw-render --slug SLUG --view VIEW --heading-level N`. */
+/** ES module only: the widget's HTML, byte-identical to `aw-render --slug SLUG --view VIEW --heading-level N`.
+ *  Any article of the edition; in Node, any article of the archive too (read from disk beside the edition); in a
+ *  browser, one a widget has loaded. */
 export function renderView(slug: string | null, view?: View, headingLevel?: HeadingLevel): string;
 
 /** window.ArticleWidget, defined by the classic script. */
@@ -126,7 +134,9 @@ export interface ArticleWidgetApi {
   scan(root?: ParentNode): WidgetHandle[];
   /** The .wasm's URL; only before it starts loading (false after). */
   setWasmUrl(url: string | URL | null): boolean;
-  /** The folder of the .wasm; only before it starts loading (false after). */
+  /** The edition's URL (a page's own articles); only before it starts loading (false after). */
+  setEditionUrl(url: string | URL | null): boolean;
+  /** The folder of the .wasm, and of the edition unless data-edition names one; only before they start loading. */
   setBasePath(folder: string | null): boolean;
 }
 

@@ -3,7 +3,7 @@
 // its shadow root's parts are frame.js, the page-wide part page.js.
 
 import { errorCode, errorMessage, warnOnce } from './errors.js';
-import { followLink, slugFromHash } from './navigation.js';
+import { followLink, prefetchLink, slugFromHash } from './navigation.js';
 import { ATTRIBUTES, readOptions } from './options.js';
 import { addWidget, mounted, removeWidget } from './page.js';
 import { Frame } from './frame.js';
@@ -16,7 +16,9 @@ export const CONTROLLER = Symbol.for('article-widget.controller');
 const LAZY_MARGIN = '300px 0px'; // start loading a little before the widget scrolls into view
 
 export class Controller {
-  // `runtime`: { load() -> Promise<engine>, engine() -> engine | null }.
+  // `runtime`: { load() -> Promise<engine> (the module and the edition),
+  // loadModule() -> Promise<engine>, loadArticle(slug) -> Promise,
+  // prefetch(slug), engine() -> engine | null, hasEdition() }.
   constructor(host, explicit, runtime) {
     this.host = host;
     this.explicit = { ...explicit };
@@ -27,8 +29,9 @@ export class Controller {
     this.renderedKey = null;
     this.announcedReady = false;
     this.sourceTicket = 0; // drops fetched Markdown that arrives after a newer request
-    this.pendingKey = null; // the src fetch on its way, if any
+    this.pendingKey = null; // the src or archive fetch on its way, if any
     this.onClick = (event) => followLink(this, event);
+    this.onHover = (event) => prefetchLink(this, event);
     this.options = readOptions(host, this.explicit);
     // A widget that loads at once starts the download before building its
     // frame (a failure is reported by load() below).
@@ -38,6 +41,7 @@ export class Controller {
     this.root = this.frame.root;
     this.live = this.frame.live;
     this.root.addEventListener('click', this.onClick);
+    for (const type of ['pointerover', 'pointerout', 'focusin']) this.root.addEventListener(type, this.onHover);
 
     // <article-widget> hears its attributes through attributeChangedCallback;
     // other elements through this observer.
@@ -106,15 +110,16 @@ export class Controller {
     this.intersection = null;
     if (this.state !== 'idle' || !this.isMounted()) return;
     this.setState('loading');
-    this.runtime.load().then(() => this.update(), (err) => this.fail(err));
+    this.runtime.loadModule().then(() => this.update(), (err) => this.fail(err));
   }
 
-  // Which article to show: show()'s, else a known #aw/SLUG in the URL,
-  // else the article option, else the first of the trending list.
+  // Which article to show: show()'s, else #aw/SLUG in the URL when an
+  // article can have that slug, else the article option, else the first
+  // of the trending list.
   targetSlug(engine) {
     if (this.override) return this.override;
     const fromHash = slugFromHash(location.hash);
-    if (fromHash && engine.findArticle(fromHash)) return fromHash;
+    if (fromHash && (engine.findArticle(fromHash) || engine.archivePath(fromHash))) return fromHash;
     return this.options.article ?? engine.firstSlug();
   }
 
@@ -137,39 +142,61 @@ export class Controller {
       this.fetchAndPaint(engine, source.url, force);
       return false;
     }
-    // Anything shown now supersedes a src fetch still on its way.
-    this.sourceTicket++;
-    this.pendingKey = null;
     if (source) {
+      // Anything shown now supersedes a fetch still on its way.
+      this.sourceTicket++;
+      this.pendingKey = null;
       return this.paint(['inline', source.text, level, linkTarget], force,
         () => engine.renderMarkdown(source.text, { headingLevel: level, framed: true, linkTarget }), null);
     }
+    if (!this.runtime.hasEdition()) {
+      this.runtime.load().then(() => this.update({ force }), (err) => this.fail(err));
+      return false;
+    }
     const slug = this.targetSlug(engine);
+    if (!engine.findArticle(slug)) {
+      this.fetchArticle(slug, force);
+      return false;
+    }
+    this.sourceTicket++;
+    this.pendingKey = null;
     return this.paint(['article', slug, view, level, linkTarget], force,
       () => engine.renderView(slug, view, { headingLevel: level, linkTarget, withFacts: true }), slug);
   }
 
-  async fetchAndPaint(engine, url, force) {
+  // An archive article: fetched, then shown. When it cannot be, the
+  // article shown before stays (or the fallback, when there is none).
+  fetchArticle(slug, force) {
+    this.waitFor(JSON.stringify(['archive', slug]), () => this.runtime.loadArticle(slug), () => this.update({ force }), true);
+  }
+
+  fetchAndPaint(engine, url, force) {
     const { headingLevel: level, linkTarget } = this.options;
     const key = ['src', url, level, linkTarget];
     const keyText = JSON.stringify(key);
     if (!force && this.state === 'ready' && keyText === this.renderedKey) return;
-    if (keyText === this.pendingKey) return; // already on its way
+    this.waitFor(keyText, () => fetchMarkdown(url),
+      (text) => this.paint(key, true, () => engine.renderMarkdown(text, { headingLevel: level, framed: true, linkTarget }), null));
+  }
+
+  // Runs start() (a fetch for what `keyText` names) unless it is on its
+  // way already, then done(its result), unless a newer request won; a
+  // failure is reported (fail(err, keep)).
+  async waitFor(keyText, start, done, keep) {
+    if (keyText === this.pendingKey) return;
     this.pendingKey = keyText;
     const ticket = ++this.sourceTicket;
-    let text;
+    let result;
+    let failure = null;
     try {
-      text = await fetchMarkdown(url);
+      result = await start();
     } catch (err) {
-      if (ticket === this.sourceTicket) {
-        this.pendingKey = null;
-        this.fail(err);
-      }
-      return;
+      failure = err;
     }
     if (ticket !== this.sourceTicket || !this.isMounted()) return; // a newer request won
     this.pendingKey = null;
-    this.paint(key, true, () => engine.renderMarkdown(text, { headingLevel: level, framed: true, linkTarget }), null);
+    if (failure) this.fail(failure, keep);
+    else done(result);
   }
 
   // Shows what `produce` renders ({ html, facts }, from one call) unless
@@ -210,13 +237,18 @@ export class Controller {
     }
   }
 
-  fail(err) {
+  // Reports `err`, and shows the fallback unless `keep` and something is
+  // shown already (an article the reader has open stays when the next
+  // one cannot be loaded).
+  fail(err, keep = false) {
     if (!this.isMounted()) return; // unmounted meanwhile
     const message = errorMessage(err);
-    this.setState('error');
-    this.slug = null;
-    this.renderedKey = null;
-    this.frame.showFallback();
+    if (!keep || this.state !== 'ready') {
+      this.setState('error');
+      this.slug = null;
+      this.renderedKey = null;
+      this.frame.showFallback();
+    }
     warnOnce(message);
     this.emit('article-widget:error', { code: errorCode(err), message });
   }
@@ -230,24 +262,21 @@ export class Controller {
     this.update();
   }
 
-  // The handle's show(): no history entry, no event. Resolves to whether
-  // the article is now shown.
+  // The handle's show(): no history entry. Resolves to whether the
+  // article is now shown; one that cannot be loaded is reported
+  // (article-widget:error) and the article shown before stays.
   async show(slug) {
     this.load();
-    let engine;
     try {
-      engine = await this.runtime.load();
-    } catch {
+      await this.runtime.loadArticle(slug);
+    } catch (err) {
+      this.fail(err, true);
       return false;
     }
     if (!this.isMounted()) return false;
-    if (!engine.findArticle(slug)) {
-      warnOnce(`show(): unknown article ${JSON.stringify(String(slug))}`);
-      return false;
-    }
-    this.override = slug;
+    this.override = String(slug);
     this.update();
-    return this.slug === slug;
+    return this.slug === this.override;
   }
 
   // The handle's update(options): options as mount() takes them; null removes one.
@@ -280,6 +309,8 @@ export class Controller {
     this.sourceTicket++;
     this.pendingKey = null;
     this.root.removeEventListener('click', this.onClick);
+    for (const type of ['pointerover', 'pointerout', 'focusin']) this.root.removeEventListener(type, this.onHover);
+    clearTimeout(this.hoverTimer);
     this.attributeObserver?.disconnect();
     this.childObserver.disconnect();
     this.intersection?.disconnect();

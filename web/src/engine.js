@@ -1,18 +1,20 @@
 // The renderer module's exports as JavaScript calls them: strings in and
 // out of linear memory (module-io.js), statuses turned into Errors, the
-// articles handed in at start. JavaScript passes slugs and options; the
-// module finds the article, renders it, decides its links and counts its
-// facts. Every call is synchronous.
+// content files handed in (the edition, then archive files). JavaScript
+// passes slugs, options and files' bytes; the module checks the files,
+// finds the article (or says where its file is), renders it, decides its
+// links and counts its facts. Every call is synchronous.
 
 import {
-  ABI_VERSION, CONTENT_SECTION, EXPORTS, FRAME_ARTICLE, FRAME_NONE, LINK_TARGETS, MAX_INPUT_BYTES, STATUS_ERROR_CODES,
+  ABI_VERSION, EXPORTS, FRAME_ARTICLE, FRAME_NONE, LINK_TARGETS, MAX_INPUT_BYTES, STATUS_ERROR_CODES,
   STATUS_UNKNOWN_ARTICLE, VIEWS,
 } from './abi.js';
 import { PREFIX, awError } from './errors.js';
 import { outputBytes, withInput } from './module-io.js';
 
 // Linear memory never shrinks: after a render left it above this, a fresh
-// instance takes over (in the background; the articles stay).
+// instance takes over (in the background; it gets the edition, and the
+// archive articles again as they are asked for).
 const RENEW_ABOVE_BYTES = 32 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8');
@@ -26,20 +28,22 @@ export async function createEngine(module) {
   if (imports.length > 0) {
     throw awError(`the renderer module has unexpected imports: ${imports.map((i) => `${i.module}.${i.name}`).join(', ')}`);
   }
-  const [content] = WebAssembly.Module.customSections(module, CONTENT_SECTION);
-  if (!content) throw awError(`the renderer module carries no articles (custom section ${CONTENT_SECTION})`);
 
   let wasm; // the current instance's exports
   let renewing = null;
+  let edition = null; // its bytes, for a renewed instance
+  const archived = new Map(); // slug -> the archive file's bytes handed in
   let catalog = null; // articles(), read once when first asked for
 
   function fail(status, text) {
     return awError(text || `the renderer failed with status ${status}`, STATUS_ERROR_CODES[status] || 'render-failed');
   }
 
+  const output = () => decoder.decode(outputBytes(wasm));
+
   // A call's output as text, or its failure thrown.
   function check(status) {
-    const text = decoder.decode(outputBytes(wasm));
+    const text = output();
     if (status !== 0) throw fail(status, text);
     return text;
   }
@@ -58,16 +62,21 @@ export async function createEngine(module) {
     }
   }
 
-  // Hands the articles to a new instance, which then takes over.
+  // Copies `bytes` into memory the module then owns (it frees them itself)
+  // and returns call(ptr, length).
+  function handIn(bytes, call) {
+    const ptr = wasm.aw_alloc(bytes.length || 1) >>> 0;
+    if (!ptr) throw noMemory();
+    new Uint8Array(wasm.memory.buffer, ptr, bytes.length).set(bytes);
+    return call(ptr, bytes.length);
+  }
+
+  // A new instance takes over, with the edition.
   function start(exports) {
     const previous = wasm;
     wasm = exports;
     try {
-      // The module keeps this memory as its catalog's home: not freed here.
-      const ptr = wasm.aw_alloc(content.byteLength) >>> 0;
-      if (!ptr) throw noMemory();
-      new Uint8Array(wasm.memory.buffer, ptr, content.byteLength).set(new Uint8Array(content));
-      check(wasm.aw_load_content(ptr, content.byteLength));
+      if (edition) check(handIn(edition, (ptr, len) => wasm.aw_load_edition(ptr, len)));
     } catch (err) {
       wasm = previous;
       throw err;
@@ -110,15 +119,45 @@ export async function createEngine(module) {
   const linkTargetCode = (linkTarget) => (linkTarget == null ? 0 : LINK_TARGETS[linkTarget] ?? -1);
 
   // The slug of the article the module has by `slug` (for '', the first
-  // of the trending list), or null.
+  // of the trending list), or, when it has none, { path } of its archive
+  // file relative to the edition ('' for bytes no slug can be).
   function find(slug) {
     const status = withString(slug, (ptr, len) => wasm.aw_find_article(ptr, len));
-    if (status === STATUS_UNKNOWN_ARTICLE) return null;
+    if (status === STATUS_UNKNOWN_ARTICLE) return { path: output() };
     return check(status);
   }
 
+  // Whether the module has `slug`; an article handed in before a renewal
+  // is handed in again.
+  function has(slug) {
+    if (typeof find(slug) === 'string') return true;
+    const bytes = archived.get(slug);
+    if (!bytes) return false;
+    archived.delete(slug);
+    addArticle(slug, bytes);
+    return true;
+  }
+
+  // Hands in the archive file fetched for `slug`; throws (content-invalid)
+  // when the module refuses it.
+  function addArticle(slug, bytes) {
+    if (typeof find(slug) === 'string') return;
+    check(withString(slug, (ptr, len) => handIn(bytes, (file, size) => wasm.aw_add_article(ptr, len, file, size))));
+    archived.set(slug, bytes);
+  }
+
   return {
-    // The articles in catalog order (trending first): [{ slug, title, ... }].
+    // Hands in the edition (its bytes, inflated); throws (content-invalid)
+    // when the module refuses it. The articles added before are forgotten.
+    loadEdition(bytes) {
+      check(handIn(bytes, (ptr, len) => wasm.aw_load_edition(ptr, len)));
+      edition = bytes;
+      archived.clear();
+      catalog = null;
+    },
+    addArticle,
+
+    // The edition's articles, trending order: [{ slug, title, ... }].
     articles() {
       catalog ??= JSON.parse(check(wasm.aw_catalog_json()));
       return catalog;
@@ -126,17 +165,21 @@ export async function createEngine(module) {
 
     // The module's answer to "which article is `slug`": the slug itself
     // when it has that article, else null (also for '' and non-strings).
-    findArticle: (slug) => (typeof slug === 'string' && slug !== '' ? find(slug) : null),
+    findArticle: (slug) => (typeof slug === 'string' && slug !== '' && has(slug) ? slug : null),
+    // Where the archive file of an article the module does not have is,
+    // relative to the edition; null when no article can have that slug.
+    archivePath: (slug) => (typeof slug === 'string' && slug !== '' && find(slug).path) || null,
     // The slug of the first of the trending list: shown when none is named.
     firstSlug: () => find(''),
 
-    // { html, facts } of a built-in article's view (slug '': the first
-    // article); facts ({ words, minutes, headings }) only when asked for.
-    // Throws for an article the module does not have.
+    // { html, facts } of an article's view (slug '': the first article);
+    // facts ({ words, minutes, headings }) only when asked for. Throws
+    // (unknown-article) for an article the module does not have.
     renderView(slug, view, { headingLevel, linkTarget, withFacts } = {}) {
+      if (slug !== '') has(slug);
       const status = withString(slug, (ptr, len) => wasm.aw_render_view(ptr, len, VIEWS[view] ?? -1,
         headingLevel | 0, linkTargetCode(linkTarget), withFacts ? 1 : 0));
-      if (status === STATUS_UNKNOWN_ARTICLE) throw awError(`unknown article ${JSON.stringify(slug)}`);
+      if (status === STATUS_UNKNOWN_ARTICLE) throw awError(`unknown article ${JSON.stringify(slug)}`, 'unknown-article');
       return rendered(status, withFacts);
     },
 

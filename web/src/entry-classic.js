@@ -3,6 +3,7 @@
 // window.ArticleWidget.
 
 /* global __AW_WASM_BASE64__ */
+import { EDITION_FILE } from './abi.js';
 import { VERSION, WASM } from './build-info.js';
 import { autoMount, defineElement, hasEagerWidget, scanner } from './element.js';
 import { createRuntime } from './runtime.js';
@@ -31,16 +32,20 @@ function start() {
     return;
   }
   // The .wasm lives beside this script, or in the folder named by the
-  // script's data-base-path (resolved against the page).
+  // script's data-base-path (resolved against the page); so does the
+  // edition, unless data-edition (or setEditionUrl()) names another.
+  let basePath = null; // set by setBasePath()
   const folder = () => {
     const base = script?.getAttribute('data-base-path');
     if (base) return new URL(base.endsWith('/') ? base : `${base}/`, document.baseURI);
     return script?.src || document.baseURI;
   };
+  const edition = script?.getAttribute('data-edition');
   const runtime = createRuntime({
     version: VERSION,
     wasm: WASM,
     wasmUrl: () => new URL('article-widget.wasm', folder()),
+    editionUrl: () => (edition ? new URL(edition, document.baseURI) : new URL(EDITION_FILE, basePath ?? folder())),
     // The single-file build carries the module, base64: nothing to fetch.
     // (null in the other builds, where the decoder is then left out.)
     readModule: __AW_WASM_BASE64__ ? () => Uint8Array.from(atob(__AW_WASM_BASE64__), (c) => c.charCodeAt(0)) : undefined,
@@ -50,8 +55,14 @@ function start() {
   const api = {
     ...runtime.api,
     scan: scanner(runtime.mount),
-    // setBasePath(folder): the folder of the .wasm (setWasmUrl takes the file).
-    setBasePath: (path) => runtime.setWasmUrl(path ? new URL('article-widget.wasm', new URL(path.endsWith('/') ? path : `${path}/`, document.baseURI)) : null),
+    // setBasePath(folder): the folder of the .wasm and of the edition
+    // that data-edition does not name (setWasmUrl takes the file).
+    setBasePath: (path) => {
+      const base = path ? new URL(path.endsWith('/') ? path : `${path}/`, document.baseURI) : null;
+      if (!runtime.setWasmUrl(base && new URL('article-widget.wasm', base))) return false;
+      basePath = base;
+      return true;
+    },
   };
   Object.defineProperty(api, BRAND, { value: true });
   if (existing === undefined) window.ArticleWidget = Object.freeze(api);

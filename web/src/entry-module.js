@@ -7,16 +7,7 @@ import { VERSION, WASM } from './build-info.js';
 import { defineElement, scanner } from './element.js';
 import { serverRenderView } from './render-view.js';
 import { createRuntime } from './runtime.js';
-import { absoluteUrl } from './urls.js';
-
-// Vite 5 to 7's dev server serves this module pre-bundled from
-// node_modules/.vite/deps/ and leaves the .wasm behind: the package's own
-// copy is at node_modules/article-widget/ (Vite 8 rewrites the URL itself).
-const PRE_BUNDLED = '/node_modules/.vite/deps/article-widget.wasm';
-function unlessPreBundled(url) {
-  if (!url.href.endsWith(PRE_BUNDLED)) return url;
-  return new URL(`${url.href.slice(0, -PRE_BUNDLED.length)}/node_modules/article-widget/article-widget.wasm`);
-}
+import { absoluteUrl, besideModule } from './urls.js';
 
 const runtime = createRuntime({
   version: VERSION,
@@ -25,7 +16,14 @@ const runtime = createRuntime({
   // find the asset and emit it; whatever they turn it into (Turbopack: a
   // root-relative /_next/… URL) is resolved against the page.
   // setWasmUrl() overrides it.
-  wasmUrl: () => unlessPreBundled(absoluteUrl(new URL('./article-widget.wasm', import.meta.url))),
+  wasmUrl: () => besideModule(absoluteUrl(new URL('./article-widget.wasm', import.meta.url))),
+  // The package's demo edition, as literally (a bundler emits it beside
+  // the .wasm, or inlines it); a site names its own with setEditionUrl().
+  editionUrl: () => besideModule(absoluteUrl(new URL('./article-widget.awe', import.meta.url))),
+  // A bundler may inline the small demo edition as a data: URL, which the
+  // page's CSP may not let it fetch: decoded here.
+  readContent: (url) => (url.protocol === 'data:'
+    ? Uint8Array.from(atob(url.href.slice(url.href.indexOf(',') + 1)), (c) => c.charCodeAt(0)) : null),
   advice: loadAdvice,
 });
 // A microtask later: defining the element mounts the <article-widget>
@@ -33,7 +31,7 @@ const runtime = createRuntime({
 // importing module's next line can call setWasmUrl().
 if (typeof window !== 'undefined') queueMicrotask(() => defineElement(runtime.mount, VERSION, true));
 
-export const { ready, articles, render, mount, setWasmUrl } = runtime.api;
+export const { ready, articles, render, mount, setWasmUrl, setEditionUrl } = runtime.api;
 export const scan = scanner(runtime.mount);
 export const version = VERSION;
 export const renderView = serverRenderView(runtime);

@@ -5,8 +5,8 @@
 export const PREFIX = '[article-widget] ';
 
 export const ERROR_CODES = [
-  'fetch-failed', 'wasm-mime', 'csp-blocked', 'integrity', 'input-too-large', 'output-too-large', 'unsupported',
-  'render-failed',
+  'fetch-failed', 'wasm-mime', 'csp-blocked', 'integrity', 'unknown-article', 'content-invalid', 'input-too-large',
+  'output-too-large', 'unsupported', 'render-failed',
 ];
 
 export function awError(message, code = 'render-failed') {
@@ -57,4 +57,12 @@ export function reportLoadFailure(err, url, advice) {
   if (said.has(message)) return;
   said.add(message);
   console.error(message);
+}
+
+// One console.error per distinct message per page (the edition that could
+// not be loaded, named with where it was looked for).
+export function errorOnce(message) {
+  if (said.has(message)) return;
+  said.add(message);
+  console.error(PREFIX + message);
 }

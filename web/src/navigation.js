@@ -68,11 +68,20 @@ function focusTitle(controller) {
 
 // A trending (or in-article #aw/SLUG) `link` was followed: unless a
 // listener cancels article-widget:navigate (a router taking over), the URL
-// gets a history entry and every widget follows it.
+// gets a history entry and every widget follows it, once the article is
+// in (an archive article is fetched first, unless a hover or focus did;
+// when it cannot be, the article shown stays and the error is reported).
 function navigate(controller, slug, link) {
   // Read now: the render below replaces the link.
   const title = link.textContent;
   if (!controller.emit('article-widget:navigate', { slug }, true)) return;
+  const go = () => arrive(controller, slug, title);
+  if (controller.runtime.engine()?.findArticle(slug)) go();
+  else controller.runtime.loadArticle(slug).then(go, (err) => controller.fail(err, true));
+}
+
+function arrive(controller, slug, title) {
+  if (!controller.isMounted()) return;
   const hash = `${HASH_PREFIX}${encodeURIComponent(slug)}`;
   if (location.hash !== hash) history.pushState(history.state, '', hash);
   syncAllFromLocation();
@@ -106,8 +115,21 @@ export function followLink(controller, event) {
   }
   const slug = link.getAttribute(SLUG_ATTRIBUTE) || slugFromHash(href);
   if (slug) {
-    if (controller.runtime.engine()?.findArticle(slug)) navigate(controller, slug, link);
+    if (controller.runtime.engine()) navigate(controller, slug, link);
     return;
   }
   followFragment(controller.root, href);
+}
+
+// A link to an article, hovered (for a moment, as instant.page waits) or
+// focused: its archive file is fetched now, so that the click paints
+// without waiting on the network.
+const HOVER_MS = 65;
+export function prefetchLink(controller, event) {
+  clearTimeout(controller.hoverTimer);
+  if (event.type === 'pointerout') return;
+  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  const slug = link && (link.getAttribute(SLUG_ATTRIBUTE) || slugFromHash(link.getAttribute('href')));
+  if (!slug) return;
+  controller.hoverTimer = setTimeout(() => controller.runtime.prefetch(slug), event.type === 'focusin' ? 0 : HOVER_MS);
 }

@@ -8,17 +8,20 @@ import { awError } from './errors.js';
 // "full, trending or article"
 const VIEW_LIST = Object.keys(VIEWS).join(', ').replace(/, (?!.*, )/, ' or ');
 
-const unknownArticle = (slug) => awError(`unknown article ${JSON.stringify(String(slug))}`);
+const unknownArticle = (slug) => awError(`unknown article ${JSON.stringify(String(slug))}`, 'unknown-article');
 
 // `runtime`: createRuntime()'s. Returns renderView(slug | null, view,
 // headingLevel) -> HTML, byte-identical to `aw-render --slug SLUG --view
-// VIEW --heading-level N`; null is the first of the trending list.
-export function serverRenderView(runtime) {
+// VIEW --heading-level N`; null is the first of the trending list. Any
+// article of the edition or one loaded already; with `readArticle(slug)`
+// (Node: the archive file read from disk), any article of the archive.
+export function serverRenderView(runtime, readArticle) {
   return function renderView(slug, view = 'full', headingLevel = 0) {
     const engine = runtime.requireEngine();
     // An empty slug is the module's "the first article": given as a
     // string, empty or not a string at all, it names none.
     if (slug != null && (typeof slug !== 'string' || slug === '')) throw unknownArticle(slug);
+    if (slug != null) readArticle?.(slug);
     if (!Object.hasOwn(VIEWS, view)) {
       // The article is decided first, as the module does.
       if (slug != null && !engine.findArticle(slug)) throw unknownArticle(slug);

@@ -1,6 +1,7 @@
 // Markdown the page supplies instead of a built-in article, and the
 // light-DOM fallback a widget keeps until it renders.
 
+import { fetchContent } from './content-fetch.js';
 import { awError, errorMessage } from './errors.js';
 
 const MARKDOWN_TYPE = 'text/markdown';
@@ -23,14 +24,7 @@ export function pageSource(host, explicitMarkdown, src) {
 
 // The text at `url` (same origin, or CORS).
 export async function fetchMarkdown(url) {
-  let response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin' });
-  } catch (err) {
-    throw awError(`could not fetch ${url}: ${errorMessage(err)}`, 'fetch-failed');
-  }
-  if (!response.ok) throw awError(`could not fetch ${url}: HTTP ${response.status}`, 'fetch-failed');
-  return response.text();
+  return new TextDecoder().decode(await fetchContent(new URL(url), 'fetch-failed'));
 }
 
 // True when the element holds light-DOM content worth showing as fallback

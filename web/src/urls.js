@@ -1,11 +1,12 @@
-// Where the package's files are (the .wasm; issue 17's edition follows the
-// same rules), as absolute URLs that fetch() can take.
+// Where the package's files are (the .wasm, the edition, an archive
+// file), as absolute URLs that fetch() can take.
 //
 // A bundler names an emitted file in any form: a URL (webpack, Vite), a
 // URL-like object whose href is root-relative (Turbopack's
 // "/_next/static/media/…"), a root-relative or relative string (esbuild's
-// file loader); setWasmUrl() takes any of them too. Each is resolved
-// against the document in a browser, against `base` elsewhere.
+// file loader); setWasmUrl() and setEditionUrl() take any of them too.
+// Each is resolved against the document in a browser, against `base`
+// elsewhere.
 
 export function absoluteUrl(value, base) {
   return new URL(String(value), typeof document !== 'undefined' ? document.baseURI : base);
@@ -21,4 +22,22 @@ export function requestUrl(url, name, hash) {
   const u = new URL(url);
   if (u.pathname === name || u.pathname.endsWith(`/${name}`)) u.searchParams.set('v', hash);
   return u;
+}
+
+// The ES module's file `url` (the .wasm, the demo edition) beside it. Vite
+// 5 to 7's dev server serves the module pre-bundled from
+// node_modules/.vite/deps/ and leaves the package's files behind: they are
+// at node_modules/article-widget/ (Vite 8 rewrites the URL itself).
+export function besideModule(url) {
+  const deps = '/node_modules/.vite/deps/';
+  const at = url.href.lastIndexOf(deps);
+  if (at < 0 || url.href.indexOf('/', at + deps.length) >= 0) return url;
+  return new URL(`${url.href.slice(0, at)}/node_modules/article-widget/${url.href.slice(at + deps.length)}`);
+}
+
+// The archive file at `path` (relative to the edition, as the module says:
+// src/content_blob.h). Throws beside an edition that has no folder (one a
+// bundler inlined as a data: URL).
+export function archiveUrl(path, edition) {
+  return new URL(path, edition);
 }
