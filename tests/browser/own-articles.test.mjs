@@ -207,7 +207,7 @@ test('preview: a page under another name that resolves to 127.0.0.1 reads nothin
     })));
     for (const [path, status, text] of reads) {
       assert.equal(status, 421, path);
-      assert.match(text, /^the preview answers only requests for 127\.0\.0\.1:\d+ or localhost:\d+/, path);
+      assert.match(text, /^this server answers only requests for 127\.0\.0\.1:\d+ or localhost:\d+/, path);
     }
     // The same browser, by the preview's own name: the widget.
     await page.goto(`http://localhost:${port}/`);
