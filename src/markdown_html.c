@@ -4,6 +4,7 @@
 #include "errors.h"
 #include "escape.h"
 #include "markdown_flags.h"
+#include "run_breaks.h"
 #include "url_policy.h"
 #include "utf8.h"
 
@@ -32,6 +33,7 @@ typedef struct renderer {
     int link_refused;        /* the open link's href was refused */
     aw_facts *facts;         /* NULL: not collecting */
     int in_word;             /* the last text byte counted was not a space */
+    aw_run_breaks runs;      /* the text's run without a break opportunity (run_breaks.h) */
 } renderer;
 
 /* What a callback returns: non-zero makes md_parse stop at once. */
@@ -44,6 +46,22 @@ static int callback_status(const renderer *r)
 
 /* ===== Text ===== */
 
+/* Whether text is written as an attribute (an image's alt text) rather
+ * than as text of the page: no long-run span there. */
+static int in_attribute(const renderer *r)
+{
+    return r->image_depth > 0 && !r->image_refused;
+}
+
+/* Appends escaped text, long runs in their span where it is text. */
+static void write_escaped(renderer *r, const char *text, size_t size)
+{
+    if (in_attribute(r))
+        aw_escape_html(r->out, text, size);
+    else
+        aw_run_breaks_escape_html(r->out, &r->runs, text, size);
+}
+
 /* Writes one text run in the form its context needs. */
 static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t size)
 {
@@ -51,12 +69,16 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
 
     switch (type) {
     case MD_TEXT_NULLCHAR:
+        if (!in_attribute(r))
+            aw_run_breaks_before(out, &r->runs, 0xFFFD);
         aw_buffer_append(out, replacement_char, 3);
         break;
     case MD_TEXT_BR:
+        aw_run_breaks_close(out, &r->runs, 1);
         aw_buffer_append_str(out, r->image_depth ? " " : "<br>\n");
         break;
     case MD_TEXT_SOFTBR:
+        aw_run_breaks_close(out, &r->runs, 1);
         aw_buffer_append_str(out, r->image_depth ? " " : "\n");
         break;
     case MD_TEXT_ENTITY: {
@@ -64,17 +86,20 @@ static void render_text(renderer *r, MD_TEXTTYPE type, const char *text, size_t 
          * the browser to decode (char_refs.h). As text it can only ever be
          * text, whatever it names. */
         size_t mark = r->attr.len;
-        if (aw_char_ref_decode_numeric(&r->attr, text, size) == 0)
-            aw_escape_html(out, r->attr.data + mark, r->attr.len - mark);
-        else if (aw_char_ref_named_length(text, size) == size)
+        if (aw_char_ref_decode_numeric(&r->attr, text, size) == 0) {
+            write_escaped(r, r->attr.data + mark, r->attr.len - mark);
+        } else if (aw_char_ref_named_length(text, size) == size) {
+            if (!in_attribute(r))
+                aw_run_breaks_before(out, &r->runs, 0); /* one character, unknown here */
             aw_buffer_append(out, text, size);
-        else
-            aw_escape_html(out, text, size);
+        } else {
+            write_escaped(r, text, size);
+        }
         aw_buffer_truncate(&r->attr, mark);
         break;
     }
     default: /* NORMAL, CODE, HTML (shown as text), LATEXMATH */
-        aw_escape_html(out, text, size);
+        write_escaped(r, text, size);
         break;
     }
 }
@@ -264,6 +289,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     aw_buffer *out = r->out;
 
     r->in_word = 0; /* text before a nested block (a tight list) ends there */
+    aw_run_breaks_close(out, &r->runs, 1);
     switch (type) {
     case MD_BLOCK_DOC: break;
     case MD_BLOCK_QUOTE: aw_buffer_append_str(out, "<blockquote>\n"); break;
@@ -298,6 +324,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     aw_buffer *out = r->out;
 
     r->in_word = 0; /* a block's end ends its last word */
+    aw_run_breaks_close(out, &r->runs, 1);
     switch (type) {
     case MD_BLOCK_DOC: break;
     case MD_BLOCK_QUOTE: aw_buffer_append_str(out, "</blockquote>\n"); break;
@@ -392,6 +419,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
             r->image_depth++;
         return 0;
     }
+    aw_run_breaks_close(out, &r->runs, 0); /* a run may go on inside, in a span of its own */
     switch (type) {
     case MD_SPAN_EM: aw_buffer_append_str(out, "<em>"); break;
     case MD_SPAN_STRONG: aw_buffer_append_str(out, "<strong>"); break;
@@ -417,6 +445,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
             close_image(r, detail);
         return callback_status(r);
     }
+    aw_run_breaks_close(out, &r->runs, 0);
     switch (type) {
     case MD_SPAN_EM: aw_buffer_append_str(out, "</em>"); break;
     case MD_SPAN_STRONG: aw_buffer_append_str(out, "</strong>"); break;

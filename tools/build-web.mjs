@@ -23,6 +23,7 @@
 // (scripts/pack checks that the two agree). The name and version are
 // dist/package.json's.
 
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +39,7 @@ import {
 } from '../web/node/package-layout.js';
 import { addPrecompressedCopies } from '../web/node/precompress.js';
 import { EDITION_FILE } from '../web/src/abi.js';
-import { bundle, bundleCommand } from './bundle.mjs';
+import { bundle, bundleCommand, widgetCss } from './bundle.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE_JSON = join(REPO, 'dist', 'package.json');
@@ -157,7 +158,8 @@ export async function build({ wasm, content, out, notices = [], contentModule })
   mkdirSync(outDir, { recursive: true });
   for (const [name, data] of Object.entries(files)) writeFileSync(join(outDir, name), data);
   if (files[COMMAND]) chmodSync(join(outDir, COMMAND), 0o755); // runs as ./article-widget-cli.mjs too
-  const manifest = makeManifest({ name: pkg.name, version, wasmHash: hash, files });
+  const styleHash = `sha256-${createHash('sha256').update(await widgetCss()).digest('base64')}`;
+  const manifest = makeManifest({ name: pkg.name, version, wasmHash: hash, styleHash, files });
   writeFileSync(join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   if (demo) {
     // The archive afresh: no file of an article since removed.

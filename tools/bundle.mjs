@@ -18,16 +18,25 @@ async function loadEsbuild() {
   return esbuild;
 }
 
+// A stylesheet as the scripts carry it: minified.
+export async function minifiedCss(path) {
+  const { readFile } = await import('node:fs/promises');
+  const { transform } = await loadEsbuild();
+  const { code } = await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
+  return code.trim();
+}
+
+// The widget's stylesheet as the scripts carry it (and a pre-rendered
+// element inline: its hash goes into manifest.json).
+export const widgetCss = () => minifiedCss(`${SRC}widget.css`);
+
 // `import css from './widget.css'` gives the stylesheet, minified, as a string.
 const cssAsText = {
   name: 'css-as-text',
   setup(build) {
-    build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
-      const { readFile } = await import('node:fs/promises');
-      const { transform } = await loadEsbuild();
-      const { code } = await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
-      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
-    });
+    build.onLoad({ filter: /\.css$/ }, async ({ path }) => ({
+      contents: `export default ${JSON.stringify(await minifiedCss(path))};`, loader: 'js',
+    }));
   },
 };
 
@@ -80,7 +89,8 @@ export async function bundle({ entry, format, minify = false, mapName = null, ba
 
 // The package's command (web/cli/main.js) as one Node script, readable
 // (not minified: pages never load it). Its page assets are imported
-// `with { type: 'text' }`.
+// `with { type: 'text' }`; the widget's stylesheet as the scripts carry
+// it (the pre-rendered elements it writes hold it inline).
 export async function bundleCommand({ version }) {
   const { build } = await loadEsbuild();
   const result = await build({
@@ -93,6 +103,7 @@ export async function bundleCommand({ version }) {
     platform: 'node',
     target: 'node20',
     banner: { js: `#!/usr/bin/env node\n// article-widget ${version}: the package's command (built from web/cli by tools/build-web.mjs).` },
+    plugins: [cssAsText],
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;

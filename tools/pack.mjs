@@ -54,19 +54,25 @@ const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // edition fetched beside the module, archive articles fetched, checked in C
 // and prefetched on hover or focus, their failures reported): 38,251 before,
 // with the demo articles inside, 37,939 after (38,056 with issue 20's URL
-// forms and framework advice). The edition, the content a
+// forms and framework advice). Raised to 38.25 KiB by issues 19 and 18:
+// layout in linear time (the renderer closes long runs without a break
+// opportunity in a span: +602 bytes of .wasm) and pre-rendered widgets
+// adopted in place (the build id's digest, the shadow root taken over,
+// the look's changes: +385 bytes of script), 39,043 in all. The edition, the content a
 // page loads beside the code, is the site's: its size depends on the
 // trending list alone, and scripts/pack reports the demo's beside the
 // budget.
-export const BROTLI_BUDGET = 37 * 1024 + 256;
+export const BROTLI_BUDGET = 38 * 1024 + 256;
 export const PAGE_FILES = [PAGE_SCRIPT, RENDERER];
 // The same for the single-file build (the .wasm inside as base64): 45,498
 // at the first package, 64,710 with the entity table, 47,581 after issue 12;
 // 48,132 with issue 21 (slugs, links and facts decided in C) and issue 20
 // (any bundler's URL form resolved, framework advice in the error);
 // lowered to 46 KiB by issue 17, which took the articles out of the module
-// (46,892 with issue 20's additions).
-export const SINGLE_FILE_BUDGET = 46 * 1024;
+// (46,892 with issue 20's additions); raised to 47 KiB by issues 19 and 18
+// (the long runs' span in the module, pre-rendered widgets adopted:
+// 47,990).
+export const SINGLE_FILE_BUDGET = 47 * 1024;
 
 function parseArgs(argv) {
   const args = { dist: join(REPO, 'dist'), out: join(REPO, 'build', 'pack'), budget: BROTLI_BUDGET };

@@ -117,14 +117,21 @@ function pageObject(driver, log) {
   };
 }
 
-// Same-origin extra responses: path -> HTML, or { body, contentType, csp }.
+// Same-origin extra responses: path -> HTML, or { body, contentType, csp,
+// delay } (delay: ms the response is held back, as a slow server would).
 function routeTable(routes, base) {
   const table = new Map();
   for (const [route, value] of Object.entries(routes)) {
-    const { body, contentType = 'text/html; charset=utf-8', csp = DEFAULT_CSP } = typeof value === 'string' ? { body: value } : value;
-    table.set(new URL(route, base).href, { body, contentType, headers: csp ? { 'Content-Security-Policy': csp } : {} });
+    const { body, contentType = 'text/html; charset=utf-8', csp = DEFAULT_CSP, delay = 0 } = typeof value === 'string' ? { body: value } : value;
+    table.set(new URL(route, base).href, { body, contentType, headers: csp ? { 'Content-Security-Policy': csp } : {}, delay });
   }
   return table;
+}
+
+// A route's response after its delay.
+async function held({ delay, ...response }) {
+  if (delay) await new Promise((res) => setTimeout(res, delay));
+  return { status: 200, ...response };
 }
 
 function newLog() {
@@ -143,7 +150,7 @@ const chromiumEngine = {
   async launch() {
     const browser = await chromium.launch(LAUNCH);
     return {
-      async open(url, { viewport, routes, init }) {
+      async open(url, { viewport, routes, init, waitUntil }) {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
         const log = newLog();
@@ -153,9 +160,9 @@ const chromiumEngine = {
         });
         page.on('pageerror', (e) => log.errors.push(e.message));
         page.on('request', (r) => noteRequest(log, r.url()));
-        for (const [href, response] of routes) await page.route(href, (r) => r.fulfill({ status: 200, ...response }));
+        for (const [href, response] of routes) await page.route(href, async (r) => r.fulfill(await held(response)));
         for (const script of [recordEvents, recordPageErrors, ...init]) await page.addInitScript(script);
-        await page.goto(url);
+        await page.goto(url, { waitUntil });
         return pageObject({
           page,
           evaluate: (fn, arg) => page.evaluate(fn, arg),
@@ -174,7 +181,7 @@ const firefoxEngine = {
   async launch() {
     const browser = await puppeteer.launch(FIREFOX_LAUNCH);
     return {
-      async open(url, { viewport, routes, init }) {
+      async open(url, { viewport, routes, init, waitUntil }) {
         const context = await browser.createBrowserContext();
         const page = await context.newPage();
         await page.setViewport(viewport);
@@ -193,12 +200,12 @@ const firefoxEngine = {
           await page.setRequestInterception(true);
           page.on('request', (r) => {
             const response = routes.get(r.url());
-            if (response) r.respond({ status: 200, ...response });
+            if (response) held(response).then((reply) => r.respond(reply));
             else r.continue();
           });
         }
         for (const script of [recordEvents, recordPageErrors, ...init]) await page.evaluateOnNewDocument(script);
-        await page.goto(url);
+        await page.goto(url, { waitUntil });
         return pageObject({
           page,
           evaluate: (fn, arg) => page.evaluate(fn, arg),
@@ -222,7 +229,9 @@ export const ENGINES = ALL.filter((e) => wanted.includes(e.name));
 // engine and a test server (web/node/server.js: the repository's web/ and
 // dist/, or as `serverOptions` say); returns { open(path, options) }.
 //   options: viewport (default 1280x800), routes (see routeTable),
-//            init (functions to run in the page before its scripts)
+//            init (functions to run in the page before its scripts),
+//            waitUntil ('load', default, or 'domcontentloaded': open()
+//            returns before async scripts and images are in)
 export function useEngine(engine, serverOptions = {}) {
   const state = { browser: null, server: null };
   before(async () => {
@@ -238,9 +247,9 @@ export function useEngine(engine, serverOptions = {}) {
     await state.server?.close();
   });
   return {
-    open(path, { viewport = { width: 1280, height: 800 }, routes = {}, init = [] } = {}) {
+    open(path, { viewport = { width: 1280, height: 800 }, routes = {}, init = [], waitUntil = 'load' } = {}) {
       const base = state.server.url;
-      return state.browser.open(new URL(path, base).href, { viewport, routes: routeTable(routes, base), init });
+      return state.browser.open(new URL(path, base).href, { viewport, routes: routeTable(routes, base), init, waitUntil });
     },
   };
 }

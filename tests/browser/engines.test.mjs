@@ -287,6 +287,85 @@ for (const engine of ENGINES) {
       }
     });
 
+    // Issue 18: the look costs less at first paint (web/src/widget.css):
+    // the trending box alone is a size container, hyphenation only on a
+    // narrow screen, balancing only for the title. What a reader sees of
+    // it stays: the list's columns follow the widget's width.
+    test('the look at 320 px and 1280 px: trending columns, hyphenation on a narrow screen only, a balanced title', T, async () => {
+      const look = async (width) => {
+        const page = await browser.open('/', { viewport: { width, height: 800 } });
+        await waitForArticle(page, SEED_SLUG);
+        const r = await page.evaluate(() => {
+          const root = document.querySelector('main > article-widget').shadowRoot;
+          const style = (sel) => getComputedStyle(root.querySelector(sel));
+          return {
+            columns: style('.aw-trending-list').gridTemplateColumns.split(' ').length,
+            hyphens: style('.aw-body p').hyphens,
+            title: style('.aw-title').textWrapStyle,
+          };
+        });
+        await assertClean(page);
+        await page.close();
+        return r;
+      };
+      assert.deepEqual(await look(320), { columns: 1, hyphens: 'auto', title: 'balance' });
+      assert.deepEqual(await look(1280), { columns: 3, hyphens: 'manual', title: 'balance' });
+    });
+
+    // Issue 19: the rest of a run of more than 256 characters without a
+    // break opportunity goes into a span that may break anywhere, so that
+    // it is laid out in linear time (src/run_breaks.h). Neither the
+    // wrapping of long URLs on a phone nor the text may change.
+    test('long runs at 320 px: long URLs and unbreakable runs wrap inside the widget, and what a reader selects is the text', T, async () => {
+      const page = await browser.open('/', { viewport: { width: 320, height: 640 } });
+      const url = `https://example.com/${'a'.repeat(40)}/${'b'.repeat(140)}`; // 201 characters: an ordinary long URL
+      const longUrl = `https://example.com/${'c'.repeat(300)}`;
+      const run = 'x'.repeat(600);
+      const r = await page.evaluate(async ({ url, longUrl, run }) => {
+        await window.ArticleWidget.ready;
+        const host = document.createElement('article-widget');
+        document.querySelector('main').append(host);
+        const ready = new Promise((resolve) => host.addEventListener('article-widget:ready', resolve, { once: true }));
+        // The last paragraph: 400 NULs, which the renderer writes as U+FFFD.
+        window.ArticleWidget.mount(host, { markdown: `Read ${url} now.\n\nSee ${longUrl}\n\n${run}\n\n${'\0'.repeat(400)}` });
+        await ready;
+        const paragraphs = [...host.shadowRoot.querySelectorAll('.aw-body p')];
+        const links = [...host.shadowRoot.querySelectorAll('.aw-body a')];
+        const selected = paragraphs.map((p) => {
+          const range = document.createRange();
+          range.selectNodeContents(p);
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return selection.toString();
+        });
+        const rights = (el) => [...el.getClientRects()].map((rect) => rect.right);
+        return {
+          selected,
+          text: paragraphs.map((p) => p.textContent),
+          spans: paragraphs.map((p) => p.querySelectorAll('.aw-long-run').length),
+          lineBreak: [...host.shadowRoot.querySelectorAll('.aw-long-run')].map((el) => getComputedStyle(el).lineBreak),
+          links: links.map((a) => ({ href: a.href, text: a.textContent, lines: a.getClientRects().length })),
+          right: Math.max(...paragraphs.flatMap(rights), ...links.flatMap(rights)),
+          pageWidth: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+        };
+      }, { url, longUrl, run });
+      const texts = [`Read ${url} now.`, `See ${longUrl}`, run, '\uFFFD'.repeat(400)];
+      // The ordinary URL is written as before; the longer runs go on in the
+      // span, which may break anywhere.
+      assert.deepEqual(r.spans, [0, 1, 1, 1]);
+      assert.deepEqual(r.lineBreak, ['anywhere', 'anywhere', 'anywhere']);
+      assert.deepEqual(r.text, texts);
+      assert.deepEqual(r.selected, texts, 'a selection (what a copy takes) holds the text alone');
+      assert.deepEqual(r.links.map((l) => [l.href, l.text]), [[url, url], [longUrl, longUrl]]);
+      for (const l of r.links) assert.ok(l.lines >= 3, `the URL wraps over several lines (${l.lines})`);
+      assert.ok(r.right <= r.viewport, `nothing passes the right edge (${r.right} > ${r.viewport})`);
+      assert.ok(r.pageWidth <= r.viewport, `no horizontal scroll (${r.pageWidth} > ${r.viewport})`);
+      await assertClean(page);
+      await page.close();
+    });
+
     test('render() gives safe HTML for hostile input, and nothing runs when it is shown', T, async () => {
       const page = await browser.open('/');
       const r = await page.evaluate(async () => {

@@ -21,6 +21,9 @@
 //              differently from a naive reading)
 //   AW12       this project's issue 12 (named references left to the browser:
 //              javascript&colon; must stay refused without a table of names)
+//   AW19       this project's issue 19 (the rest of a long run without a break
+//              opportunity goes into the renderer's span: markup inside
+//              stays text)
 //
 // The URL spellings are tried in every place a URL can appear (inline link,
 // image, reference definition, link with a title, pointy-bracket
@@ -195,6 +198,8 @@ export const STANDALONE = [
   // A code block's class is "language-" and one token, however whitespace is spelled.
   ...['&#32;', '&#x20;', '&Tab;', '&NewLine;', '&#12;', '&#13;'].map((ws) => ['AW10', `\`\`\`js${ws}aw-title aw-live\ncode\n\`\`\``]),
   ['AW10', '```&#32;aw-live\ncode\n```'],
+  ['AW19', `${'x'.repeat(300)}<span class="aw-long-run" onmouseover="alert(1)">${'y'.repeat(300)}</span>`],
+  ['AW19', `\`${'<script>'.repeat(40)}\`[${'z'.repeat(300)}](javascript:alert(1))${'<img src=x onerror=alert(1)>'.repeat(10)}`],
 ];
 
 // [source, URL as the author means it, why it is refused (kept when absent)]:

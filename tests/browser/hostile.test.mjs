@@ -25,10 +25,10 @@ import { LAUNCH, T } from './harness.mjs';
 // What the renderer writes (src/markdown_html.c), and nothing else.
 const ALLOWED = {
   tags: ['a', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input',
-    'li', 'ol', 'p', 'pre', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul'],
+    'li', 'ol', 'p', 'pre', 'span', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul'],
   attributes: ['href', 'src', 'alt', 'title', 'rel', 'loading', 'referrerpolicy', 'id', 'class', 'type', 'disabled',
     'checked', 'start', 'align'],
-  classes: ['task-list-item', 'task-list-item-checkbox'],
+  classes: ['task-list-item', 'task-list-item-checkbox', 'aw-long-run'],
 };
 
 const PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile inputs</title>'
@@ -82,6 +82,10 @@ async function renderAndInspect({ inputs, allowed }) {
       if (!allowed.attributes.includes(name)) problems.push(`input ${input}: <${tag} ${name}>`);
     }
     if (tag === 'input' && el.type !== 'checkbox') problems.push(`input ${input}: <input type=${el.type}>`);
+    // A span only ever holds the text of a long run (src/run_breaks.h).
+    if (tag === 'span' && (el.getAttribute('class') !== 'aw-long-run' || el.children.length > 0)) {
+      problems.push(`input ${input}: <span> that is not a long run's text: ${el.outerHTML.slice(0, 80)}`);
+    }
     // Classes as the browser splits them: a code block's is "language-" and
     // one token; the others are the task list's own.
     if (el.hasAttribute('class')) {

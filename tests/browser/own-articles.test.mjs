@@ -112,10 +112,13 @@ test('the built folder: manifest.json\'s SRI matches every file; the module impo
     .filter((n) => !['manifest.json', '.article-widget-files.json', 'article-widget.awe'].includes(n)).sort();
   assert.deepEqual([...Object.keys(manifest.files), ...Object.keys(manifest.encoded)].sort(), code);
   assert.deepEqual(content.slice(1).sort(), ARTICLES.map((a) => `articles/${a.slug}.awa`).sort());
+  // The pre-rendered elements, one per trending article (issue 18).
+  const elements = readdirSync(join(dir, 'elements')).map((n) => `elements/${n}`);
+  assert.deepEqual(elements.sort(), TRENDING.map((slug) => `elements/${slug}.html`).sort());
   // Beside them, the build's record of the files it wrote (so that it never
   // replaces a file of the site's): every one of them, and nothing else.
   assert.deepEqual(JSON.parse(readFileSync(join(dir, '.article-widget-files.json'), 'utf8')).files,
-    [...code, ...content, 'manifest.json'].sort());
+    [...code, ...content, ...elements, 'manifest.json'].sort());
   for (const [name, f] of [...Object.entries(manifest.files), ...Object.entries(manifest.encoded)]) {
     assert.equal(f.integrity, `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`, name);
   }
@@ -204,7 +207,7 @@ test('preview: a page under another name that resolves to 127.0.0.1 reads nothin
     })));
     for (const [path, status, text] of reads) {
       assert.equal(status, 421, path);
-      assert.match(text, /^the preview answers only requests for 127\.0\.0\.1:\d+ or localhost:\d+/, path);
+      assert.match(text, /^this server answers only requests for 127\.0\.0\.1:\d+ or localhost:\d+/, path);
     }
     // The same browser, by the preview's own name: the widget.
     await page.goto(`http://localhost:${port}/`);

@@ -1,7 +1,10 @@
 #include "errors.h"
 #include "markdown_flags.h"
 #include "markdown_html.h"
+#include "run_breaks.h"
 #include "test.h"
+
+#include <stdio.h>
 
 static char *render_n(const char *md, size_t size)
 {
@@ -307,8 +310,84 @@ static void test_words_are_counted_while_rendering(void)
     CHECK(words_in("caf&eacute; `x = 1` ![alt words](a.png)") == 4);
 }
 
+/* `before`, `text` `count` times, then `after`, in a buffer kept until the
+ * next call with the same slot. */
+static const char *runs_of(int slot, const char *before, const char *text, size_t count, const char *after)
+{
+    static aw_buffer bufs[2];
+    aw_buffer *b = &bufs[slot];
+    size_t i;
+
+    aw_buffer_clear(b);
+    aw_buffer_append_str(b, before);
+    for (i = 0; i < count; i++)
+        aw_buffer_append_str(b, text);
+    aw_buffer_append_str(b, after);
+    aw_buffer_terminate(b);
+    return b->data;
+}
+
+#define X64 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+#define X256 X64 X64 X64 X64
+#define OPEN AW_LONG_RUN_OPEN
+#define CLOSE AW_LONG_RUN_CLOSE
+
+static void test_long_runs_go_on_in_a_span_where_they_are_text(void)
+{
+    char nuls[300] = { 0 };
+
+    CHECK(AW_RUN_BREAK_AFTER == 256);
+    /* 300 NULs: a U+FFFD each, the 44 after the 256th in the span. */
+    CHECK_STR(render_n(nuls, sizeof(nuls)),
+              runs_of(0, runs_of(1, "<p>", "\xEF\xBF\xBD", 256, OPEN), "\xEF\xBF\xBD", 44, CLOSE "</p>\n"));
+    /* A run goes on across tags, each piece in a span of its own, and ends
+     * with its block or a line break. */
+    CHECK_STR(render(X256 "*xxx*"), "<p>" X256 "<em>" OPEN "xxx" CLOSE "</em></p>\n");
+    CHECK_STR(render(X256 "yy*zz*ww"), "<p>" X256 OPEN "yy" CLOSE "<em>" OPEN "zz" CLOSE "</em>" OPEN "ww" CLOSE "</p>\n");
+    CHECK_STR(render(X256 "\n\n" X256 "\n\n- " X256 "\n"), "<p>" X256 "</p>\n<p>" X256 "</p>\n<ul>\n<li>" X256 "</li>\n</ul>\n");
+    CHECK_STR(render(X256 "  \n" X256 "\n" X256), "<p>" X256 "<br>\n" X256 "\n" X256 "</p>\n");
+    /* Code is text; so are references (one character each). */
+    CHECK_STR(render("```\n" X256 "yy\n```"), "<pre><code>" X256 OPEN "yy" CLOSE "\n</code></pre>\n");
+    CHECK_STR(render("`" X256 "yy`"), "<p><code>" X256 OPEN "yy" CLOSE "</code></p>\n");
+    CHECK_STR(render(runs_of(0, "", "&amp;", 257, "")), runs_of(1, runs_of(0, "<p>", "&amp;", 256, OPEN), "&amp;", 1, CLOSE "</p>\n"));
+    CHECK_STR(render(X256 "&#120;&#x20;y"), "<p>" X256 OPEN "x" CLOSE " y</p>\n");
+    /* The heading's id is made from its text, without the span (and cut
+     * at 64 bytes). */
+    CHECK_STR(render("# a-" X256 "y"), "<h1 id=\"a-" "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "\">a-"
+              X64 X64 X64 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" OPEN "xxy" CLOSE "</h1>\n");
+    /* Alt text is an attribute: no span; shown as text when the image is
+     * refused: like any text. */
+    CHECK_STR(render("![" X256 "yy](/i.png)"), "<p><img src=\"/i.png\" alt=\"" X256 "yy\" loading=\"lazy\"></p>\n");
+    CHECK_STR(render("![" X256 "yy](javascript:x)"), "<p>" X256 OPEN "yy" CLOSE "</p>\n");
+    CHECK_STR(render("[" X256 "yy](/a)"), "<p><a href=\"/a\">" X256 OPEN "yy" CLOSE "</a></p>\n");
+}
+
+static void test_the_span_changes_neither_words_nor_headings(void)
+{
+    aw_markdown_options options;
+    aw_facts facts;
+    aw_buffer out, json;
+
+    memset(&options, 0, sizeof(options));
+    options.facts = &facts;
+    aw_facts_init(&facts);
+    aw_buffer_init(&out);
+    aw_buffer_init(&json);
+    CHECK(aw_markdown_to_html(&out, "## " X256 "yy\n\n" X256 X64 " two", 3 + 258 + 2 + 320 + 4, &options) == AW_OK);
+    aw_buffer_terminate(&out);
+    CHECK_HAS(out.data, OPEN);
+    CHECK(facts.words == 3);
+    CHECK(aw_facts_write_json(&json, &facts) == 0);
+    aw_buffer_terminate(&json);
+    CHECK_HAS(json.data, "\"text\":\"" X256 "yy\"");
+    aw_buffer_free(&json);
+    aw_buffer_free(&out);
+    aw_facts_free(&facts);
+}
+
 TEST_MAIN(test_paragraphs_and_emphasis, test_text_is_escaped_and_raw_html_shown_as_text, test_safe_links,
           test_dangerous_links_lose_their_href_but_keep_text, test_images, test_attribute_values_are_escaped, test_code_class_is_one_token,
           test_headings_get_ids_and_shift, test_id_prefix, test_entities, test_named_references_in_ids, test_bad_bytes_become_replacement_characters,
           test_backslash_before_colon_is_relative, test_github_extensions, test_dialect_is_exactly_ours, test_md4c_takes_only_our_flags, test_too_large_input_is_refused,
-          test_words_are_counted_while_rendering)
+          test_words_are_counted_while_rendering, test_long_runs_go_on_in_a_span_where_they_are_text,
+          test_the_span_changes_neither_words_nor_headings)

@@ -16,6 +16,7 @@
 #include "errors.h"
 #include "facts.h"
 #include "markdown_html.h"
+#include "run_breaks.h"
 #include "url_policy.h" /* aw_url_use only: the URL check here is independent */
 #include "utf8.h"
 
@@ -79,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const our_tags[] = {
     "a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img",
-    "input", "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "input", "li", "ol", "p", "pre", "span", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
 };
 
 ORACLE static int is_our_tag(const char *html, size_t len, size_t at)
@@ -160,10 +161,12 @@ ORACLE static void check_policy(const aw_buffer *out)
 
 /* One callback writes at most a piece of the input, escaped (6 bytes for
  * a '"' in text, a decoded reference at most 3 per input byte in a URL),
- * plus its tags: how far past the bound a refused render may have gone. */
+ * with a long run's span opened and closed at most once per
+ * AW_RUN_BREAK_AFTER characters (run_breaks.h), plus its tags: how far
+ * past the bound a refused render may have gone. */
 static size_t one_callback_most(size_t size)
 {
-    return 6 * size + 256;
+    return 6 * size + (size / AW_RUN_BREAK_AFTER + 1) * (sizeof(AW_LONG_RUN_OPEN AW_LONG_RUN_CLOSE) - 1) + 256;
 }
 
 ORACLE static void check_output_size(int status, const aw_buffer *out, size_t size)

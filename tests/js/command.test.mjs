@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
 
-import { CONTENT, DIST } from './helpers.mjs';
+import { CONTENT, DIST, readTrending } from './helpers.mjs';
 import { embedErrorCases, writeContentFolder, writeErrorCase } from './content-folders.mjs';
 import { buildEvents, command, embed, nextEvent, runAsync, run as runIn, startPreview as startPreviewIn } from './command-runner.mjs';
 import { DEFAULT_CSP } from '../../web/node/server.js';
@@ -163,7 +163,18 @@ describe('good content: the package\'s page files, the edition and archive aw-em
     const dist = builtFiles(DIST);
     for (const name of ['article-widget-cli.mjs', 'article-widget-content.wasm', 'package.json']) delete dist[name];
     for (const name of Object.keys(dist).filter((n) => n.endsWith('.tgz'))) delete dist[name];
-    assertSameFiles(builtFiles(out), dist);
+    const built = builtFiles(out);
+    // The pre-rendered elements (one per trending article) are what the
+    // package's Node build returns for the same edition, dist/'s demo one.
+    const { ready, renderElement } = await import(pathToFileURL(join(DIST, 'article-widget.node.mjs')).href);
+    await ready;
+    const trending = readTrending(CONTENT);
+    assert.deepEqual(Object.keys(built).filter((n) => n.startsWith('elements/')), trending.map((slug) => `elements/${slug}.html`).sort());
+    for (const slug of trending) {
+      assert.equal(built[`elements/${slug}.html`].toString(), renderElement(slug), `elements/${slug}.html is renderElement('${slug}')`);
+      delete built[`elements/${slug}.html`];
+    }
+    assertSameFiles(built, dist);
     const slugs = readdirSync(CONTENT).filter((n) => n !== 'trending.md').map((n) => readFileSync(join(CONTENT, n), 'utf8').match(/^slug: (.*)$/m)[1]);
     assert.deepEqual(await rendered(out, slugs), await rendered(DIST, slugs));
   });
@@ -172,9 +183,10 @@ describe('good content: the package\'s page files, the edition and archive aw-em
     const folder = join(tmp, 'new');
     writeContentFolder(folder, NEW_ARTICLES, NEW_TRENDING);
     const out = join(tmp, 'new-out');
-    const r = run('build', folder, '--out', out, '--precompress');
+    const r = run('build', folder, '--out', out, '--precompress', '--article-url', '/news/{slug}/');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^article-widget: 3 articles \(2 trending\) from .* -> .* \(\d+ ms\)\n/);
+    assert.match(r.stdout, /\n  pre-rendered elements +2 files: 2 written \(.*style-src 'sha256-[A-Za-z0-9+/]+=*'\)\n/);
 
     // The page files: the package's, untouched (the renderer is the same for every site).
     const built = builtFiles(out);
@@ -196,6 +208,18 @@ describe('good content: the package\'s page files, the edition and archive aw-em
     assert.deepEqual([...nav.matchAll(/data-aw-slug="([^"]+)"/g)].map((m) => m[1]), NEW_TRENDING);
     assert.match(html['bridge-vote article h0'], /Čeština, 日本語 and emoji 🌉/, 'an article of the archive alone, read from disk');
     assert.match(html['harbour-reopens article h0'], /café on the quay/);
+
+    // A pre-rendered element per trending article, renderElement()'s for
+    // the site's edition, its links to articles the site's pages.
+    const site = await import(pathToFileURL(join(out, 'article-widget.node.mjs')).href);
+    for (const slug of NEW_TRENDING) {
+      const element = built[`elements/${slug}.html`].toString();
+      assert.equal(element, site.renderElement(slug, { articleUrl: '/news/{slug}/' }));
+      assert.match(element, /^<article-widget article="[a-z-]+" data-aw-build="[0-9a-f]{16}\.[0-9a-f]{16}"><template shadowrootmode="open"><style>/);
+      assert.deepEqual([...element.matchAll(/<a class="aw-trending-link"[^>]* href="([^"]+)"/g)].map((m) => m[1]),
+        NEW_TRENDING.map((s) => `/news/${s}/`));
+    }
+    assert.equal(run('build', folder, '--out', join(tmp, 'no-pattern'), '--article-url', '/news/').status, 2, '--article-url without {slug}');
   });
 
   test('manifest.json: the package\'s description of each page file (bytes, sizes, SRI); --precompress its copies', () => {
@@ -209,7 +233,7 @@ describe('good content: the package\'s page files, the edition and archive aw-em
         'a .br and a .gz of each minified script and the .wasm, only with --precompress');
       // The code is described; the content, which changes with every publication, is not.
       const files = builtFiles(out);
-      const content = Object.keys(contentFiles(out));
+      const content = [...Object.keys(contentFiles(out)), ...Object.keys(files).filter((n) => n.startsWith('elements/'))];
       assert.deepEqual([...Object.keys(manifest.files), ...Object.keys(manifest.encoded)].sort(),
         Object.keys(files).filter((n) => !content.includes(n)).sort());
       for (const [name, copy] of Object.entries(manifest.encoded)) {
@@ -256,11 +280,12 @@ describe('good content: the package\'s page files, the edition and archive aw-em
     assert.match(r.stdout, new RegExp(`\n  1 written, ${count - 1} unchanged, 0 removed\n`));
     assert.match(r.stdout, /\n    written +articles\/bridge-vote\.awa\n/);
     assert.match(r.stdout, /\n  article-widget\.awe \(the edition\) +\d+ +unchanged\n/);
-    // A trending article corrected: its file and the edition.
+    // A trending article corrected: its file, the edition and its pre-rendered element.
     const library = join(folder, 'library-hours.md');
     writeFileSync(library, readFileSync(library, 'utf8').replace('until nine', 'until ten'));
     r = run('build', folder, '--out', out, '--precompress');
-    assert.match(r.stdout, new RegExp(`\n  2 written, ${count - 2} unchanged, 0 removed\n`));
+    assert.match(r.stdout, new RegExp(`\n  3 written, ${count - 3} unchanged, 0 removed\n`));
+    assert.match(r.stdout, /\n  pre-rendered elements +2 files: 1 written /);
     assert.match(r.stdout, /\n    written +articles\/library-hours\.awa\n/);
     assert.match(r.stdout, /\n  article-widget\.awe \(the edition\) +\d+ +written\n/);
     // An article removed: its file goes.

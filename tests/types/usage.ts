@@ -5,7 +5,9 @@
 // No framework is installed here: the types' JSX declarations for React,
 // Preact, Solid, Svelte and Vue must then be silent (skipLibCheck is off).
 
-import { articles, mount, ready, render, renderView, scan, setEditionUrl, setWasmUrl, version } from 'article-widget';
+import {
+  articles, mount, ready, render, renderElement, renderView, scan, setEditionUrl, setWasmUrl, styleHash, version,
+} from 'article-widget';
 import type { Article, ArticleWidgetAttributes, ErrorCode, View, WidgetHandle } from 'article-widget';
 import editionUrl from 'article-widget/edition';
 import wasmUrl from 'article-widget/wasm';
@@ -26,6 +28,10 @@ export async function usage(host: HTMLElement): Promise<string> {
   handle.unmount();
   const handles: WidgetHandle[] = scan(document.body);
   const ssr: string = renderView(null, 'article') + renderView('slug');
+  const element: string = renderElement('slug', { view: 'article', articleUrl: '/news/{slug}/', headingLevel: 3 });
+  const csp = `style-src 'self' '${styleHash}'`;
+  // @ts-expect-error renderElement() renders an article, not page Markdown
+  renderElement('slug', { markdown: '# Hi' });
 
   host.addEventListener('article-widget:error', (e) => {
     const code: ErrorCode = e.detail.code;

@@ -4,7 +4,7 @@
 // same C as scripts/build (packer.js), beside the package's page files as
 // they are: the renderer is the same for every site.
 //
-//   article-widget build CONTENT_DIR --out OUT_DIR [--precompress]
+//   article-widget build CONTENT_DIR --out OUT_DIR [--precompress] [--article-url PATTERN]
 //   article-widget preview CONTENT_DIR [--port N]
 
 import { EDITION_FILE } from '../src/abi.js';
@@ -16,8 +16,9 @@ import { preview } from './preview.js';
 import { buildSite } from './site.js';
 import { checkOutDir, writeOutput } from './output.js';
 import { terminalLines } from './terminal.js';
+import css from '../src/widget.css';
 
-const USAGE = `usage: article-widget build CONTENT_DIR --out OUT_DIR [--precompress]
+const USAGE = `usage: article-widget build CONTENT_DIR --out OUT_DIR [--precompress] [--article-url PATTERN]
        article-widget preview CONTENT_DIR [--port N]
 
 CONTENT_DIR holds one Markdown file per article (front matter first) and
@@ -29,7 +30,10 @@ build     writes the widget's files to OUT_DIR: the package's page files,
           change, never over a file it did not write: publish that folder
           on a CDN or any static host. --precompress adds the package's
           .br and .gz copies of the page files, for a server that does
-          not compress.
+          not compress. elements/SLUG.html: each trending article's
+          widget pre-rendered, for your pages to include (README,
+          Pre-rendered); --article-url "/news/{slug}/" makes its links
+          lead to your pages for readers without the script.
 preview   serves a page with the widget on http://127.0.0.1:N/ (default
           8000) and rebuilds it whenever a file in CONTENT_DIR changes.
 `;
@@ -42,7 +46,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (['--help', '-h', '--version', '--precompress'].includes(arg)) args[arg.replace(/^-+/, '')] = true;
-    else if (arg === '--out' || arg === '--port') {
+    else if (arg === '--out' || arg === '--port' || arg === '--article-url') {
       if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
       args[arg.slice(2)] = argv[++i];
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
@@ -61,7 +65,10 @@ function parseArgs(argv) {
   const port = args.port === undefined ? 8000 : /^(0|[1-9][0-9]{0,4})$/.test(args.port) ? Number(args.port) : -1;
   if (port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, not '${args.port}'`);
   if (command === 'preview' && args.precompress) throw new UsageError('--precompress is for build');
-  return { command, contentDir, out: args.out, port, precompress: Boolean(args.precompress) };
+  const articleUrl = args['article-url'];
+  if (articleUrl !== undefined && command !== 'build') throw new UsageError('--article-url is for build');
+  if (articleUrl !== undefined && !articleUrl.includes('{slug}')) throw new UsageError(`--article-url must contain {slug}, as in "/news/{slug}/" (got '${articleUrl}')`);
+  return { command, contentDir, out: args.out, port, precompress: Boolean(args.precompress), articleUrl: articleUrl ?? null };
 }
 
 // Everything the command prints goes through terminalLines(): file names
@@ -97,6 +104,8 @@ function report(site, written, contentDir, out, started) {
     `  ${'the archive'.padEnd(30)} ${size(n)} files: ${archiveWritten.length} written, `
       + `${n - archiveWritten.length} unchanged`,
     ...named('written', archiveWritten),
+    `  ${'pre-rendered elements'.padEnd(30)} ${size(site.elements.length)} files: ${site.elements.filter((p) => state.get(p) === 'written').length} written `
+      + `(elements/SLUG.html: include one where the widget goes; its CSP needs style-src '${site.manifest.styleHash}')`,
     ...named('removed', written.removed),
     `  ${written.written.length} written, ${written.unchanged.length} unchanged, ${written.removed.length} removed`,
     `Publish ${out} as it is (cache headers: docs/serving.md). Its ${MANIFEST} has each page file's SRI hash, e.g. for ${PAGE_SCRIPT}:`,
@@ -123,7 +132,9 @@ async function run(argv) {
       notInside: [{ path: pkg.dir, what: 'the package' }],
     };
     await checkOutDir(args.out, place); // before the work of a build
-    const site = await buildSite({ pkg, pack, contentDir: args.contentDir, precompress: args.precompress });
+    const site = await buildSite({
+      pkg, pack, contentDir: args.contentDir, precompress: args.precompress, prerender: { css, articleUrl: args.articleUrl },
+    });
     warn(site.warnings);
     // Files of an earlier build that this one lacks (the copies of a build
     // with --precompress, the file of an article since removed) go.

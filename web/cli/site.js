@@ -9,11 +9,13 @@ import { EDITION_FILE } from '../src/abi.js';
 import { MANIFEST } from '../node/package-layout.js';
 import { compressContent } from '../node/precompress.js';
 import { readContentFolder } from './content-folder.js';
+import { prerenderElements } from './elements.js';
 import { CommandError } from './errors.js';
 
 // The folder packed: { edition, archive: Map(path -> bytes), catalog (the
 // edition's articles, as a page's articles() gives them), slugs (every
-// article's, in file order), warnings }. `pack`: createPacker()'s;
+// article's, in file order), warnings, engine (the renderer with the
+// edition loaded) }. `pack`: createPacker()'s;
 // `renderer`: the compiled renderer module, which reads the edition back
 // (the check a page makes). `compress`: gzip, as pages are served; the
 // preview serves them as they are. `cache` and `changed`: the preview's
@@ -34,16 +36,21 @@ export async function buildContent({ pack, renderer, contentDir, compress = true
   } catch (err) {
     throw new CommandError(`the packed edition does not load (${err.message}): reinstall article-widget`);
   }
-  return { edition: shipped(edition), archive, catalog: engine.articles(), slugs, warnings };
+  return { edition: shipped(edition), archive, catalog: engine.articles(), slugs, warnings, engine };
 }
 
 // pkg: readPackage(); pack: createPacker(). `precompress` adds the
 // package's .br and .gz copies of the page files, for static hosts that
 // do not compress. Returns { files: Map(path -> bytes), manifest, catalog,
-// slugs, archive (the archive files' paths), warnings }: the page files,
-// manifest.json (the package's description of them: sizes and SRI), the
-// edition and the archive.
-export async function buildSite({ pkg, pack, contentDir, precompress = false, compress = true, cache, changed }) {
+// slugs, archive (the archive files' paths), elements (the pre-rendered
+// elements' paths), warnings }: the page files, manifest.json (the
+// package's description of them: sizes and SRI), the edition, the archive
+// and, with `prerender` ({ css: the widget's stylesheet as the scripts
+// carry it, articleUrl }), a pre-rendered element per article of the
+// edition (elements.js).
+export async function buildSite({
+  pkg, pack, contentDir, precompress = false, compress = true, cache, changed, prerender = null,
+}) {
   const content = await buildContent({ pack, renderer: pkg.renderer, contentDir, compress, cache, changed });
   const files = new Map(Object.entries(pkg.pageFiles));
   if (precompress) for (const [name, bytes] of Object.entries(pkg.copies)) files.set(name, bytes);
@@ -55,8 +62,12 @@ export async function buildSite({ pkg, pack, contentDir, precompress = false, co
   files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
   files.set(EDITION_FILE, content.edition);
   for (const [path, bytes] of content.archive) files.set(path, bytes);
+  const elements = prerender
+    ? prerenderElements({ ...prerender, engine: content.engine, catalog: content.catalog, wasmHash: pkg.manifest.wasmHash })
+    : new Map();
+  for (const [path, bytes] of elements) files.set(path, bytes);
   return {
     files, manifest, catalog: content.catalog, slugs: content.slugs, archive: [...content.archive.keys()],
-    warnings: content.warnings,
+    elements: [...elements.keys()], warnings: content.warnings,
   };
 }

@@ -29,11 +29,13 @@ function copiesOf(files, file) {
 // The manifest for `files` ({ name: Buffer }), names sorted. The
 // precompressed copies (precompress.js) are listed apart, under
 // `encoded`: { 'NAME.br': { of: NAME, encoding: 'br', bytes, integrity } }.
-export function makeManifest({ name, version, wasmHash, files, compressed = true }) {
+// `styleHash`: the CSP hash of the stylesheet a pre-rendered element
+// carries inline (style-src 'sha256-…').
+export function makeManifest({ name, version, wasmHash, styleHash, files, compressed = true }) {
   const encoded = encodedNames();
   const entries = Object.keys(files).filter((f) => !encoded[f]).sort()
     .map((file) => [file, describeFile(files[file], { compressed, copies: copiesOf(files, file) })]);
   const copies = Object.keys(files).filter((f) => encoded[f]).sort()
     .map((file) => [file, { ...encoded[file], bytes: files[file].length, integrity: sriHash(files[file]) }]);
-  return { name, version, wasmHash, files: Object.fromEntries(entries), encoded: Object.fromEntries(copies) };
+  return { name, version, wasmHash, styleHash, files: Object.fromEntries(entries), encoded: Object.fromEntries(copies) };
 }

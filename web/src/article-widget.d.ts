@@ -124,6 +124,25 @@ export function scan(root?: ParentNode): WidgetHandle[];
  *  browser, one a widget has loaded. */
 export function renderView(slug: string | null, view?: View, headingLevel?: HeadingLevel): string;
 
+/** renderElement()'s options: mount()'s that shape an article's render, and what a pre-rendered page needs. */
+export interface RenderElementOptions {
+  view?: View;
+  theme?: Theme;
+  headingLevel?: HeadingLevel;
+  linkTarget?: MountOptions['linkTarget'];
+  /** Where links to articles lead a reader without the script, e.g. "/news/{slug}/"; default "#aw/SLUG". */
+  articleUrl?: string;
+  /** HTML for the element's light DOM, shown by a browser without declarative shadow DOM; default a link to the article. */
+  fallback?: string;
+}
+
+/** Node builds only: the whole <article-widget> pre-rendered (a declarative shadow root with the widget's
+ *  markup and stylesheet, and a fallback), which the script adopts without rendering it again; the same
+ *  string `article-widget build` writes to elements/SLUG.html. Throws until `ready` has resolved. */
+export function renderElement(slug: string, options?: RenderElementOptions): string;
+/** Node builds only: the CSP hash of the stylesheet renderElement() puts inline, for `style-src` ("sha256-…"). */
+export const styleHash: string;
+
 /** window.ArticleWidget, defined by the classic script. */
 export interface ArticleWidgetApi {
   readonly version: string;

@@ -233,7 +233,7 @@ export class Controller {
   // it to scroll it (WCAG 2.1.1), so it becomes a tab stop.
   makeScrollersFocusable() {
     for (const table of this.frame.container.querySelectorAll('.aw-body table')) {
-      if (table.scrollWidth > table.clientWidth) table.setAttribute('tabindex', '0');
+      if (table.scrollWidth > table.clientWidth && table.getAttribute('tabindex') !== '0') table.setAttribute('tabindex', '0');
     }
   }
 

@@ -5,6 +5,7 @@
 import { CONTROLLER } from './controller.js';
 import { errorCode, errorMessage, warnOnce } from './errors.js';
 import { ATTRIBUTES, readOptions } from './options.js';
+import { BUILD_ATTRIBUTE } from './prerender.js';
 
 const VERSION_KEY = Symbol.for('article-widget.version');
 const DATA_SELECTOR = '[data-article-widget]';
@@ -42,7 +43,17 @@ export function defineElement(mount, version, autoload) {
     connectedCallback() {
       const c = this[CONTROLLER];
       if (c?.handle) c.optionsChanged();
-      else if (autoload) safeMount(mount, this);
+      else if (autoload && !this.awaitShadowRoot(mount)) safeMount(mount, this);
+    }
+    // A pre-rendered element met while the page is parsed (a script that
+    // ran before it) may not have its declarative shadow root yet: it is
+    // mounted once the document is parsed, to be adopted, not rendered.
+    awaitShadowRoot(mount) {
+      if (document.readyState !== 'loading' || this.shadowRoot || !this.hasAttribute(BUILD_ATTRIBUTE)) return false;
+      document.addEventListener('DOMContentLoaded', () => {
+        if (this.isConnected && !this[CONTROLLER]) safeMount(mount, this);
+      }, { once: true });
+      return true;
     }
     disconnectedCallback() {
       // Moving the element (disconnect + connect in one task) keeps it;

@@ -21,9 +21,11 @@ import { EDITION_FILE } from './abi.js';
 import { VERSION, WASM } from './build-info.js';
 import { awError, errorMessage } from './errors.js';
 import { WASM_FILE, skewMessage } from './loader.js';
-import { serverRenderView } from './render-view.js';
+import { serverRenderElement } from './render-element.js';
+import { serverRenderView, serverRenderer } from './render-view.js';
 import { createRuntime } from './runtime.js';
 import { archiveUrl } from './urls.js';
+import css from './widget.css';
 
 // The package's file `name` beside this file, found at run time: written
 // as new URL('./article-widget.wasm', import.meta.url), it would be taken
@@ -118,3 +120,12 @@ export const { ready, articles, render, mount, setWasmUrl, setEditionUrl } = run
 export const scan = () => runtime.mount();
 export const version = VERSION;
 export const renderView = serverRenderView(runtime, readArticle);
+// The whole element, pre-rendered (render-element.js); the hash of the
+// stylesheet it carries inline, for a page's CSP (style-src).
+export const renderElement = serverRenderElement({
+  renderView: serverRenderer(runtime, readArticle),
+  titleOf: (slug) => runtime.api.articles().find((a) => a.slug === slug)?.title ?? null,
+  css,
+  wasmHash: WASM.hash,
+});
+export const styleHash = `sha256-${createHash('sha256').update(css).digest('base64')}`;

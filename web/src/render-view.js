@@ -10,13 +10,13 @@ const VIEW_LIST = Object.keys(VIEWS).join(', ').replace(/, (?!.*, )/, ' or ');
 
 const unknownArticle = (slug) => awError(`unknown article ${JSON.stringify(String(slug))}`, 'unknown-article');
 
-// `runtime`: createRuntime()'s. Returns renderView(slug | null, view,
-// headingLevel) -> HTML, byte-identical to `aw-render --slug SLUG --view
-// VIEW --heading-level N`; null is the first of the trending list. Any
-// article of the edition or one loaded already; with `readArticle(slug)`
-// (Node: the archive file read from disk), any article of the archive.
-export function serverRenderView(runtime, readArticle) {
-  return function renderView(slug, view = 'full', headingLevel = 0) {
+// `runtime`: createRuntime()'s. Returns render(slug | null, view, {
+// headingLevel, linkTarget }) -> HTML: any article of the edition or one
+// loaded already; with `readArticle(slug)` (Node: the archive file read
+// from disk), any article of the archive. null is the first of the
+// trending list.
+export function serverRenderer(runtime, readArticle) {
+  return function render(slug, view, { headingLevel = 0, linkTarget = null } = {}) {
     const engine = runtime.requireEngine();
     // An empty slug is the module's "the first article": given as a
     // string, empty or not a string at all, it names none.
@@ -27,6 +27,13 @@ export function serverRenderView(runtime, readArticle) {
       if (slug != null && !engine.findArticle(slug)) throw unknownArticle(slug);
       throw awError(`unknown view ${JSON.stringify(view)} (expected ${VIEW_LIST})`);
     }
-    return engine.renderView(slug ?? '', view, { headingLevel }).html;
+    return engine.renderView(slug ?? '', view, { headingLevel, linkTarget }).html;
   };
+}
+
+// renderView(slug | null, view, headingLevel) -> HTML, byte-identical to
+// `aw-render --slug SLUG --view VIEW --heading-level N`.
+export function serverRenderView(runtime, readArticle) {
+  const render = serverRenderer(runtime, readArticle);
+  return (slug, view = 'full', headingLevel = 0) => render(slug, view, { headingLevel });
 }

@@ -1,0 +1,71 @@
+// The pages the browser benchmarks load, one builder per shape. Each page
+// starts with paint.mjs's PAINT_HEAD and calls window.__mark() once what
+// it measures is on screen:
+//   staticPage(html)            the article's HTML in the page, no style
+//   widgetPage(script, slug)    the widget mounting from the script alone
+//   markdownWasmPage(markdown)  markdown-wasm's browser build (/mw/)
+//                               rendering `markdown` into the page
+//   prerenderedPage(element, script)  renderElement()'s element, the
+//                               widget's script loaded async after it
+//                               (it adopts the element): painted once the
+//                               parser has shown the element
+//   declarativePage(html, opts) the widget's markup written by hand as a
+//                               declarative shadow root (what a pre-render
+//                               writes), no script: its stylesheet linked
+//                               (opts.stylesheet: URL; with opts.preload,
+//                               also preloaded from the head), inline
+//                               (opts.css) or none
+
+import { PAINT_HEAD } from './paint.mjs';
+
+const HEAD = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title>
+${PAINT_HEAD}
+<body><main>`;
+
+// The same page with `extra` at the end of its head.
+const withHead = (extra) => HEAD.replace('\n<body>', `\n${extra}\n<body>`);
+
+export function staticPage(html) {
+  return `${HEAD}
+<article>${html}</article>
+<script>window.__mark();</script></main>`;
+}
+
+export function widgetPage(script, slug) {
+  return `${HEAD}
+<script>document.addEventListener('article-widget:ready', () => window.__mark());</script>
+<script src="/dist/${script}"></script>
+<article-widget article="${slug}" view="article"></article-widget></main>`;
+}
+
+export function markdownWasmPage(markdown) {
+  return `${HEAD}
+<article id="out"></article>
+<script src="/mw/markdown.js"></script>
+<script>markdown.ready.then(() => {
+  document.getElementById('out').innerHTML = markdown.parse(${JSON.stringify(markdown).replace(/</g, '\\u003c')});
+  window.__mark();
+});</script></main>`;
+}
+
+// The shadow root the widget builds (web/src/frame.js) around `html`, as
+// the HTML parser attaches it. The mark waits for a linked stylesheet:
+// Firefox paints the shadow root's content before it has loaded.
+export function declarativePage(html, { stylesheet, preload = false, css } = {}) {
+  const style = stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : css ? `<style>${css}</style>` : '';
+  const head = preload ? withHead(`<link rel="preload" as="style" href="${stylesheet}">`) : HEAD;
+  return `${head}
+<article-widget view="article"><template shadowrootmode="open">${style}<div class="aw-frame" data-theme="auto" data-view="article" data-state="ready"><div class="aw-container" part="container">${html}</div></div></template></article-widget>
+<script>{
+  const link = document.querySelector('article-widget').shadowRoot.querySelector('link');
+  if (!link || link.sheet) window.__mark();
+  else link.addEventListener('load', () => window.__mark());
+}</script></main>`;
+}
+
+export function prerenderedPage(element, script) {
+  return `${HEAD}
+${element}
+<script>window.__mark();</script>
+<script src="/dist/${script}" async></script></main>`;
+}
