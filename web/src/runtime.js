@@ -53,8 +53,11 @@ export function createRuntime(build) {
   // (Promise.prototype.then: without starting the download).
   Promise.prototype.then.call(ready.promise, undefined, () => {});
 
+  // Without readContent the request goes out before read() returns (no
+  // await ahead of fetch()): load() starts it in the .wasm's task.
   async function read(url, missing) {
-    return inflated((await build.readContent?.(url, missing)) ?? await fetchContent(url, missing), url);
+    const own = build.readContent ? await build.readContent(url, missing) : null;
+    return inflated(own ?? await fetchContent(url, missing), url);
   }
   const archive = createArchive((url) => read(url, 'unknown-article'));
 
@@ -81,16 +84,22 @@ export function createRuntime(build) {
   }
 
   // The module and the edition, fetched side by side: what articles need.
-  // A failing module is reported before a failing edition.
+  // Both requests leave in the caller's task, the .wasm's first (the
+  // longer download); a failing module is reported before a failing
+  // edition.
   function load() {
     if (!loading) {
+      const module = loadModule();
       let url;
-      const bytes = Promise.resolve().then(() => {
+      let bytes;
+      try {
         url = editionUrl ?? build.editionUrl();
-        return read(url, 'fetch-failed');
-      });
+        bytes = read(url, 'fetch-failed');
+      } catch (err) {
+        bytes = Promise.reject(err);
+      }
       bytes.catch(() => {});
-      loading = loadModule().then((e) => bytes.then((b) => {
+      loading = module.then((e) => bytes.then((b) => {
         try {
           e.loadEdition(b);
         } catch (err) {
