@@ -8,7 +8,10 @@
 //
 // A page says when it has painted what is measured by calling
 // window.__mark() (PAINT_HEAD defines it): a requestAnimationFrame callback
-// then a task, so the frame that shows it has been produced. Each load
+// then a task, so the frame that shows it has been produced; the mark is
+// then sent to the server, and the driver touches the page only after it
+// (an evaluation polling the page would run on its main thread). The
+// server runs in a worker thread, clear of the drivers' traffic. Each load
 // gives, in milliseconds:
 //   painted  from the page's first script (PAINT_HEAD) to the end of that
 //            frame: the page's own mark
@@ -25,9 +28,7 @@
 //   const result = await measure({ base: server.base, pages: ['a.html'], runs: 15 });
 //   server.close();
 
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export const CHROMIUM_LAUNCH = {
   executablePath: process.env.AW_CHROMIUM || '/usr/bin/chromium',
@@ -37,54 +38,59 @@ export const CHROMIUM_LAUNCH = {
   ],
 };
 
-const TYPES = {
-  '.map': 'application/json', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
-};
-
 // The first thing in a measured page's <head>: the mark, and the largest
 // contentful paint candidates as the engine reports them.
 export const PAINT_HEAD = `<script>window.__t0 = performance.now();
 window.__lcp = [];
 try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push(e.startTime); })
   .observe({ type: 'largest-contentful-paint', buffered: true }); } catch {}
-window.__mark = () => requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }));</script>`;
+window.__mark = () => requestAnimationFrame(() => setTimeout(() => {
+  window.__painted = performance.now();
+  fetch('/__painted' + location.search, { method: 'POST' });
+}));</script>`;
+
+// A page's mark reaches the driver as a request to its server
+// (/__painted?load=ID), not by polling the page: a driver's evaluation
+// runs script on the page's main thread (Playwright's injected script
+// took about 130 ms there), which would delay the very frame measured.
+const paintWaiters = new Map();
+let loads = 0;
 
 // Serves `pages` (name -> HTML string) under /page/, `files` (path ->
 // text) at their paths and the files of each root folder under its
-// prefix. Pages and the root folders' files are not cached; `files` are
-// cacheable for good, as a versioned asset of a package is (a preload
-// can then serve the request that follows it). Returns { base, close() }:
-// base is the URL of /page/.
+// prefix, from a worker thread (page-server.mjs). Pages and the root
+// folders' files are not cached; `files` are cacheable for good, as a
+// versioned asset of a package is (a preload can then serve the request
+// that follows it). Returns { base, close() }: base is the URL of /page/.
 export function serve({ roots = {}, pages = {}, files = {} }) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let body = null;
-    let cache = 'no-store';
-    if (path.startsWith('/page/')) {
-      body = pages[path.slice(6)] ?? null;
-    } else if (Object.hasOwn(files, path)) {
-      body = files[path];
-      cache = 'public, max-age=31536000, immutable';
-    } else {
-      for (const [prefix, dir] of Object.entries(roots)) {
-        if (!path.startsWith(prefix)) continue;
-        const file = normalize(join(dir, path.slice(prefix.length)));
-        if (!file.startsWith(dir)) break;
-        try { body = readFileSync(file); } catch { body = null; }
+  const worker = new Worker(new URL('./page-server.mjs', import.meta.url), { workerData: { roots, pages, files } });
+  return new Promise((ok, fail) => {
+    worker.once('error', fail);
+    worker.on('message', (message) => {
+      if (message.painted) paintWaiters.get(message.painted)?.();
+      if (message.port) {
+        ok({ base: `http://127.0.0.1:${message.port}/page/`, close: () => worker.terminate() });
       }
-    }
-    if (body === null) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': cache });
-    res.end(body);
+    });
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({
-    base: `http://127.0.0.1:${server.address().port}/page/`,
-    close: () => server.close(),
-  })));
+}
+
+// Loads `url` with `goto(url)` and resolves once its mark has arrived.
+async function loadUntilMarked(goto, url, timeout) {
+  const id = String(++loads);
+  let timer;
+  const marked = new Promise((resolve, reject) => {
+    paintWaiters.set(id, resolve);
+    timer = setTimeout(() => reject(new Error(`${url}: no paint mark within ${timeout} ms`)), timeout);
+  });
+  marked.catch(() => {}); // awaited below, after the navigation
+  try {
+    await goto(`${url}?load=${id}`);
+    await marked;
+  } finally {
+    clearTimeout(timer);
+    paintWaiters.delete(id);
+  }
 }
 
 // What a page reports once marked (runs in the page), after a moment for
@@ -113,8 +119,7 @@ async function chromiumDriver() {
       const context = await browser.newContext({ viewport });
       try {
         const page = await context.newPage();
-        await page.goto(url, { timeout });
-        await page.waitForFunction(() => window.__painted !== undefined, null, { timeout, polling: 50 });
+        await loadUntilMarked((u) => page.goto(u, { timeout }), url, timeout);
         const marks = await page.evaluate(readMarks);
         return probe ? { ...marks, ...await page.evaluate(probe) } : marks;
       } finally {
@@ -135,8 +140,7 @@ async function firefoxDriver() {
       try {
         const page = await context.newPage();
         await page.setViewport(viewport);
-        await page.goto(url, { timeout });
-        await page.waitForFunction(() => window.__painted !== undefined, { timeout, polling: 50 });
+        await loadUntilMarked((u) => page.goto(u, { timeout }), url, timeout);
         const marks = await page.evaluate(readMarks);
         return probe ? { ...marks, ...await page.evaluate(probe) } : marks;
       } finally {
