@@ -6,7 +6,7 @@ import { errorCode, errorMessage, warnOnce } from './errors.js';
 import { followLink, prefetchLink, slugFromHash } from './navigation.js';
 import { ATTRIBUTES, readOptions } from './options.js';
 import { addWidget, mounted, removeWidget } from './page.js';
-import { Frame } from './frame.js';
+import { afterPaint, Frame, isPrerendered } from './frame.js';
 import { fetchMarkdown, pageSource } from './sources.js';
 
 // Shared by every copy of the script on the page (classic and ES module,
@@ -34,8 +34,10 @@ export class Controller {
     this.onHover = (event) => prefetchLink(this, event);
     this.options = readOptions(host, this.explicit);
     // A widget that loads at once starts the download before building its
-    // frame (a failure is reported by load() below).
-    if (this.options.loading !== 'lazy') runtime.load().catch(() => {});
+    // frame (a failure is reported by load() below); a pre-rendered one
+    // shows its article already, and loads once the page has painted.
+    const prerendered = isPrerendered(host);
+    if (this.options.loading !== 'lazy' && !prerendered) runtime.load().catch(() => {});
 
     this.frame = new Frame(host);
     this.root = this.frame.root;
@@ -62,7 +64,8 @@ export class Controller {
       unmount: () => this.unmount(),
     });
     this.applyPresentation();
-    this.start();
+    if (prerendered) afterPaint(() => this.start());
+    else this.start();
   }
 
   isMounted() {

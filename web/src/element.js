@@ -5,6 +5,7 @@
 import { CONTROLLER } from './controller.js';
 import { errorCode, errorMessage, warnOnce } from './errors.js';
 import { ATTRIBUTES, readOptions } from './options.js';
+import { isPrerendered } from './frame.js';
 import { BUILD_ATTRIBUTE } from './prerender.js';
 
 const VERSION_KEY = Symbol.for('article-widget.version');
@@ -83,9 +84,10 @@ function mountAll(mount, root, selector) {
 }
 
 // Whether `root` holds a widget that will load as soon as it mounts (one
-// without loading="lazy").
+// without loading="lazy", not pre-rendered: that one waits for the page's
+// first paint).
 export function hasEagerWidget(root = document) {
-  return [...root.querySelectorAll(ANY_SELECTOR)].some((el) => readOptions(el, {}).loading !== 'lazy');
+  return [...root.querySelectorAll(ANY_SELECTOR)].some((el) => readOptions(el, {}).loading !== 'lazy' && !isPrerendered(el));
 }
 
 // scan(root = document): mounts every <article-widget> and

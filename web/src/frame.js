@@ -18,11 +18,24 @@ function element(tag, className, part) {
   return el;
 }
 
+// Whether `host` carries a declarative shadow root renderElement() wrote.
+export function isPrerendered(host) {
+  return Boolean(host.shadowRoot) && host.hasAttribute(BUILD_ATTRIBUTE);
+}
+
+// Runs `fn` once the page has painted: a pre-rendered article is on
+// screen already, and its takeover must not hold back the first frame.
+// (A hidden page paints nothing: soon, then.)
+export function afterPaint(fn) {
+  if (document.visibilityState === 'hidden') setTimeout(fn, 0);
+  else requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 // The parts of the declarative shadow root renderElement() wrote, when
 // `host` carries one with a build id; else null.
 function prerenderedParts(host) {
+  if (!isPrerendered(host)) return null;
   const root = host.shadowRoot;
-  if (!root || !host.hasAttribute(BUILD_ATTRIBUTE)) return null;
   const child = (parent, className) => [...parent.children].find((el) => el.classList.contains(className));
   const frame = child(root, 'aw-frame');
   const container = frame && child(frame, 'aw-container');
@@ -43,7 +56,7 @@ export class Frame {
       this.slot = element('slot', 'aw-fallback');
       // The same rules as its inline <style>, which a page's CSP may have
       // refused: nothing moves, and the widget keeps its look either way.
-      applyStyles(this.root);
+      afterPaint(() => applyStyles(this.root));
       return;
     }
     this.root = host.shadowRoot || host.attachShadow({ mode: 'open' });
