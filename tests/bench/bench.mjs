@@ -41,7 +41,7 @@ const QUICK = process.argv.includes('--quick');
 const ROUNDS = QUICK ? 3 : 7;           // throughput rounds per renderer and input
 const ROUND_MS = QUICK ? 100 : 250;     // minimum time of one round
 const COLD_RUNS = QUICK ? 5 : 11;       // fresh processes per renderer
-const PAINT_RUNS = QUICK ? 5 : 11;      // page loads per page
+const PAINT_RUNS = QUICK ? 5 : 21;      // page loads per page (a load moves by a frame, 17 ms: many)
 
 function need(path, hint) {
   if (!existsSync(path)) throw new Error(`missing ${path}: ${hint}`);
