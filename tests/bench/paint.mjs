@@ -51,8 +51,8 @@ window.__mark = () => requestAnimationFrame(() => setTimeout(() => {
 
 // A page's mark reaches the driver as a request to its server
 // (/__painted?load=ID), not by polling the page: a driver's evaluation
-// runs script on the page's main thread (Playwright's injected script
-// took about 130 ms there), which would delay the very frame measured.
+// runs script on the page's main thread (a Chromium trace showed
+// Playwright's injected script there), which can delay the frame measured.
 const paintWaiters = new Map();
 let loads = 0;
 
