@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // What the widget's look costs at first paint: the seed article as static
-// HTML (no style) against the same HTML in a hand-written declarative
-// shadow root (pages.mjs), unstyled, with the widget's stylesheet linked
-// or inline, and with variants of the linked stylesheet that each leave
+// HTML (no style) against the same HTML with the widget's stylesheet in
+// the page (no shadow root: the look alone), and in a hand-written
+// declarative shadow root (pages.mjs), unstyled, with the widget's
+// stylesheet linked or inline, and with variants of the linked stylesheet that each leave
 // one property out, in Chromium and Firefox ESR (paint.mjs: a fresh
 // context per load, pages alternating, medians). Issue 18 asks for the
 // linked page within 1.10x static.
@@ -28,7 +29,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { declarativePage, staticPage } from './pages.mjs';
+import { declarativePage, staticPage, styledStaticPage } from './pages.mjs';
 import { measure, medianRatio, serve } from './paint.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -87,7 +88,7 @@ const VARIANTS = {
 // the article is laid out (not its one-time costs, such as loading a
 // hyphenation dictionary, which only the paint time sees).
 function relayout() {
-  const el = document.querySelector('article-widget') || document.querySelector('main > article');
+  const el = document.querySelector('article-widget, main > article, main > .aw-host');
   const wide = Math.min(600, window.innerWidth - 40);
   const per = [];
   for (let batch = 0; batch < 5; batch++) {
@@ -111,6 +112,7 @@ const html = renderView(SLUG, 'article');
 const files = { 'widget.css': css };
 const rows = [
   ['static HTML (no style)', 'static.html', staticPage(html)],
+  ['the stylesheet in the page, no shadow root', 'light-styled.html', styledStaticPage(html, css)],
   ['shadow root, no style', 'dsd-unstyled.html', declarativePage(html)],
   ['shadow root, stylesheet linked', 'dsd-linked.html', declarativePage(html, { stylesheet: '/css/widget.css' })],
   ['shadow root, stylesheet linked and preloaded', 'dsd-preloaded.html',

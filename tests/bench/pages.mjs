@@ -9,6 +9,9 @@
 //                               widget's script loaded async after it
 //                               (it adopts the element): painted once the
 //                               parser has shown the element
+//   styledStaticPage(html, css) the widget's markup and stylesheet in
+//                               the page itself, no shadow root, no
+//                               script: what the look costs by itself
 //   declarativePage(html, opts) the widget's markup written by hand as a
 //                               declarative shadow root (what a pre-render
 //                               writes), no script: its stylesheet linked
@@ -48,6 +51,16 @@ export function markdownWasmPage(markdown) {
 });</script></main>`;
 }
 
+// The frame the widget builds (web/src/frame.js) around `html`.
+const framed = (html) => `<div class="aw-frame" data-theme="auto" data-view="article" data-state="ready"><div class="aw-container" part="container">${html}</div></div>`;
+
+export function styledStaticPage(html, css) {
+  const light = css.replace(/:host/g, '.aw-host');
+  return `${withHead(`<style>${light}</style>`)}
+<div class="aw-host">${framed(html)}</div>
+<script>window.__mark();</script></main>`;
+}
+
 // The shadow root the widget builds (web/src/frame.js) around `html`, as
 // the HTML parser attaches it. The mark waits for a linked stylesheet:
 // Firefox paints the shadow root's content before it has loaded.
@@ -55,7 +68,7 @@ export function declarativePage(html, { stylesheet, preload = false, css } = {})
   const style = stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : css ? `<style>${css}</style>` : '';
   const head = preload ? withHead(`<link rel="preload" as="style" href="${stylesheet}">`) : HEAD;
   return `${head}
-<article-widget view="article"><template shadowrootmode="open">${style}<div class="aw-frame" data-theme="auto" data-view="article" data-state="ready"><div class="aw-container" part="container">${html}</div></div></template></article-widget>
+<article-widget view="article"><template shadowrootmode="open">${style}${framed(html)}</template></article-widget>
 <script>{
   const link = document.querySelector('article-widget').shadowRoot.querySelector('link');
   if (!link || link.sheet) window.__mark();
