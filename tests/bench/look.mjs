@@ -3,8 +3,8 @@
 // HTML (no style) against the same HTML with the widget's stylesheet in
 // the page (no shadow root: the look alone), and in a hand-written
 // declarative shadow root (pages.mjs), unstyled, with the widget's
-// stylesheet linked or inline, and with variants of the linked stylesheet that each leave
-// one property out, in Chromium and Firefox ESR (paint.mjs: a fresh
+// stylesheet linked or inline, and with variants of the linked
+// stylesheet that each leave one property out, in Chromium and Firefox ESR (paint.mjs: a fresh
 // context per load, pages alternating, medians). Issue 18 asks for the
 // linked page within 1.10x static.
 //

@@ -55,7 +55,9 @@ export function markdownWasmPage(markdown) {
 const framed = (html) => `<div class="aw-frame" data-theme="auto" data-view="article" data-state="ready"><div class="aw-container" part="container">${html}</div></div>`;
 
 export function styledStaticPage(html, css) {
-  const light = css.replace(/:host/g, '.aw-host');
+  // The host's rules on a wrapper (the widget's other rules match the
+  // same markup in the page as in a shadow root).
+  const light = css.replace(/:host\(([^)]*)\)/g, '.aw-host$1').replace(/:host/g, '.aw-host');
   return `${withHead(`<style>${light}</style>`)}
 <div class="aw-host">${framed(html)}</div>
 <script>window.__mark();</script></main>`;
