@@ -5,8 +5,7 @@
 import { CONTROLLER } from './controller.js';
 import { errorCode, errorMessage, warnOnce } from './errors.js';
 import { ATTRIBUTES, readOptions } from './options.js';
-import { isPrerendered } from './frame.js';
-import { BUILD_ATTRIBUTE } from './prerender.js';
+import { BUILD_ATTRIBUTE, isPrerendered } from './prerender.js';
 
 const VERSION_KEY = Symbol.for('article-widget.version');
 const DATA_SELECTOR = '[data-article-widget]';

@@ -4,7 +4,7 @@
 // A pre-rendered shadow root (prerender.js) is taken over as it is.
 
 import { WASM } from './build-info.js';
-import { BUILD_ATTRIBUTE, buildId } from './prerender.js';
+import { BUILD_ATTRIBUTE, buildId, isPrerendered } from './prerender.js';
 import { hasFallbackContent } from './sources.js';
 import { applyStyles } from './styles.js';
 import { setRenderedHtml } from './trusted-html.js';
@@ -16,11 +16,6 @@ function element(tag, className, part) {
   el.className = className;
   if (part) el.setAttribute('part', part);
   return el;
-}
-
-// Whether `host` carries a declarative shadow root renderElement() wrote.
-export function isPrerendered(host) {
-  return Boolean(host.shadowRoot) && host.hasAttribute(BUILD_ATTRIBUTE);
 }
 
 // Runs `fn` once the page has painted: a pre-rendered article is on

@@ -8,6 +8,11 @@ import { HASH_PREFIX, SLUG_ATTRIBUTE } from './abi.js';
 // The host attribute that carries the build id.
 export const BUILD_ATTRIBUTE = 'data-aw-build';
 
+// Whether `host` carries a declarative shadow root renderElement() wrote.
+export function isPrerendered(host) {
+  return Boolean(host.shadowRoot) && host.hasAttribute(BUILD_ATTRIBUTE);
+}
+
 // Two FNV-1a hashes of the UTF-16 code units (different offsets and
 // primes), 16 hex digits: a digest, not a defence (the page that holds the
 // markup is the site's own).
