@@ -6,8 +6,8 @@ import { errorCode, errorMessage, warnOnce } from './errors.js';
 import { followLink, prefetchLink, slugFromHash } from './navigation.js';
 import { ATTRIBUTES, readOptions } from './options.js';
 import { addWidget, mounted, removeWidget } from './page.js';
-import { afterPaint, Frame } from './frame.js';
-import { isPrerendered } from './prerender.js';
+import { Frame } from './frame.js';
+import { afterPaint, isPrerendered } from './prerender.js';
 import { fetchMarkdown, pageSource } from './sources.js';
 
 // Shared by every copy of the script on the page (classic and ES module,

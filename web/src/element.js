@@ -5,7 +5,7 @@
 import { CONTROLLER } from './controller.js';
 import { errorCode, errorMessage, warnOnce } from './errors.js';
 import { ATTRIBUTES, readOptions } from './options.js';
-import { BUILD_ATTRIBUTE, isPrerendered } from './prerender.js';
+import { afterPaint, BUILD_ATTRIBUTE, isPrerendered } from './prerender.js';
 
 const VERSION_KEY = Symbol.for('article-widget.version');
 const DATA_SELECTOR = '[data-article-widget]';
@@ -43,17 +43,22 @@ export function defineElement(mount, version, autoload) {
     connectedCallback() {
       const c = this[CONTROLLER];
       if (c?.handle) c.optionsChanged();
-      else if (autoload && !this.awaitShadowRoot(mount)) safeMount(mount, this);
+      else if (autoload) this.mountWhenShown(mount);
     }
-    // A pre-rendered element met while the page is parsed (a script that
-    // ran before it) may not have its declarative shadow root yet: it is
-    // mounted once the document is parsed, to be adopted, not rendered.
-    awaitShadowRoot(mount) {
-      if (document.readyState !== 'loading' || this.shadowRoot || !this.hasAttribute(BUILD_ATTRIBUTE)) return false;
-      document.addEventListener('DOMContentLoaded', () => {
+    // A pre-rendered element is on screen already: it is mounted (to be
+    // adopted, not rendered) once the page has painted, so that the first
+    // frame waits for none of the script's work. One met while the page
+    // is parsed (a script that ran before it) may not have its
+    // declarative shadow root yet: it waits for the document to be parsed.
+    mountWhenShown(mount) {
+      const later = () => {
         if (this.isConnected && !this[CONTROLLER]) safeMount(mount, this);
-      }, { once: true });
-      return true;
+      };
+      if (!this.hasAttribute(BUILD_ATTRIBUTE)) safeMount(mount, this);
+      else if (this.shadowRoot) afterPaint(later);
+      else if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => (this.shadowRoot ? afterPaint(later) : later()), { once: true });
+      } else safeMount(mount, this); // no declarative shadow DOM: rendered as today
     }
     disconnectedCallback() {
       // Moving the element (disconnect + connect in one task) keeps it;
@@ -86,7 +91,7 @@ function mountAll(mount, root, selector) {
 // without loading="lazy", not pre-rendered: that one waits for the page's
 // first paint).
 export function hasEagerWidget(root = document) {
-  return [...root.querySelectorAll(ANY_SELECTOR)].some((el) => readOptions(el, {}).loading !== 'lazy' && !isPrerendered(el));
+  return [...root.querySelectorAll(ANY_SELECTOR)].some((el) => !isPrerendered(el) && readOptions(el, {}).loading !== 'lazy');
 }
 
 // scan(root = document): mounts every <article-widget> and

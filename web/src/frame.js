@@ -4,7 +4,7 @@
 // A pre-rendered shadow root (prerender.js) is taken over as it is.
 
 import { WASM } from './build-info.js';
-import { BUILD_ATTRIBUTE, buildId, isPrerendered } from './prerender.js';
+import { afterPaint, BUILD_ATTRIBUTE, buildId, isPrerendered } from './prerender.js';
 import { hasFallbackContent } from './sources.js';
 import { applyStyles } from './styles.js';
 import { setRenderedHtml } from './trusted-html.js';
@@ -16,14 +16,6 @@ function element(tag, className, part) {
   el.className = className;
   if (part) el.setAttribute('part', part);
   return el;
-}
-
-// Runs `fn` once the page has painted: a pre-rendered article is on
-// screen already, and its takeover must not hold back the first frame.
-// (A hidden page paints nothing: soon, then.)
-export function afterPaint(fn) {
-  if (document.visibilityState === 'hidden') setTimeout(fn, 0);
-  else requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 // The parts of the declarative shadow root renderElement() wrote, when

@@ -13,6 +13,14 @@ export function isPrerendered(host) {
   return Boolean(host.shadowRoot) && host.hasAttribute(BUILD_ATTRIBUTE);
 }
 
+// Runs `fn` once the page has painted: a pre-rendered article is on
+// screen already, and its takeover must not hold back the first frame.
+// (A hidden page paints nothing: soon, then.)
+export function afterPaint(fn) {
+  if (document.visibilityState === 'hidden') setTimeout(fn, 0);
+  else requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 // Two FNV-1a hashes of the UTF-16 code units (different offsets and
 // primes), 16 hex digits: a digest, not a defence (the page that holds the
 // markup is the site's own).
