@@ -6,6 +6,9 @@
 //                  declarative shadow root), the same script after it
 //   static HTML    the same article's HTML (our renderer's) in the page
 //   markdown-wasm  its browser build rendering the same Markdown into the page
+//   floor          a script of a few lines that only fetches our .wasm and
+//                  edition, compiles the module and inserts the article's
+//                  HTML (pages.mjs): what no script-loaded renderer can beat
 // Each page notes performance.now() in a first inline script ("script
 // start") and again after the frame that shows the article (a
 // requestAnimationFrame callback, then a task: the frame has been produced).
@@ -15,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { markdownWasmPage, prerenderedPage, staticPage, widgetPage } from './pages.mjs';
+import { FLOOR_SCRIPT, floorPage, markdownWasmPage, prerenderedPage, staticPage, widgetPage } from './pages.mjs';
 import { measure, serve } from './paint.mjs';
 
 const SLUG = 'china-offers-military-aid-to-mali';
@@ -26,6 +29,8 @@ function pages(staticHtml, element, markdown, script) {
     'prerendered.html': prerenderedPage(element, script),
     'static.html': staticPage(staticHtml),
     'markdown-wasm.html': markdownWasmPage(markdown),
+    'floor.html': floorPage(staticHtml),
+    'floor.js': FLOOR_SCRIPT,
   };
 }
 
@@ -43,6 +48,7 @@ export async function paintTimes({ dist, modules, article, runs }) {
     'static.html': 'static HTML',
     'markdown-wasm.html': 'markdown-wasm 1.2.0',
     'prerendered.html': 'article-widget pre-rendered (declarative shadow root)',
+    'floor.html': 'floor: a script that only fetches the .wasm and the edition, compiles, inserts the HTML',
   };
   let measured;
   try {

@@ -9,6 +9,12 @@
 //                               widget's script loaded async after it
 //                               (it adopts the element): painted once the
 //                               parser has shown the element
+//   floorPage(html)             the least a script-loaded renderer can take:
+//                               a blocking script (FLOOR_SCRIPT, served as
+//                               /page/floor.js) fetches the .wasm and the
+//                               edition from /dist/, compiles the module and
+//                               inserts `html`, already in the page as a
+//                               <template>: no render, no style
 //   styledStaticPage(html, css) the widget's markup and stylesheet in
 //                               the page itself, no shadow root, no
 //                               script: what the look costs by itself
@@ -49,6 +55,24 @@ export function markdownWasmPage(markdown) {
   document.getElementById('out').innerHTML = markdown.parse(${JSON.stringify(markdown).replace(/</g, '\\u003c')});
   window.__mark();
 });</script></main>`;
+}
+
+// The floor page's script: the widget's two downloads and its compile,
+// nothing of its own work.
+export const FLOOR_SCRIPT = `Promise.all([
+  fetch('/dist/article-widget.wasm').then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)),
+  fetch('/dist/article-widget.awe').then((r) => r.arrayBuffer()),
+]).then(() => {
+  document.getElementById('out').append(document.getElementById('article').content.cloneNode(true));
+  window.__mark();
+});
+`;
+
+export function floorPage(html) {
+  return `${HEAD}
+<template id="article">${html}</template>
+<script src="floor.js"></script>
+<article id="out"></article></main>`;
 }
 
 // The frame the widget builds (web/src/frame.js) around `html`.
