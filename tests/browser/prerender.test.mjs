@@ -3,7 +3,8 @@
 // declarative shadow root, shown by the HTML parser before any script
 // (the script held back 2 s), readable with its look without JavaScript
 // or with the .wasm refused, adopted by the script without one node
-// changed and without moving anything, replaced when it is stale, under
+// changed and without moving anything (an async script, and one that
+// runs before the element is parsed), replaced when it is stale, under
 // the strict CSP with its style hash, and axe-clean before and after the
 // takeover; a browser without declarative shadow DOM (markup inserted by
 // innerHTML, which the parser does not turn into a shadow root) gets the
@@ -42,15 +43,16 @@ const STYLE_HASH = styleHashOf(element);
 const WITH_STYLE = (csp) => csp.replace("style-src 'self'", `style-src 'self' ${STYLE_HASH}`);
 
 // A page holding `markup`, the classic script loaded async (the parser
-// and DOMContentLoaded do not wait for it).
-const page = (markup) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pre-rendered</title>
-<script src="/dist/article-widget.js" async></script></head>
+// and DOMContentLoaded do not wait for it), or with `blocking` a plain
+// script in the head, which runs before the element is parsed.
+const page = (markup, blocking = false) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pre-rendered</title>
+<script src="/dist/article-widget.js"${blocking ? '' : ' async'}></script></head>
 <body><main><h1>News</h1>${markup}<p><a id="after" href="#after">After the widget</a></p>
 ${'<p>More of the page.</p>'.repeat(60)}</main></body></html>`;
 
 // Routes: the page under `csp`, the script held back `delay` ms.
-const routes = (markup, { csp = WITH_STYLE(STRICT_CSP), delay = 0 } = {}) => ({
-  '/pre.html': { body: page(markup), csp },
+const routes = (markup, { csp = WITH_STYLE(STRICT_CSP), delay = 0, blocking = false } = {}) => ({
+  '/pre.html': { body: page(markup, blocking), csp },
   '/dist/article-widget.js': { body: SCRIPT, contentType: 'text/javascript; charset=utf-8', csp: null, delay },
 });
 
@@ -197,6 +199,21 @@ for (const engine of ENGINES) {
         await assertClean(p);
         await p.close();
       }
+    });
+
+    test('a script that runs before the element is parsed adopts it the same way', T, async () => {
+      // The element is upgraded before its shadow root is parsed: it waits
+      // for the document, then for the first paint. The watch starts as
+      // the document is parsed, before any of the script's listeners.
+      const watchOnceParsed = `document.addEventListener('DOMContentLoaded', ${watch})`;
+      const p = await browser.open('/pre.html', { routes: routes(element, { blocking: true }), init: [watchOnceParsed] });
+      await p.waitForFunction(() => window.__aw.some((e) => e.type === 'article-widget:ready'), undefined, { timeout: 20_000 });
+      await new Promise((res) => setTimeout(res, 500));
+      const r = await p.evaluate(afterTakeover);
+      assert.deepEqual(r, { mutations: 0, shift: r.shift === null && engine.name === 'firefox' ? null : 0, moved: 0, scrollY: 120, focused: OTHER });
+      assert.deepEqual((await readyEvents(p)).map((e) => e.detail.slug), [SEED_SLUG]);
+      await assertClean(p);
+      await p.close();
     });
 
     test('a stale pre-render (other text, another build) is rendered again', T, async () => {
