@@ -8,7 +8,7 @@
 //   markdown-wasm  its browser build rendering the same Markdown into the page
 //   floor          a script of a few lines that only fetches our .wasm and
 //                  edition, compiles the module and inserts the article's
-//                  HTML (pages.mjs): what no script-loaded renderer can beat
+//                  HTML (pages.mjs): what fetching and compiling cost alone
 // Each page notes performance.now() in a first inline script ("script
 // start") and again after the frame that shows the article (a
 // requestAnimationFrame callback, then a task: the frame has been produced).

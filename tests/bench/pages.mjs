@@ -9,7 +9,7 @@
 //                               widget's script loaded async after it
 //                               (it adopts the element): painted once the
 //                               parser has shown the element
-//   floorPage(html)             the least a script-loaded renderer can take:
+//   floorPage(html)             what fetching and compiling cost alone:
 //                               a blocking script (FLOOR_SCRIPT, served as
 //                               /page/floor.js) fetches the .wasm and the
 //                               edition from /dist/, compiles the module and
