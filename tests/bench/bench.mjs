@@ -272,7 +272,7 @@ function targets(r) {
       const p = prerendered.median / staticPage.median;
       t.push({ what: `${engine}: pre-rendered article painted ≤ 1.10× static HTML (medians)`, value: x(p), met: p <= 1.1 });
     }
-    // No target: how close any script that fetches the .wasm could come.
+    // No target: what fetching and compiling the module cost alone (pages.mjs).
     if (floor) t.push({ what: `${engine}: floor (fetch + compile, no render, no style) ÷ static HTML (medians)`, value: x(floor.median / staticPage.median) });
   }
   const m = r.memory;
