@@ -9,6 +9,9 @@
 //   floor          a script of a few lines that only fetches our .wasm and
 //                  edition, compiles the module and inserts the article's
 //                  HTML (pages.mjs): what fetching and compiling cost alone
+//   styled static  the widget's markup and the stylesheet the pre-rendered
+//                  element carries, in the page itself (no shadow root, no
+//                  script): static HTML with the widget's look
 // Each page notes performance.now() in a first inline script ("script
 // start") and again after the frame that shows the article (a
 // requestAnimationFrame callback, then a task: the frame has been produced).
@@ -18,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { FLOOR_SCRIPT, floorPage, markdownWasmPage, prerenderedPage, staticPage, widgetPage } from './pages.mjs';
+import { FLOOR_SCRIPT, floorPage, markdownWasmPage, prerenderedPage, staticPage, styledStaticPage, widgetPage } from './pages.mjs';
 import { measure, serve } from './paint.mjs';
 
 const SLUG = 'china-offers-military-aid-to-mali';
@@ -31,6 +34,8 @@ function pages(staticHtml, element, markdown, script) {
     'markdown-wasm.html': markdownWasmPage(markdown),
     'floor.html': floorPage(staticHtml),
     'floor.js': FLOOR_SCRIPT,
+    // The stylesheet as the pre-rendered element carries it.
+    'styled-static.html': styledStaticPage(staticHtml, element.match(/<style>([^<]*)<\/style>/)[1]),
   };
 }
 
@@ -49,6 +54,7 @@ export async function paintTimes({ dist, modules, article, runs }) {
     'markdown-wasm.html': 'markdown-wasm 1.2.0',
     'prerendered.html': 'article-widget pre-rendered (declarative shadow root)',
     'floor.html': 'floor: a script that only fetches the .wasm and the edition, compiles, inserts the HTML',
+    'styled-static.html': "static HTML with the widget's stylesheet (no shadow root, no script)",
   };
   let measured;
   try {
